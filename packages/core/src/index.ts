@@ -1,1 +1,46 @@
-export const placeholder = 'core';
+export type { Classifier, EvaluateOptions, FitOptions } from './classifier.js';
+export {
+  assertClassifierPlugin,
+  type ClassifierPlugin,
+  createClassifier,
+  parsePluginOptions,
+} from './classifier-plugin.js';
+export { describeOptions, type OptionDescription } from './describe-options.js';
+export {
+  ArtifactError,
+  ClassifierInputError,
+  DigitlabError,
+  DuplicatePluginError,
+  InvalidPluginError,
+  PluginOptionsError,
+  UnknownPluginError,
+} from './errors.js';
+export { fitToEnd } from './fit-to-end.js';
+export { createHeldOutEvaluator, type HeldOutEvaluator } from './held-out-evaluator.js';
+export { loadModel } from './load-model.js';
+export {
+  ARTIFACT_FORMAT_VERSION,
+  MANIFEST_FILE,
+  type ModelArtifact,
+  readModelArtifact,
+  saveModel,
+} from './model-artifact.js';
+export {
+  type ModelMetadata,
+  type PreprocessingStepJson,
+  preprocessingFromJson,
+  preprocessingToJson,
+  validateModelMetadata,
+} from './model-metadata.js';
+export { createRegistry, type PluginRegistry } from './registry.js';
+export type {
+  EndEvent,
+  FitResult,
+  HeldOutEvaluation,
+  ProgressEvent,
+  ProgressUnit,
+  StartEvent,
+  StopReason,
+  TrainingEvent,
+} from './training-event.js';
+export { validateFeatures } from './validate-features.js';

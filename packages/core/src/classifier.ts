@@ -1,0 +1,42 @@
+import type { Dataset } from '@digitlab/datasets';
+import type { ModelArtifact } from './model-artifact.js';
+import type { FitResult, TrainingEvent } from './training-event.js';
+
+/** Held-out evaluation during training: predict `data` every `every` steps. */
+export interface EvaluateOptions {
+  readonly data: Dataset;
+  /** Evaluate after every `every` steps (≥ 1). The final parameters are always evaluated. */
+  readonly every: number;
+}
+
+/** Options every classifier's `fit` accepts, whatever its training method. */
+export interface FitOptions {
+  /** Aborting stops training at the next step; the fit then ends with stop reason 'aborted'. */
+  readonly signal?: AbortSignal;
+  readonly evaluate?: EvaluateOptions;
+}
+
+/**
+ * A trained or trainable model. `fit` streams events and is paused simply by not pulling the next
+ * one; leaving a `for await` loop early stops training and releases its resources.
+ */
+export interface Classifier {
+  /** Name of the plugin that made this classifier. */
+  readonly plugin: string;
+  /** The validated options it was created with. */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** True once `fit` has produced parameters (or after loading a saved model). */
+  readonly fitted: boolean;
+  /** Train on `train`, streaming a start event, progress events and an end event. */
+  fit(train: Dataset, options?: FitOptions): AsyncGenerator<TrainingEvent, FitResult, undefined>;
+  /** Class probabilities, numSamples × numClasses row-major, for row-major `features`. */
+  predictProba(features: Float32Array): Promise<Float32Array>;
+  /** The most probable class of each row of `features`. */
+  predict(features: Float32Array): Promise<Int32Array>;
+  /** Mean accuracy on a labelled dataset. */
+  score(data: Dataset): Promise<number>;
+  /** The model as files plus metadata, ready for `saveModel`. */
+  save(): Promise<ModelArtifact>;
+  /** Release tensors and workers; the classifier is unusable afterwards. */
+  dispose(): void;
+}

@@ -1,0 +1,136 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ArtifactError } from './errors.js';
+import { fitToEnd } from './fit-to-end.js';
+import { loadModel } from './load-model.js';
+import {
+  MANIFEST_FILE,
+  type ModelArtifact,
+  readModelArtifact,
+  saveModel,
+} from './model-artifact.js';
+import { createRegistry } from './registry.js';
+import { centroidPlugin } from './test-support/centroid-plugin.js';
+import { toyDataset } from './test-support/toy-data.js';
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'digitlab-core-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+function artifact(bytes = new Uint8Array([1, 2, 3, 4])): ModelArtifact {
+  return {
+    plugin: 'toy-centroid',
+    metadata: {
+      numFeatures: 4,
+      numClasses: 2,
+      classNames: ['a', 'b'],
+      imageShape: [2, 2],
+      preprocessing: [{ kind: 'scale', factor: 1 / 255 }],
+      training: { seed: 7 },
+    },
+    files: { 'weights.bin': bytes, 'model.json': new TextEncoder().encode('{"x":1}') },
+  };
+}
+
+describe('saveModel / readModelArtifact', () => {
+  it('round-trips files and metadata and leaves no temp directories', async () => {
+    const dir = join(root, 'nested', 'model');
+    await saveModel(dir, artifact());
+    const back = await readModelArtifact(dir);
+    expect(back.plugin).toBe('toy-centroid');
+    expect(back.metadata.classNames).toEqual(['a', 'b']);
+    expect(back.metadata.training).toEqual({ seed: 7 });
+    expect(Array.from(back.files['weights.bin'] ?? [])).toEqual([1, 2, 3, 4]);
+    expect((await readdir(join(root, 'nested'))).sort()).toEqual(['model']);
+  });
+
+  it('replaces an existing model directory whole', async () => {
+    const dir = join(root, 'model');
+    await saveModel(dir, {
+      ...artifact(),
+      files: { ...artifact().files, 'extra.bin': new Uint8Array([9]) },
+    });
+    await saveModel(dir, artifact(new Uint8Array([5, 6])));
+    expect((await readdir(dir)).sort()).toEqual([MANIFEST_FILE, 'model.json', 'weights.bin']);
+    expect(Array.from((await readModelArtifact(dir)).files['weights.bin'] ?? [])).toEqual([5, 6]);
+    expect(await readdir(root)).toEqual(['model']);
+  });
+
+  it('refuses to replace a directory that is not a saved model, and leaves it untouched', async () => {
+    const dir = join(root, 'precious');
+    await saveModel(join(root, 'precious-tmp'), artifact());
+    await rm(join(root, 'precious-tmp'), { recursive: true });
+    await import('node:fs/promises').then((fs) => fs.mkdir(dir));
+    await writeFile(join(dir, 'notes.txt'), 'mine');
+    await expect(saveModel(dir, artifact())).rejects.toThrow(
+      /refusing to replace a non-empty directory.*notes\.txt/,
+    );
+    expect(await readFile(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('rejects unsafe file names from a plugin', async () => {
+    const bad = { ...artifact(), files: { '../escape.bin': new Uint8Array([1]) } };
+    await expect(saveModel(join(root, 'm'), bad)).rejects.toThrow(
+      /invalid file name "\.\.\/escape\.bin"/,
+    );
+  });
+
+  it('detects a missing directory, a truncated file, a corrupt file and a broken manifest', async () => {
+    await expect(readModelArtifact(join(root, 'none'))).rejects.toThrow(
+      /expected a saved digitlab model.*found nothing/,
+    );
+
+    const dir = join(root, 'model');
+    await saveModel(dir, artifact(new Uint8Array([1, 2, 3, 4])));
+    await writeFile(join(dir, 'weights.bin'), new Uint8Array([1, 2, 3]));
+    await expect(readModelArtifact(dir)).rejects.toThrow(/weights\.bin: expected 4 bytes, found 3/);
+
+    await writeFile(join(dir, 'weights.bin'), new Uint8Array([1, 2, 3, 5]));
+    await expect(readModelArtifact(dir)).rejects.toThrow(/checksum mismatch/);
+
+    await writeFile(join(dir, MANIFEST_FILE), '{ not json');
+    await expect(readModelArtifact(dir)).rejects.toThrow(ArtifactError);
+    await expect(readModelArtifact(dir)).rejects.toThrow(/expected valid JSON/);
+  });
+
+  it('validates metadata: class names must match numClasses', async () => {
+    const dir = join(root, 'model');
+    await saveModel(dir, artifact());
+    const manifest = JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8'));
+    manifest.metadata.classNames = ['only one'];
+    await writeFile(join(dir, MANIFEST_FILE), JSON.stringify(manifest));
+    await expect(readModelArtifact(dir)).rejects.toThrow(
+      /expected metadata\.classNames to be 2 strings/,
+    );
+  });
+});
+
+describe('loadModel', () => {
+  it('rebuilds a fitted classifier through the plugin named in the manifest', async () => {
+    const registry = createRegistry([centroidPlugin()]);
+    const data = toyDataset(5, 3, 2);
+    const classifier = registry.get('toy-centroid').create({ shrink: 0 });
+    await fitToEnd(classifier.fit(data));
+    const dir = join(root, 'model');
+    await saveModel(dir, await classifier.save());
+    const loaded = await loadModel(dir, registry);
+    expect(loaded.fitted).toBe(true);
+    expect(Array.from(await loaded.predictProba(data.features))).toEqual(
+      Array.from(await classifier.predictProba(data.features)),
+    );
+  });
+
+  it('names the known plugins when the manifest names an unregistered one', async () => {
+    const dir = join(root, 'model');
+    await saveModel(dir, { ...artifact(), plugin: 'mystery' });
+    await expect(loadModel(dir, createRegistry([centroidPlugin()]))).rejects.toThrow(
+      /unknown classifier 'mystery'.*'toy-centroid'/,
+    );
+  });
+});

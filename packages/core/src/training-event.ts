@@ -1,0 +1,93 @@
+/** How a classifier counts its training progress. */
+export type ProgressUnit = 'iteration' | 'epoch' | 'step';
+
+/**
+ * Why training stopped. The known reasons cover gradient solvers and non-iterative models; a plugin
+ * may report its own reason as any other string.
+ */
+export type StopReason =
+  | 'gtol'
+  | 'ftol'
+  | 'max-iter'
+  | 'max-eval'
+  | 'epochs'
+  | 'early-stopping'
+  | 'completed'
+  | 'aborted'
+  | 'line-search-failed'
+  | (string & {});
+
+/** Predictions on the held-out set, computed while training. */
+export interface HeldOutEvaluation {
+  /** The progress step (iteration, epoch, …) the predictions belong to. */
+  readonly step: number;
+  readonly predictions: Int32Array;
+  /** True labels of the held-out samples, aligned with `predictions`. */
+  readonly labels: Uint8Array;
+  readonly numClasses: number;
+  readonly accuracy: number;
+  /** Wall time spent evaluating, excluded from the fit time. */
+  readonly elapsedMs: number;
+}
+
+/** Emitted once, before any work, so a display can size its progress bar. */
+export interface StartEvent {
+  readonly type: 'start';
+  readonly unit: ProgressUnit;
+  /** The most steps training can take (max_iter, epochs, …), when known. */
+  readonly total?: number;
+  readonly numSamples: number;
+  readonly numFeatures: number;
+  readonly numClasses: number;
+  /** One line: solver and its settings, for headers and logs. */
+  readonly description: string;
+}
+
+/** Emitted after each step of training (an iteration, an epoch, or a chunk of a one-pass fit). */
+export interface ProgressEvent {
+  readonly type: 'progress';
+  readonly unit: ProgressUnit;
+  readonly step: number;
+  readonly total?: number;
+  /** Objective function evaluations so far (gradient solvers). */
+  readonly evaluations?: number;
+  readonly objective?: number;
+  /** max |g_i|, the quantity scikit-learn's `tol` is compared with. */
+  readonly gradientNorm?: number;
+  readonly stepSize?: number;
+  readonly learningRate?: number;
+  /** Training-set accuracy of the current parameters, when the plugin computes it cheaply. */
+  readonly trainAccuracy?: number;
+  /** Fit time so far in milliseconds, held-out evaluation excluded. */
+  readonly elapsedMs: number;
+  /** Present when held-out evaluation ran at this step. */
+  readonly evaluation?: HeldOutEvaluation;
+  /** Free text for steps that are not numeric (e.g. "indexed 6000 of 10000 samples"). */
+  readonly message?: string;
+}
+
+/** The outcome of a fit. */
+export interface FitResult {
+  readonly stopReason: StopReason;
+  readonly converged: boolean;
+  /** In words: which criterion stopped training, with its numbers. */
+  readonly message: string;
+  /** Advice when training stopped without converging (scikit-learn's ConvergenceWarning). */
+  readonly warning?: string;
+  readonly steps: number;
+  readonly evaluations?: number;
+  readonly objective?: number;
+  /** Wall time of fitting alone: no data loading, no held-out evaluation. */
+  readonly fitSeconds: number;
+  /** The last held-out evaluation, when one was requested. */
+  readonly evaluation?: HeldOutEvaluation;
+}
+
+/** The last event of every fit. */
+export interface EndEvent {
+  readonly type: 'end';
+  readonly result: FitResult;
+}
+
+/** Everything `Classifier.fit` streams, in order: one start, any number of progress, one end. */
+export type TrainingEvent = StartEvent | ProgressEvent | EndEvent;
