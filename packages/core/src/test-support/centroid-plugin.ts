@@ -41,7 +41,7 @@ export function centroidPlugin(): ClassifierPlugin<Options> {
 
 class CentroidClassifier implements Classifier {
   fitted = false;
-  private centroids = new Float32Array(0);
+  private centroids: Float32Array = new Float32Array(0);
   private d = 0;
   private k = 0;
   private meta: ModelArtifact['metadata'] | undefined;
