@@ -1,1 +1,60 @@
-export const placeholder = 'optimizers';
+export {
+  DimensionMismatchError,
+  InvalidArgumentError,
+  NonFiniteError,
+  ObjectiveOutputError,
+  OptimizerError,
+  OptimizerStateError,
+} from './errors.js';
+export { lbfgs } from './lbfgs/lbfgs.js';
+export {
+  LBFGS_DEFAULTS,
+  type LbfgsOptions,
+} from './lbfgs/lbfgs-options.js';
+export type { IterationProgress, OptimizeResult } from './lbfgs/lbfgs-result.js';
+export { LBFGS_STATE_VERSION, type LbfgsState } from './lbfgs/lbfgs-state.js';
+export { minimizeLbfgs } from './lbfgs/minimize-lbfgs.js';
+export {
+  type LineFunction,
+  type LineSample,
+  type LineSearchOptions,
+  type LineSearchResult,
+  type LineSearchStatus,
+  LineSearchStatuses,
+  strongWolfeLineSearch,
+} from './line-search/strong-wolfe-line-search.js';
+export type { MiniBatchObjective, Objective, ObjectiveOutput } from './objective.js';
+export {
+  ADAM_DEFAULT_LEARNING_RATE,
+  type AdamOptions,
+  adam,
+  minimizeAdam,
+} from './stochastic/adam.js';
+export type { AdamRuleOptions } from './stochastic/adam-rule.js';
+export { epochPermutation } from './stochastic/epoch-permutation.js';
+export type { EpochProgress, StochasticResult } from './stochastic/epoch-progress.js';
+export {
+  type AdaptiveScheduleState,
+  type LearningRateSchedule,
+  LearningRateScheduleTypes,
+  learningRateAt,
+  type SchedulePosition,
+  updateAdaptiveSchedule,
+} from './stochastic/learning-rate-schedule.js';
+export { minimizeSgd, SGD_DEFAULT_LEARNING_RATE, type SgdOptions, sgd } from './stochastic/sgd.js';
+export type { SgdRuleOptions } from './stochastic/sgd-rule.js';
+export {
+  STOCHASTIC_DEFAULTS,
+  type StochasticOptions,
+  type ValidationOptions,
+} from './stochastic/stochastic-options.js';
+export {
+  type AdamBuffers,
+  type AdamState,
+  type SavedValidation,
+  type SgdBuffers,
+  type SgdState,
+  STOCHASTIC_STATE_VERSION,
+  type StochasticState,
+} from './stochastic/stochastic-state.js';
+export { type LbfgsStopReason, type StochasticStopReason, StopReason } from './stop-reason.js';

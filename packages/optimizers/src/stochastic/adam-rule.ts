@@ -1,0 +1,58 @@
+import { InvalidArgumentError } from '../errors.js';
+import { readCount, readFiniteArray } from '../state-arrays.js';
+import { toNumberArray } from '../vector-ops.js';
+import type { AdamBuffers } from './stochastic-state.js';
+import type { UpdateRule } from './update-rule.js';
+
+/** Adam's own settings. */
+export interface AdamRuleOptions {
+  /** Decay of the first-moment estimate. Default 0.9. */
+  readonly beta1?: number;
+  /** Decay of the second-moment estimate. Default 0.999. */
+  readonly beta2?: number;
+  /** Added to √v̂ in the denominator. Default 1e-8. */
+  readonly epsilon?: number;
+}
+
+/**
+ * Adam (Kingma & Ba 2015, Algorithm 1): m ← β1·m + (1−β1)·g, v ← β2·v + (1−β2)·g²,
+ * x ← x − lr · (m / (1−β1ᵗ)) / (√(v / (1−β2ᵗ)) + ε).
+ */
+export function createAdamRule(
+  dimension: number,
+  options: AdamRuleOptions,
+  saved?: Record<string, unknown>,
+): UpdateRule<AdamBuffers> {
+  const beta1 = options.beta1 ?? 0.9;
+  const beta2 = options.beta2 ?? 0.999;
+  const epsilon = options.epsilon ?? 1e-8;
+  if (!(beta1 >= 0 && beta1 < 1))
+    throw new InvalidArgumentError('beta1', 'a number in [0, 1)', beta1);
+  if (!(beta2 >= 0 && beta2 < 1))
+    throw new InvalidArgumentError('beta2', 'a number in [0, 1)', beta2);
+  if (!(epsilon > 0)) throw new InvalidArgumentError('epsilon', 'a number > 0', epsilon);
+  const m = saved
+    ? readFiniteArray(saved.m, dimension, 'buffers.m', 'adam')
+    : new Float64Array(dimension);
+  const v = saved
+    ? readFiniteArray(saved.v, dimension, 'buffers.v', 'adam')
+    : new Float64Array(dimension);
+  let t = saved ? readCount(saved.t, 'buffers.t', 'adam') : 0;
+  return {
+    apply(x, g, lr) {
+      t++;
+      const correction1 = 1 - beta1 ** t;
+      const correction2 = 1 - beta2 ** t;
+      const n = x.length;
+      for (let i = 0; i < n; i++) {
+        const gi = g[i]!;
+        const mi = beta1 * m[i]! + (1 - beta1) * gi;
+        const vi = beta2 * v[i]! + (1 - beta2) * gi * gi;
+        m[i] = mi;
+        v[i] = vi;
+        x[i]! -= (lr * (mi / correction1)) / (Math.sqrt(vi / correction2) + epsilon);
+      }
+    },
+    save: () => ({ m: toNumberArray(m), v: toNumberArray(v), t }),
+  };
+}

@@ -1,0 +1,329 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidArgumentError, OptimizerStateError } from '../errors.js';
+import type { MiniBatchObjective } from '../objective.js';
+import { StopReason } from '../stop-reason.js';
+import {
+  leastSquaresBatchObjective,
+  makeLeastSquares,
+  solveNormalEquations,
+} from '../test-support/least-squares.js';
+import { adam, minimizeAdam } from './adam.js';
+import { epochPermutation } from './epoch-permutation.js';
+import type { EpochProgress, StochasticResult } from './epoch-progress.js';
+import { minimizeSgd, type SgdOptions, sgd } from './sgd.js';
+import type { AdamState, SgdState } from './stochastic-state.js';
+
+const problem = makeLeastSquares(200, 5, 0.1, 7);
+const objective = leastSquaresBatchObjective(problem);
+const exact = solveNormalEquations(problem);
+
+async function drain<S>(
+  run: AsyncGenerator<EpochProgress<S>, StochasticResult<S>, undefined>,
+): Promise<{ progress: EpochProgress<S>[]; result: StochasticResult<S> }> {
+  const progress: EpochProgress<S>[] = [];
+  for (;;) {
+    const next = await run.next();
+    if (next.done) return { progress, result: next.value };
+    // progress.x is copied when first read, which must happen before the next pull.
+    void next.value.x;
+    progress.push(next.value);
+  }
+}
+
+describe('mini-batches', () => {
+  it('cover every sample exactly once per epoch in the seeded order, last batch smaller', async () => {
+    const batches: number[][] = [];
+    await minimizeSgd(
+      (x, batch) => {
+        batches.push(Array.from(batch));
+        return { value: 0, gradient: new Float64Array(x.length) };
+      },
+      new Float64Array(2),
+      { numSamples: 10, batchSize: 4, epochs: 3, seed: 5 },
+    );
+    expect(batches.map((b) => b.length)).toEqual([4, 4, 2, 4, 4, 2, 4, 4, 2]);
+    for (let e = 0; e < 3; e++) {
+      const epoch = batches.slice(3 * e, 3 * e + 3).flat();
+      expect(epoch).toEqual(Array.from(epochPermutation(5, e, 10)));
+    }
+    expect(batches.slice(0, 3).flat()).not.toEqual(batches.slice(3, 6).flat());
+  });
+
+  it('visit samples in index order with shuffle: false', async () => {
+    const batches: number[][] = [];
+    await minimizeSgd(
+      (x, batch) => {
+        batches.push(Array.from(batch));
+        return { value: 0, gradient: new Float64Array(x.length) };
+      },
+      new Float64Array(1),
+      { numSamples: 5, batchSize: 2, epochs: 1, shuffle: false },
+    );
+    expect(batches).toEqual([[0, 1], [2, 3], [4]]);
+  });
+
+  it('report the mean training loss weighted by batch size, and step progress when asked', async () => {
+    // value = mean of the batch's indices, so the epoch mean is the mean of 0 … 9 = 4.5 whatever
+    // the order, while the running mean after the first batch is that batch's mean.
+    const means: number[] = [];
+    const { progress } = await drain(
+      sgd(
+        (x, batch) => {
+          const value = batch.reduce((s, i) => s + i, 0) / batch.length;
+          means.push(value);
+          return { value, gradient: new Float64Array(x.length) };
+        },
+        new Float64Array(1),
+        { numSamples: 10, batchSize: 4, epochs: 2, progressEverySteps: 1 },
+      ),
+    );
+    expect(progress.map((p) => `${p.kind}:${p.epoch}:${p.step}`)).toEqual([
+      'step:1:1',
+      'step:1:2',
+      'epoch:1:3',
+      'step:2:4',
+      'step:2:5',
+      'epoch:2:6',
+    ]);
+    expect(progress[0]!.loss).toBe(means[0]);
+    expect(progress[2]!.loss).toBeCloseTo(4.5, 14);
+    expect(progress[5]!.loss).toBeCloseTo(4.5, 14);
+  });
+});
+
+describe('early stopping on a validation metric', () => {
+  const scripted = (values: number[]) => {
+    let call = 0;
+    return () => values[call++]!;
+  };
+  const base: SgdOptions = { numSamples: 200, batchSize: 50, epochs: 20, learningRate: 0.05 };
+
+  it('stops after `patience` epochs without improvement and restores the best epoch’s x', async () => {
+    const { progress, result } = await drain(
+      sgd(objective, new Float64Array(5), {
+        ...base,
+        validation: { evaluate: scripted([5, 4, 2, 3, 3.5, 4, 6, 1]), patience: 3 },
+      }),
+    );
+    expect(result.stopReason).toBe(StopReason.EarlyStopping);
+    expect(result.epochs).toBe(6);
+    expect(result.bestEpoch).toBe(3);
+    expect(result.bestValidation).toBe(2);
+    expect(result.restoredBest).toBe(true);
+    expect(result.x).toEqual(progress.find((p) => p.epoch === 3)!.x);
+    expect(result.x).not.toEqual(progress.at(-1)!.x);
+    expect(result.message).toMatch(
+      /^early stopping: .* for 3 epochs .* x restored from epoch 3 \(best validation 2\)$/,
+    );
+    expect(progress.map((p) => p.validation)).toEqual([5, 4, 2, 3, 3.5, 4]);
+  });
+
+  it("in 'max' mode with minDelta, and keeps the last x with restoreBest: false", async () => {
+    const { progress, result } = await drain(
+      sgd(objective, new Float64Array(5), {
+        ...base,
+        validation: {
+          evaluate: scripted([0.5, 0.7, 0.705, 0.71, 0.6]),
+          mode: 'max',
+          minDelta: 0.02,
+          patience: 3,
+          restoreBest: false,
+        },
+      }),
+    );
+    // 0.705 and 0.71 do not beat 0.7 by more than 0.02; 0.6 is worse: three bad epochs.
+    expect(result.bestEpoch).toBe(2);
+    expect(result.epochs).toBe(5);
+    expect(result.restoredBest).toBe(false);
+    expect(result.x).toEqual(progress.at(-1)!.x);
+  });
+
+  it('restores the best x on abort too', async () => {
+    const controller = new AbortController();
+    const { progress, result } = await drain(
+      sgd(objective, new Float64Array(5), {
+        ...base,
+        signal: controller.signal,
+        validation: { evaluate: scripted([3, 1, 2, 2]) },
+        onProgress: (p) => {
+          if (p.epoch === 3) controller.abort();
+        },
+      }),
+    );
+    expect(result.stopReason).toBe(StopReason.Aborted);
+    expect(result.epochs).toBe(3);
+    expect(result.x).toEqual(progress[1]!.x);
+  });
+});
+
+describe('adaptive schedule inside a run', () => {
+  it('divides the learning rate by 5 after `patience` epochs without training-loss improvement', async () => {
+    // Constant loss (zero gradient): epoch 1 sets the best, epochs 2 and 3 fail → divide after 3.
+    const rates: number[] = [];
+    await minimizeSgd(
+      (x) => ({ value: 1, gradient: new Float64Array(x.length) }),
+      new Float64Array(1),
+      {
+        numSamples: 4,
+        batchSize: 4,
+        epochs: 6,
+        learningRate: 0.1,
+        schedule: { type: 'adaptive', patience: 2 },
+        onProgress: (p) => void rates.push(p.learningRate),
+      },
+    );
+    // The rate reported for epoch k is the one used during it.
+    expect(rates).toEqual([0.1, 0.1, 0.1, 0.02, 0.02, 0.004]);
+  });
+});
+
+describe('save and resume', () => {
+  const options: SgdOptions = {
+    numSamples: 200,
+    batchSize: 16,
+    epochs: 8,
+    learningRate: 0.05,
+    momentum: 0.9,
+    nesterov: true,
+    weightDecay: 1e-3,
+    seed: 99,
+    progressEverySteps: 5,
+    schedule: { type: 'adaptive', patience: 1, minDelta: 1e-3 },
+    validation: {
+      evaluate: (x) => Math.hypot(...Array.from(x, (v, i) => v - exact[i]!)),
+      patience: 100,
+    },
+  };
+
+  it('SGD resumed mid-epoch from a progress report (through JSON) ends bit for bit as uninterrupted', async () => {
+    let saved: SgdState | undefined;
+    const full = await minimizeSgd(objective, new Float64Array(5), {
+      ...options,
+      onProgress: (p) => {
+        if (p.step === 30) saved = JSON.parse(JSON.stringify(p.saveState())) as SgdState;
+      },
+    });
+    // 13 batches per epoch (200 / 16, the last one of 8): step 30 is batch 4 of epoch 3.
+    expect(saved?.batchIndex).toBe(30 - 2 * 13);
+    const resumed = await minimizeSgd(objective, saved!, options);
+    expect(Array.from(resumed.x)).toEqual(Array.from(full.x));
+    expect(resumed.steps).toBe(full.steps);
+    expect(resumed.loss).toBe(full.loss);
+    expect(resumed.bestEpoch).toBe(full.bestEpoch);
+    expect(resumed.state.adaptive).toEqual(full.state.adaptive);
+  });
+
+  it('Adam aborted after 3 epochs and resumed from result.state ends bit for bit as uninterrupted', async () => {
+    const adamOptions = { numSamples: 200, batchSize: 32, epochs: 7, learningRate: 0.05, seed: 3 };
+    const full = await minimizeAdam(objective, new Float64Array(5), adamOptions);
+    const controller = new AbortController();
+    const first = await minimizeAdam(objective, new Float64Array(5), {
+      ...adamOptions,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.epoch === 3) controller.abort();
+      },
+    });
+    expect(first.stopReason).toBe(StopReason.Aborted);
+    expect(first.epochs).toBe(3);
+    const state = JSON.parse(JSON.stringify(first.state)) as AdamState;
+    const resumed = await minimizeAdam(objective, state, adamOptions);
+    expect(Array.from(resumed.x)).toEqual(Array.from(full.x));
+    expect(resumed.state.buffers).toEqual(full.state.buffers);
+    expect(resumed.stopReason).toBe(StopReason.MaxEpochs);
+  });
+
+  it('refuses to resume with a different seed or batch size, or from another optimizer’s state', async () => {
+    const { state } = await minimizeSgd(objective, new Float64Array(5), { ...options, epochs: 1 });
+    await expect(minimizeSgd(objective, state, { ...options, seed: 1 })).rejects.toThrow(
+      /cannot resume: .*seed: state has 99, options have 1/,
+    );
+    await expect(minimizeSgd(objective, state, { ...options, batchSize: 8 })).rejects.toThrow(
+      OptimizerStateError,
+    );
+    const run = adam(objective, state as unknown as AdamState, { numSamples: 200 });
+    await expect(run.next()).rejects.toThrow(
+      "expected a saved state with kind 'adam', found kind 'sgd'",
+    );
+  });
+
+  it('refuses a stale saveState()', async () => {
+    const run = sgd(objective, new Float64Array(5), { numSamples: 200, batchSize: 50, epochs: 3 });
+    const first = (await run.next()).value as EpochProgress<SgdState>;
+    await run.next();
+    expect(() => first.saveState()).toThrow(OptimizerStateError);
+    expect(() => first.x).toThrow(
+      /progress.x of step 4 was first used after the optimizer moved on to step 8/,
+    );
+  });
+});
+
+describe('failures and bad input', () => {
+  it("stops with 'non-finite' and advice when the loss becomes NaN", async () => {
+    let calls = 0;
+    const nanLater: MiniBatchObjective = (x, batch) => {
+      calls++;
+      if (calls === 4) return { value: Number.NaN, gradient: new Float64Array(x.length) };
+      return objective(x, batch);
+    };
+    const result = await minimizeSgd(nanLater, new Float64Array(5), {
+      numSamples: 200,
+      batchSize: 50,
+    });
+    expect(result.stopReason).toBe(StopReason.NonFinite);
+    expect(result.steps).toBe(3);
+    expect(result.message).toMatch(/non-finite loss NaN at epoch 1, step 4, batch 4 of 4/);
+    expect(result.warning).toMatch(/lower the learning rate, set clipNorm/);
+    expect(result.x.every(Number.isFinite)).toBe(true);
+  });
+
+  it('rejects bad options with the option name, expected and found', async () => {
+    const x0 = new Float64Array(5);
+    await expect(minimizeSgd(objective, x0, { numSamples: 10, batchSize: 11 })).rejects.toThrow(
+      new InvalidArgumentError('batchSize', 'an integer ≤ numSamples (10)', 11),
+    );
+    await expect(minimizeSgd(objective, x0, { numSamples: 0 })).rejects.toThrow(
+      /invalid numSamples/,
+    );
+    await expect(
+      minimizeSgd(objective, x0, {
+        numSamples: 10,
+        schedule: { type: 'adaptive', monitor: 'validation' },
+      }),
+    ).rejects.toThrow(/schedule.monitor: expected 'loss' unless options.validation is given/);
+    await expect(minimizeSgd(objective, new Float64Array(0), { numSamples: 10 })).rejects.toThrow(
+      /invalid x0/,
+    );
+    await expect(minimizeSgd(objective, x0, { numSamples: 10, learningRate: 0 })).rejects.toThrow(
+      /invalid learningRate/,
+    );
+  });
+
+  it('rejects a gradient of the wrong length, naming the step', async () => {
+    await expect(
+      minimizeSgd(() => ({ value: 0, gradient: [0, 0] }), new Float64Array(3), {
+        numSamples: 4,
+        batchSize: 2,
+      }),
+    ).rejects.toThrow(
+      'the objective gradient has length 2, expected 3 (epoch 1, step 1, batch 1 of 2)',
+    );
+  });
+
+  it('never modifies x0 and hands the objective a copy it may scribble on', async () => {
+    const x0 = Float64Array.of(1, 2, 3, 4, 5);
+    const clean = await minimizeSgd(objective, x0, { numSamples: 200, batchSize: 20, epochs: 2 });
+    const scribbled = await minimizeSgd(
+      (x, batch) => {
+        const out = objective(x, batch);
+        x.fill(Number.NaN);
+        batch.fill(0);
+        return out;
+      },
+      x0,
+      { numSamples: 200, batchSize: 20, epochs: 2 },
+    );
+    expect(Array.from(x0)).toEqual([1, 2, 3, 4, 5]);
+    expect(scribbled.x).toEqual(clean.x);
+  });
+});

@@ -1,0 +1,354 @@
+import { InvalidArgumentError, OptimizerError, OptimizerStateError } from '../errors.js';
+import { readObjectiveOutput } from '../evaluate-objective.js';
+import { formatNumber } from '../format-number.js';
+import type { MiniBatchObjective } from '../objective.js';
+import { type StochasticStopReason, StopReason } from '../stop-reason.js';
+import { firstNonFinite, norm2, normInf, toNumberArray } from '../vector-ops.js';
+import { EpochShuffler } from './epoch-permutation.js';
+import type { EpochProgress, StochasticResult } from './epoch-progress.js';
+import {
+  type AdaptiveScheduleState,
+  learningRateAt,
+  updateAdaptiveSchedule,
+} from './learning-rate-schedule.js';
+import { resolveStochasticOptions, type StochasticOptions } from './stochastic-options.js';
+import {
+  type RestoredStochastic,
+  restoreStochasticState,
+  STOCHASTIC_STATE_VERSION,
+  type StochasticState,
+} from './stochastic-state.js';
+import type { UpdateRule } from './update-rule.js';
+
+/** What distinguishes SGD from Adam for the shared mini-batch loop. */
+export interface StochasticMethod<K extends 'sgd' | 'adam', B> {
+  readonly kind: K;
+  readonly defaultLearningRate: number;
+  createRule(dimension: number, saved?: Record<string, unknown>): UpdateRule<B>;
+}
+
+/** The mini-batch training loop shared by SGD and Adam (epochs, shuffles, schedules, validation). */
+export async function* runStochastic<K extends 'sgd' | 'adam', B>(
+  method: StochasticMethod<K, B>,
+  objective: MiniBatchObjective,
+  start: Float64Array | StochasticState<K, B>,
+  options: StochasticOptions<StochasticState<K, B>>,
+): AsyncGenerator<
+  EpochProgress<StochasticState<K, B>>,
+  StochasticResult<StochasticState<K, B>>,
+  undefined
+> {
+  if (typeof objective !== 'function') {
+    throw new InvalidArgumentError(
+      'objective',
+      'a function (x, batch) => { value, gradient }',
+      objective,
+    );
+  }
+  const kind = method.kind;
+  let restored: RestoredStochastic | undefined;
+  if (!(start instanceof Float64Array)) restored = restoreStochasticState(start, kind);
+  const o = resolveStochasticOptions(options, method.defaultLearningRate, restored);
+  if (restored) checkResumeCompatible(restored, o, options);
+  const { signal, onProgress } = options;
+  const startTime = performance.now();
+
+  let x: Float64Array;
+  if (restored) {
+    x = restored.x;
+  } else {
+    const x0 = start as Float64Array;
+    if (x0.length === 0) {
+      throw new InvalidArgumentError('x0', 'a Float64Array with at least one entry', x0);
+    }
+    const bad = firstNonFinite(x0);
+    if (bad >= 0) {
+      throw new InvalidArgumentError(`x0[${bad}]`, 'a finite number (the starting point)', x0[bad]);
+    }
+    x = new Float64Array(x0);
+  }
+  const n = x.length;
+  const rule = method.createRule(n, restored?.buffers);
+  const g = new Float64Array(n);
+  const arg = new Float64Array(n);
+  const { numSamples, batchSize } = o;
+  const numBatches = Math.ceil(numSamples / batchSize);
+  const order = new Uint32Array(numSamples);
+  const batchFull = new Uint32Array(batchSize);
+  const batchLast = batchFull.subarray(0, numSamples - (numBatches - 1) * batchSize);
+  const shuffler = new EpochShuffler(o.seed, numSamples);
+  let orderEpoch = -1;
+
+  let epoch = restored?.epoch ?? 0;
+  let batchIndex = restored?.batchIndex ?? 0;
+  let step = restored?.step ?? 0;
+  let evaluations = restored?.evaluations ?? 0;
+  let epochLossSum = restored?.epochLossSum ?? 0;
+  let epochSamples = restored?.epochSamples ?? 0;
+  let lastEpochLoss = restored?.lastEpochLoss ?? null;
+  const priorElapsed = restored?.elapsedMs ?? 0;
+  const schedule = o.schedule;
+  let adaptive: AdaptiveScheduleState | null =
+    schedule.type === 'adaptive'
+      ? (restored?.adaptive ?? { learningRate: o.learningRate, best: null, badEpochs: 0 })
+      : null;
+  const validation = o.validation;
+  const tracked = validation
+    ? (restored?.validation ?? { best: null, bestEpoch: null, badEpochs: 0, bestX: null })
+    : null;
+  let lastLearningRate = Number.NaN;
+  let gInf = Number.NaN;
+  let g2 = Number.NaN;
+
+  const elapsed = (): number => priorElapsed + (performance.now() - startTime);
+  const snapshot = (): StochasticState<K, B> => ({
+    kind,
+    version: STOCHASTIC_STATE_VERSION,
+    dimension: n,
+    numSamples,
+    batchSize,
+    seed: o.seed,
+    shuffle: o.shuffle,
+    x: toNumberArray(x),
+    epoch,
+    batchIndex,
+    step,
+    evaluations,
+    epochLossSum,
+    epochSamples,
+    lastEpochLoss,
+    adaptive: adaptive === null ? null : { ...adaptive },
+    validation:
+      tracked === null
+        ? null
+        : {
+            best: tracked.best,
+            bestEpoch: tracked.bestEpoch,
+            badEpochs: tracked.badEpochs,
+            bestX: tracked.bestX === null ? null : toNumberArray(tracked.bestX),
+          },
+    elapsedMs: elapsed(),
+    buffers: rule.save(),
+  });
+  const currentLoss = (): number =>
+    epochSamples > 0 ? epochLossSum / epochSamples : (lastEpochLoss ?? Number.NaN);
+  const finish = (
+    stopReason: StochasticStopReason,
+    message: string,
+    warning?: string,
+  ): StochasticResult<StochasticState<K, B>> => {
+    const restore = validation?.restoreBest === true && tracked?.bestX != null;
+    const best =
+      tracked?.best != null && tracked.bestEpoch != null
+        ? { bestValidation: tracked.best, bestEpoch: tracked.bestEpoch }
+        : {};
+    return {
+      x: (restore ? tracked.bestX! : x).slice(),
+      restoredBest: restore,
+      loss: currentLoss(),
+      epochs: epoch,
+      steps: step,
+      evaluations,
+      stopReason,
+      message: restore
+        ? `${message}; x restored from epoch ${tracked.bestEpoch} (best validation ${formatNumber(tracked.best!)})`
+        : message,
+      ...(warning === undefined ? {} : { warning }),
+      ...best,
+      elapsedMs: elapsed(),
+      state: snapshot(),
+    };
+  };
+  const report = async (progress: EpochProgress<StochasticState<K, B>>): Promise<void> => {
+    if (onProgress) {
+      const pending = onProgress(progress);
+      if (pending instanceof Promise) await pending;
+    }
+  };
+  const makeProgress = (
+    reportKind: 'epoch' | 'step',
+    metric?: number,
+  ): EpochProgress<StochasticState<K, B>> => {
+    const atStep = step;
+    const atEpoch = epoch;
+    const stale = (what: string): OptimizerStateError =>
+      new OptimizerStateError(
+        `${what} of step ${atStep} was first used after the optimizer moved on to step ${step}; ` +
+          'use it before pulling the next progress value',
+      );
+    // As in L-BFGS: x is copied when first read, so reports nobody reads cost no allocation.
+    let xCopy: Float64Array | undefined;
+    return {
+      kind: reportKind,
+      epoch: reportKind === 'epoch' ? epoch : epoch + 1,
+      step,
+      evaluations,
+      loss: reportKind === 'epoch' ? (lastEpochLoss ?? Number.NaN) : currentLoss(),
+      gradientNorm: gInf,
+      gradientNorm2: g2,
+      learningRate: lastLearningRate,
+      elapsedMs: elapsed(),
+      ...(metric === undefined ? {} : { validation: metric }),
+      ...(tracked?.best != null && tracked.bestEpoch != null
+        ? { bestValidation: tracked.best, bestEpoch: tracked.bestEpoch }
+        : {}),
+      get x() {
+        if (xCopy === undefined) {
+          if (step !== atStep || epoch !== atEpoch) throw stale('progress.x');
+          xCopy = x.slice();
+        }
+        return xCopy;
+      },
+      saveState: () => {
+        if (step !== atStep || epoch !== atEpoch) throw stale('saveState()');
+        return snapshot();
+      },
+    };
+  };
+
+  for (;;) {
+    if (signal?.aborted) {
+      return finish(
+        StopReason.Aborted,
+        `aborted by the AbortSignal in epoch ${epoch + 1} after ${step} steps (${epoch} epochs completed)`,
+      );
+    }
+    if (validation && tracked && tracked.badEpochs >= validation.patience) {
+      return finish(
+        StopReason.EarlyStopping,
+        `early stopping: the validation metric did not improve by more than minDelta ${formatNumber(validation.minDelta)} ` +
+          `for ${tracked.badEpochs} epochs (patience ${validation.patience}) after epoch ${epoch}`,
+      );
+    }
+    if (epoch >= o.epochs) {
+      return finish(
+        StopReason.MaxEpochs,
+        `finished ${epoch} epochs (${step} steps); mean training loss of the last epoch ${formatNumber(currentLoss())}`,
+      );
+    }
+
+    if (orderEpoch !== epoch) {
+      if (o.shuffle) shuffler.permutation(epoch, order);
+      else for (let i = 0; i < numSamples; i++) order[i] = i;
+      orderEpoch = epoch;
+    }
+    const first = batchIndex * batchSize;
+    const batch = batchIndex === numBatches - 1 ? batchLast : batchFull;
+    for (let i = 0; i < batch.length; i++) batch[i] = order[first + i]!;
+    arg.set(x);
+    const where = `epoch ${epoch + 1}, step ${step + 1}, batch ${batchIndex + 1} of ${numBatches}`;
+    const evaluation = await readObjectiveOutput(objective(arg, batch), g, () => where);
+    evaluations++;
+    if (!evaluation.finite) {
+      const what = Number.isFinite(evaluation.value)
+        ? `gradient[${firstNonFinite(g)}] = ${String(g[firstNonFinite(g)])}`
+        : `loss ${String(evaluation.value)}`;
+      return finish(
+        StopReason.NonFinite,
+        `stopped: the objective returned a non-finite ${what} at ${where}; x is the point it was evaluated at`,
+        `${kind} diverged or hit invalid data: lower the learning rate, set clipNorm, scale the features, ` +
+          'or check the batch for NaN inputs',
+      );
+    }
+    epochLossSum += evaluation.value * batch.length;
+    epochSamples += batch.length;
+    if (o.weightDecay !== 0) {
+      const wd = o.weightDecay;
+      for (let i = 0; i < n; i++) g[i]! += wd * x[i]!;
+    }
+    gInf = normInf(g);
+    g2 = norm2(g);
+    if (g2 > o.clipNorm) {
+      const scale = o.clipNorm / g2;
+      for (let i = 0; i < n; i++) g[i]! *= scale;
+    }
+    const learningRate = learningRateAt(
+      schedule,
+      o.learningRate,
+      { epoch, step, epochs: o.epochs },
+      adaptive ?? undefined,
+    );
+    rule.apply(x, g, learningRate);
+    lastLearningRate = learningRate;
+    step++;
+    batchIndex++;
+
+    if (batchIndex < numBatches) {
+      if (o.progressEverySteps > 0 && step % o.progressEverySteps === 0) {
+        const progress = makeProgress('step');
+        await report(progress);
+        yield progress;
+      }
+      continue;
+    }
+
+    lastEpochLoss = epochLossSum / epochSamples;
+    epoch++;
+    batchIndex = 0;
+    epochLossSum = 0;
+    epochSamples = 0;
+    let metric: number | undefined;
+    if (validation && tracked) {
+      arg.set(x);
+      const pending = validation.evaluate(arg);
+      metric = pending instanceof Promise ? await pending : pending;
+      if (typeof metric !== 'number') {
+        throw new OptimizerError(
+          `validation.evaluate returned ${typeof metric}, expected a number (after epoch ${epoch})`,
+        );
+      }
+      const sign = validation.mode === 'min' ? 1 : -1;
+      const improved =
+        tracked.best === null
+          ? Number.isFinite(metric)
+          : sign * (tracked.best - metric) > validation.minDelta;
+      if (improved) {
+        tracked.best = metric;
+        tracked.bestEpoch = epoch;
+        tracked.badEpochs = 0;
+        if (validation.restoreBest) {
+          if (tracked.bestX === null) tracked.bestX = new Float64Array(n);
+          tracked.bestX.set(x);
+        }
+      } else {
+        tracked.badEpochs++;
+      }
+    }
+    if (schedule.type === 'adaptive' && adaptive !== null) {
+      const byValidation = schedule.monitor === 'validation' && metric !== undefined;
+      adaptive = updateAdaptiveSchedule(
+        schedule,
+        adaptive,
+        byValidation ? metric! : lastEpochLoss,
+        byValidation ? (validation?.mode ?? 'min') : 'min',
+      );
+    }
+    const progress = makeProgress('epoch', metric);
+    await report(progress);
+    yield progress;
+  }
+}
+
+function checkResumeCompatible(
+  restored: RestoredStochastic,
+  resolved: { numSamples: number; batchSize: number; seed: number; shuffle: boolean },
+  options: { numSamples: number },
+): void {
+  const mismatches: string[] = [];
+  for (const field of ['numSamples', 'batchSize', 'seed', 'shuffle'] as const) {
+    if (restored[field] !== resolved[field]) {
+      mismatches.push(`${field}: state has ${restored[field]}, options have ${resolved[field]}`);
+    }
+  }
+  if (mismatches.length > 0) {
+    throw new OptimizerStateError(
+      `cannot resume: the options differ from the saved run's (${mismatches.join('; ')}); ` +
+        'an exact resume needs the same numSamples, batchSize, seed and shuffle',
+    );
+  }
+  if (restored.batchIndex >= Math.ceil(options.numSamples / resolved.batchSize)) {
+    throw new OptimizerStateError(
+      `saved state's batchIndex ${restored.batchIndex} is past the last batch of an epoch`,
+    );
+  }
+}
