@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { formatNumber } from './format-number.js';
+
+describe('formatNumber', () => {
+  it('keeps three significant digits and uses a short exponent for tiny or huge values', () => {
+    expect(formatNumber(0.123456)).toBe('0.123');
+    expect(formatNumber(42)).toBe('42');
+    expect(formatNumber(1e-4)).toBe('1e-4');
+    expect(formatNumber(2.5e-7)).toBe('2.5e-7');
+    expect(formatNumber(-3.14159e6)).toBe('-3.14e+6');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(Number.NaN)).toBe('NaN');
+  });
+});

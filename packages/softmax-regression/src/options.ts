@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { BACKENDS } from './backend.js';
+
+/** The solvers softmax regression can train with. */
+export const SOLVERS = ['lbfgs', 'sgd', 'adam'] as const;
+/** `lbfgs` is full-batch (scikit-learn's default); `sgd` and `adam` use mini-batches. */
+export type Solver = (typeof SOLVERS)[number];
+
+/** Built-in defaults: scikit-learn's LogisticRegression where it has the option. */
+export const DEFAULT_OPTIONS = {
+  C: 1,
+  solver: 'lbfgs',
+  maxIter: 100,
+  tol: 1e-4,
+  m: 10,
+  learningRate: 0.01,
+  batchSize: 200,
+  epochs: 20,
+  momentum: 0.9,
+  seed: 0,
+  backend: 'cpu',
+  warmStart: false,
+  trainAccuracyEvery: 1,
+} as const satisfies SoftmaxRegressionOptions;
+
+/** Validated options of a softmax-regression classifier. */
+export type SoftmaxRegressionOptions = {
+  readonly C: number;
+  readonly solver: Solver;
+  readonly maxIter: number;
+  readonly tol: number;
+  readonly m: number;
+  readonly learningRate: number;
+  readonly batchSize: number;
+  readonly epochs: number;
+  readonly momentum: number;
+  readonly seed: number;
+  readonly backend: (typeof BACKENDS)[number];
+  readonly warmStart: boolean;
+  readonly trainAccuracyEvery: number;
+};
+
+/** The zod schema of the options, with `defaults` replacing the built-in defaults. */
+export function softmaxRegressionOptionsSchema(defaults: Partial<SoftmaxRegressionOptions> = {}) {
+  const d = { ...DEFAULT_OPTIONS, ...defaults };
+  return z.strictObject({
+    C: z
+      .number()
+      .positive()
+      .finite()
+      .default(d.C)
+      .describe('Inverse regularization strength: the penalty is ‖W‖²/(2·C·n) (scikit-learn C)'),
+    solver: z
+      .enum(SOLVERS)
+      .default(d.solver)
+      .describe('lbfgs (full batch, scikit-learn default), sgd (momentum) or adam (mini-batch)'),
+    maxIter: z
+      .number()
+      .int()
+      .min(1)
+      .default(d.maxIter)
+      .describe('Most L-BFGS iterations (scikit-learn max_iter)'),
+    tol: z
+      .number()
+      .positive()
+      .default(d.tol)
+      .describe('L-BFGS stops when max |gradient| ≤ tol (scikit-learn tol, scipy gtol)'),
+    m: z.number().int().min(1).default(d.m).describe('L-BFGS history size (correction pairs kept)'),
+    learningRate: z
+      .number()
+      .positive()
+      .finite()
+      .default(d.learningRate)
+      .describe('sgd/adam step size'),
+    batchSize: z.number().int().min(1).default(d.batchSize).describe('sgd/adam samples per step'),
+    epochs: z.number().int().min(1).default(d.epochs).describe('sgd/adam passes over the data'),
+    momentum: z.number().min(0).lt(1).default(d.momentum).describe('sgd momentum (0 = plain SGD)'),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(0xffffffff)
+      .default(d.seed)
+      .describe('sgd/adam mini-batch shuffling seed'),
+    backend: z
+      .enum(BACKENDS)
+      .default(d.backend)
+      .describe('TensorFlow.js backend: cpu (reference) or wasm (faster)'),
+    warmStart: z
+      .boolean()
+      .default(d.warmStart)
+      .describe('Continue from the current (fitted or loaded) parameters instead of zeros'),
+    trainAccuracyEvery: z
+      .number()
+      .int()
+      .min(0)
+      .default(d.trainAccuracyEvery)
+      .describe('Report training accuracy every this many steps (0 = never)'),
+  });
+}

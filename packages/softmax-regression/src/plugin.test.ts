@@ -1,0 +1,159 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  ArtifactError,
+  assertClassifierPlugin,
+  createClassifier,
+  createRegistry,
+  describeOptions,
+  fitToEnd,
+  loadModel,
+  PluginOptionsError,
+  saveModel,
+} from '@digitlab/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useBackend } from './backend.js';
+import { DEFAULT_OPTIONS } from './options.js';
+import { PLUGIN_NAME, softmaxRegression } from './plugin.js';
+import { SoftmaxRegressionClassifier } from './softmax-regression-classifier.js';
+import { blobs } from './test-support/blobs.js';
+
+beforeAll(async () => {
+  await useBackend('cpu');
+});
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+const train = {
+  ...blobs({ perClass: 25, numClasses: 3, numFeatures: 4, seed: 5 }),
+  imageShape: [2, 2],
+  preprocessing: [{ kind: 'scale', factor: 0.5 }] as const,
+};
+const test = blobs({ perClass: 10, numClasses: 3, numFeatures: 4, seed: 6, split: 'test' });
+
+describe('softmaxRegression()', () => {
+  it('is a valid plugin whose options are all described and defaulted', () => {
+    const plugin = softmaxRegression();
+    expect(() => assertClassifierPlugin(plugin, 'softmaxRegression()')).not.toThrow();
+    expect(plugin.name).toBe('softmax-regression');
+    const options = describeOptions(plugin.options);
+    expect(options.map((o) => o.name).sort()).toEqual(Object.keys(DEFAULT_OPTIONS).sort());
+    for (const option of options) {
+      expect(option.description, option.name).toBeTruthy();
+      expect(option.default, option.name).toEqual(
+        DEFAULT_OPTIONS[option.name as keyof typeof DEFAULT_OPTIONS],
+      );
+    }
+    expect(options.find((o) => o.name === 'solver')?.choices).toEqual(['lbfgs', 'sgd', 'adam']);
+    expect(options.find((o) => o.name === 'C')).toMatchObject({ exclusiveMinimum: 0, default: 1 });
+  });
+
+  it('parses scikit-learn defaults and reports every bad or unknown option', () => {
+    const plugin = softmaxRegression();
+    expect(plugin.options.parse({})).toEqual(DEFAULT_OPTIONS);
+    expect(() => createClassifier(plugin, { C: 0, solver: 'newton', maxiter: 5 })).toThrow(
+      PluginOptionsError,
+    );
+    try {
+      createClassifier(plugin, { C: 0, solver: 'newton', maxiter: 5 });
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toMatch(/classifier 'softmax-regression'/);
+      expect(message).toMatch(/C: /);
+      expect(message).toMatch(/solver: /);
+      expect(message).toMatch(/maxiter/);
+    }
+  });
+
+  it('takes its defaults from the factory, and rejects invalid ones at once', () => {
+    const plugin = softmaxRegression({ backend: 'wasm', C: 0.25 });
+    expect(plugin.options.parse({})).toMatchObject({ backend: 'wasm', C: 0.25, solver: 'lbfgs' });
+    expect(plugin.options.parse({ C: 3 }).C).toBe(3);
+    expect(() => softmaxRegression({ C: -1 })).toThrow(/defaults\.C/);
+  });
+});
+
+describe('save and load', () => {
+  it('saves a model directory that loads back through the registry with the same predictions', async () => {
+    const plugin = softmaxRegression();
+    const classifier = createClassifier(plugin, { C: 2, maxIter: 50 });
+    const result = await fitToEnd(classifier.fit(train, { evaluate: { data: test, every: 10 } }));
+    const dir = await mkdtemp(join(tmpdir(), 'digitlab-softmax-'));
+    dirs.push(dir);
+    const artifact = await classifier.save();
+    expect(Object.keys(artifact.files).sort()).toEqual(['model.json', 'weights.bin']);
+    expect(artifact.metadata).toMatchObject({
+      numFeatures: 4,
+      numClasses: 3,
+      classNames: ['blob 0', 'blob 1', 'blob 2'],
+      imageShape: [2, 2],
+      preprocessing: [{ kind: 'scale', factor: 0.5 }],
+      dataset: 'blobs',
+      training: {
+        C: 2,
+        maxIter: 50,
+        solver: 'lbfgs',
+        numSamples: 75,
+        stopReason: result.stopReason,
+      },
+      metrics: {
+        objective: result.objective,
+        steps: result.steps,
+        heldOutAccuracy: result.evaluation?.accuracy,
+      },
+    });
+    await saveModel(dir, artifact);
+    const modelJson = JSON.parse(await readFile(join(dir, 'model.json'), 'utf8'));
+    expect(modelJson.userDefinedMetadata).toEqual(artifact.metadata);
+
+    const loaded = await loadModel(dir, createRegistry([plugin]));
+    expect(loaded).toBeInstanceOf(SoftmaxRegressionClassifier);
+    expect(loaded.fitted).toBe(true);
+    expect(loaded.options).toMatchObject({ C: 2, maxIter: 50, backend: 'cpu', warmStart: false });
+    expect(Array.from(await loaded.predictProba(test.features))).toEqual(
+      Array.from(await classifier.predictProba(test.features)),
+    );
+    // Saving a loaded model keeps its metadata.
+    expect((await loaded.save()).metadata).toEqual(artifact.metadata);
+  });
+
+  it('continues training a loaded model with warmStart', async () => {
+    const plugin = softmaxRegression();
+    const classifier = plugin.create(plugin.options.parse({ maxIter: 4 }));
+    const first = await fitToEnd(classifier.fit(train));
+    const loaded = await plugin.load(await classifier.save(), { warmStart: true, maxIter: 3 });
+    expect(loaded.options).toMatchObject({ warmStart: true, maxIter: 3 });
+    let firstObjective: number | undefined;
+    await fitToEnd(loaded.fit(train), (event) => {
+      if (event.type === 'progress' && event.step === 1) firstObjective = event.objective;
+    });
+    expect(firstObjective).toBeLessThan(first.objective as number);
+  });
+
+  it('refuses artifacts of another plugin and ones that do not match their metadata', async () => {
+    const plugin = softmaxRegression();
+    const classifier = plugin.create(plugin.options.parse({ maxIter: 3 }));
+    await fitToEnd(classifier.fit(train));
+    const artifact = await classifier.save();
+    await expect(plugin.load({ ...artifact, plugin: 'knn' })).rejects.toThrow(
+      /expected a model saved by the 'softmax-regression' plugin, found one saved by 'knn'/,
+    );
+    await expect(
+      plugin.load({
+        ...artifact,
+        metadata: { ...artifact.metadata, numClasses: 2, classNames: ['a', 'b'] },
+      }),
+    ).rejects.toBeInstanceOf(ArtifactError);
+    expect(PLUGIN_NAME).toBe(artifact.plugin);
+  });
+
+  it('refuses to save an unfitted classifier', async () => {
+    const plugin = softmaxRegression();
+    await expect(plugin.create(plugin.options.parse({})).save()).rejects.toThrow(
+      /save: expected a fitted softmax-regression classifier/,
+    );
+  });
+});

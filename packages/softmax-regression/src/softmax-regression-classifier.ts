@@ -1,0 +1,336 @@
+import {
+  type Classifier,
+  ClassifierInputError,
+  createHeldOutEvaluator,
+  type FitOptions,
+  type FitResult,
+  type HeldOutEvaluation,
+  type ModelArtifact,
+  type ModelMetadata,
+  preprocessingToJson,
+  type TrainingEvent,
+  validateFeatures,
+} from '@digitlab/core';
+import type { Dataset } from '@digitlab/datasets';
+import { useBackend } from './backend.js';
+import { NotFittedError } from './errors.js';
+import { formatNumber } from './format-number.js';
+import { encodeLayersModel } from './layers-model.js';
+import type { SoftmaxRegressionOptions } from './options.js';
+import {
+  coefficientsFromKernel,
+  type DenseWeights,
+  parameterCount,
+  parametersFromWeights,
+  weightsFromParameters,
+} from './parameters.js';
+import { predictClasses, predictProbabilities } from './predict-rows.js';
+import { runLbfgs } from './run-lbfgs.js';
+import { runStochastic } from './run-stochastic.js';
+import { layoutFor, SoftmaxObjective } from './softmax-objective.js';
+import type { SolverOutcome, SolverStep } from './solver-step.js';
+import { Stopwatch } from './stopwatch.js';
+
+/** A trained model's weights together with the metadata that describes its data. */
+export interface RestoredModel {
+  readonly weights: DenseWeights;
+  readonly metadata: ModelMetadata;
+}
+
+/**
+ * Multinomial logistic regression with scikit-learn's objective, trained on a TensorFlow.js
+ * backend. Holds no tensors between calls: the training set lives in tensors only during `fit`.
+ */
+export class SoftmaxRegressionClassifier implements Classifier {
+  private weights: DenseWeights | undefined;
+  private metadata: ModelMetadata | undefined;
+  private fitting = false;
+  private disposed = false;
+  // dispose() during a fit aborts it, so the training tensors are released at the next step.
+  private readonly lifetime = new AbortController();
+
+  constructor(
+    readonly plugin: string,
+    readonly options: SoftmaxRegressionOptions,
+    restored?: RestoredModel,
+  ) {
+    if (restored) {
+      this.weights = restored.weights;
+      this.metadata = restored.metadata;
+    }
+  }
+
+  get fitted(): boolean {
+    return this.weights !== undefined;
+  }
+
+  /** Class weights as k×d row-major (scikit-learn's `coef_` layout). */
+  coefficients(): Float32Array {
+    return coefficientsFromKernel(this.requireWeights('coefficients'));
+  }
+
+  /** Per-class intercepts (scikit-learn's `intercept_`). */
+  intercepts(): Float32Array {
+    return this.requireWeights('intercepts').bias.slice();
+  }
+
+  /** Train on `train`, streaming a start event, a progress event per iteration/epoch and an end event. */
+  async *fit(
+    train: Dataset,
+    fitOptions: FitOptions = {},
+  ): AsyncGenerator<TrainingEvent, FitResult, undefined> {
+    this.assertUsable('fit');
+    if (this.fitting) {
+      throw new ClassifierInputError(
+        'fit: expected the previous fit of this classifier to have ended, found it still running',
+      );
+    }
+    const { numSamples: n, numFeatures: d, numClasses: k } = checkTrainingData(train);
+    const x0 = this.startingPoint(d, k);
+    const evaluator = createHeldOutEvaluator(fitOptions.evaluate, d, (f) => this.predict(f));
+    const o = this.options;
+    const signal = fitOptions.signal
+      ? AbortSignal.any([fitOptions.signal, this.lifetime.signal])
+      : this.lifetime.signal;
+    const ensureBackend = () => useBackend(o.backend);
+    const clock = new Stopwatch();
+    this.fitting = true;
+    let objective: SoftmaxObjective | undefined;
+    let solver: AsyncGenerator<SolverStep, SolverOutcome, undefined> | undefined;
+    try {
+      // Backend start-up (wasm compilation) happens once per process: not part of this fit's time.
+      await ensureBackend();
+      yield {
+        type: 'start',
+        unit: o.solver === 'lbfgs' ? 'iteration' : 'epoch',
+        total: o.solver === 'lbfgs' ? o.maxIter : o.epochs,
+        numSamples: n,
+        numFeatures: d,
+        numClasses: k,
+        description: describeSettings(o, n),
+      };
+      clock.start();
+      await ensureBackend();
+      const dataMetadata: ModelMetadata = {
+        numFeatures: d,
+        numClasses: k,
+        classNames: [...train.classNames],
+        imageShape: [...train.imageShape],
+        preprocessing: preprocessingToJson(train.preprocessing),
+        dataset: train.name,
+        training: { ...o, numSamples: n, split: train.split },
+      };
+      const setParameters = (x: Float64Array, metadata: ModelMetadata): void => {
+        if (this.disposed) return;
+        this.weights = weightsFromParameters(x, d, k);
+        this.metadata = metadata;
+      };
+      objective = SoftmaxObjective.create({
+        features: train.features,
+        labels: train.labels,
+        numSamples: n,
+        numFeatures: d,
+        numClasses: k,
+        C: o.C,
+        layout: layoutFor(o.backend),
+      });
+      const run = { signal, beforeEvaluation: ensureBackend };
+      solver =
+        o.solver === 'lbfgs'
+          ? runLbfgs(objective, x0, { ...run, maxIter: o.maxIter, tol: o.tol, m: o.m })
+          : runStochastic(objective, x0, { ...run, ...o, solver: o.solver });
+      const accuracyDue = (step: number, final: boolean) =>
+        o.trainAccuracyEvery > 0 && (final || step % o.trainAccuracyEvery === 0);
+      let evaluation: HeldOutEvaluation | undefined;
+      let outcome: SolverOutcome;
+      for (;;) {
+        const next = await solver.next();
+        if (next.done) {
+          outcome = next.value;
+          break;
+        }
+        const s = next.value;
+        setParameters(s.x, dataMetadata);
+        const trainAccuracy = accuracyDue(s.step, s.final)
+          ? s.correct !== undefined
+            ? s.correct / n
+            : objective.accuracy(s.x)
+          : undefined;
+        clock.stop();
+        const current = evaluator?.due(s.step, s.final) ? await evaluator.run(s.step) : undefined;
+        evaluation = current ?? evaluation;
+        yield {
+          type: 'progress',
+          unit: o.solver === 'lbfgs' ? 'iteration' : 'epoch',
+          step: s.step,
+          total: o.solver === 'lbfgs' ? o.maxIter : o.epochs,
+          evaluations: s.evaluations,
+          objective: s.objective,
+          gradientNorm: s.gradientNorm,
+          ...(s.stepSize === undefined ? {} : { stepSize: s.stepSize }),
+          ...(s.learningRate === undefined ? {} : { learningRate: s.learningRate }),
+          ...(trainAccuracy === undefined ? {} : { trainAccuracy }),
+          elapsedMs: clock.elapsedMs,
+          ...(current ? { evaluation: current } : {}),
+        };
+        clock.start();
+        await ensureBackend();
+      }
+      setParameters(outcome.x, dataMetadata);
+      const trainAccuracy =
+        o.trainAccuracyEvery > 0
+          ? outcome.correct !== undefined
+            ? outcome.correct / n
+            : objective.accuracy(outcome.x)
+          : undefined;
+      clock.stop();
+      // A run that stopped where no step was flagged final (an abort mid-step) is evaluated here.
+      if (evaluator?.due(outcome.steps, true)) evaluation = await evaluator.run(outcome.steps);
+      const result: FitResult = {
+        stopReason: outcome.stopReason,
+        converged: outcome.converged,
+        message: outcome.message,
+        ...(outcome.warning === undefined ? {} : { warning: outcome.warning }),
+        steps: outcome.steps,
+        evaluations: outcome.evaluations,
+        objective: outcome.objective,
+        fitSeconds: clock.elapsedMs / 1000,
+        ...(evaluation ? { evaluation } : {}),
+      };
+      setParameters(outcome.x, {
+        ...dataMetadata,
+        training: {
+          ...dataMetadata.training,
+          stopReason: result.stopReason,
+          converged: result.converged,
+        },
+        metrics: {
+          objective: outcome.objective,
+          gradientNorm: outcome.gradientNorm,
+          steps: outcome.steps,
+          evaluations: outcome.evaluations,
+          fitSeconds: result.fitSeconds,
+          ...(trainAccuracy === undefined ? {} : { trainAccuracy }),
+          ...(evaluation ? { heldOutAccuracy: evaluation.accuracy } : {}),
+        },
+      });
+      yield { type: 'end', result };
+      return result;
+    } finally {
+      this.fitting = false;
+      try {
+        await solver?.return(undefined as never);
+      } finally {
+        objective?.dispose();
+      }
+    }
+  }
+
+  /** Class probabilities, numSamples × numClasses row-major. */
+  async predictProba(features: Float32Array): Promise<Float32Array> {
+    const weights = this.requireWeights('predictProba');
+    validateFeatures(features, weights.numFeatures, 'predictProba features');
+    await useBackend(this.options.backend);
+    return predictProbabilities(weights, features);
+  }
+
+  /** The most probable class of each row. */
+  async predict(features: Float32Array): Promise<Int32Array> {
+    const weights = this.requireWeights('predict');
+    validateFeatures(features, weights.numFeatures, 'predict features');
+    await useBackend(this.options.backend);
+    return predictClasses(weights, features);
+  }
+
+  /** Mean accuracy on a labelled dataset. */
+  async score(data: Dataset): Promise<number> {
+    const weights = this.requireWeights('score');
+    if (data.numFeatures !== weights.numFeatures) {
+      throw new ClassifierInputError(
+        `score: expected ${weights.numFeatures} features per sample, found ${data.numFeatures} in '${data.name}' ${data.split}`,
+      );
+    }
+    const predictions = await this.predict(data.features);
+    if (predictions.length === 0) return 0;
+    let correct = 0;
+    for (let i = 0; i < predictions.length; i++) if (predictions[i] === data.labels[i]) correct++;
+    return correct / predictions.length;
+  }
+
+  /** The model as TensorFlow.js LayersModel files (model.json + weights.bin) plus metadata. */
+  async save(): Promise<ModelArtifact> {
+    const weights = this.requireWeights('save');
+    const metadata = this.metadata as ModelMetadata;
+    return { plugin: this.plugin, metadata, files: encodeLayersModel(weights, metadata) };
+  }
+
+  /** Forget the parameters and stop a running fit at its next step; the classifier is unusable afterwards. */
+  dispose(): void {
+    this.disposed = true;
+    this.weights = undefined;
+    this.lifetime.abort();
+  }
+
+  private startingPoint(d: number, k: number): Float64Array {
+    if (!this.options.warmStart || !this.weights) return new Float64Array(parameterCount(d, k));
+    const w = this.weights;
+    if (w.numFeatures !== d || w.numClasses !== k) {
+      throw new ClassifierInputError(
+        `fit with warmStart: expected training data with ${w.numFeatures} features and ${w.numClasses} classes (as the current parameters), found ${d} features and ${k} classes`,
+      );
+    }
+    return parametersFromWeights(w);
+  }
+
+  private requireWeights(operation: string): DenseWeights {
+    this.assertUsable(operation);
+    if (!this.weights) throw new NotFittedError(operation);
+    return this.weights;
+  }
+
+  private assertUsable(operation: string): void {
+    if (this.disposed) {
+      throw new ClassifierInputError(
+        `${operation}: expected a live classifier, found one that was disposed`,
+      );
+    }
+  }
+}
+
+function checkTrainingData(train: Dataset): Dataset {
+  const where = `training data '${train.name}' ${train.split}`;
+  const { numSamples: n, numFeatures: d, numClasses: k } = train;
+  if (!Number.isInteger(d) || d < 1) {
+    throw new ClassifierInputError(`${where}: expected numFeatures ≥ 1, found ${d}`);
+  }
+  if (!Number.isInteger(k) || k < 2) {
+    throw new ClassifierInputError(`${where}: expected at least 2 classes, found numClasses ${k}`);
+  }
+  if (!Number.isInteger(n) || n < 1) {
+    throw new ClassifierInputError(`${where}: expected at least one sample, found ${n}`);
+  }
+  const rows = validateFeatures(train.features, d, `${where} features`);
+  if (rows !== n || train.labels.length !== n) {
+    throw new ClassifierInputError(
+      `${where}: expected ${n} rows of features and ${n} labels (numSamples), found ${rows} and ${train.labels.length}`,
+    );
+  }
+  for (let i = 0; i < n; i++) {
+    const label = train.labels[i] as number;
+    if (label >= k) {
+      throw new ClassifierInputError(
+        `${where}: expected labels in [0, ${k}), found ${label} at sample ${i}`,
+      );
+    }
+  }
+  return train;
+}
+
+function describeSettings(o: SoftmaxRegressionOptions, n: number): string {
+  const settings =
+    o.solver === 'lbfgs'
+      ? `maxIter=${o.maxIter}, tol=${formatNumber(o.tol)}, m=${o.m}`
+      : `learningRate=${formatNumber(o.learningRate)}, batchSize=${Math.min(o.batchSize, n)}, epochs=${o.epochs}` +
+        `${o.solver === 'sgd' ? `, momentum=${o.momentum}` : ''}, seed=${o.seed}`;
+  return `softmax regression, ${o.solver} (C=${formatNumber(o.C)}, ${settings}${o.warmStart ? ', warm start' : ''}) on the ${o.backend} backend`;
+}
