@@ -41,6 +41,8 @@ export interface StartEvent {
   readonly numClasses: number;
   /** One line: solver and its settings, for headers and logs. */
   readonly description: string;
+  /** Things the user should see before training starts (e.g. a backend fallback). */
+  readonly notes?: readonly string[];
 }
 
 /** Emitted after each step of training (an iteration, an epoch, or a chunk of a one-pass fit). */

@@ -132,3 +132,38 @@ function describeWarning(value: unknown): string {
   if (value instanceof Error) return value.message;
   return String(value).split('\n')[0] ?? '';
 }
+
+/** What a classifier may ask for: a backend by name, or `auto` for the fastest that starts. */
+export const BACKEND_CHOICES = ['auto', 'wasm', 'cpu'] as const;
+/** A requested backend. */
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+
+/** The backend a request resolved to, with a note when it is not what was asked for. */
+export interface ResolvedBackend {
+  readonly backend: BackendName;
+  readonly note?: string;
+}
+
+/**
+ * Resolve `auto` to wasm (several times faster here) when it initializes, else cpu with a note
+ * saying why; a named backend must initialize or this throws BackendInitError.
+ */
+export async function resolveBackend(
+  choice: BackendChoice,
+  options: BackendOptions = {},
+): Promise<ResolvedBackend> {
+  if (choice !== 'auto') {
+    await initializeBackend(choice, options);
+    return { backend: choice };
+  }
+  try {
+    await initializeBackend('wasm', options);
+    return { backend: 'wasm' };
+  } catch (error) {
+    await initializeBackend('cpu', options);
+    return {
+      backend: 'cpu',
+      note: `wasm backend unavailable, using cpu (much slower): ${(error as Error).message}`,
+    };
+  }
+}

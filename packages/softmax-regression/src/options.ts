@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BACKENDS } from './backend.js';
+import { BACKEND_CHOICES, type BackendChoice } from './backend.js';
+import { defaultWorkerCount } from './parallel/parallel-objective.js';
 
 /** The solvers softmax regression can train with. */
 export const SOLVERS = ['lbfgs', 'sgd', 'adam'] as const;
@@ -18,7 +19,8 @@ export const DEFAULT_OPTIONS = {
   epochs: 20,
   momentum: 0.9,
   seed: 0,
-  backend: 'cpu',
+  backend: 'auto',
+  workers: defaultWorkerCount(),
   warmStart: false,
   trainAccuracyEvery: 1,
 } as const satisfies SoftmaxRegressionOptions;
@@ -35,7 +37,8 @@ export type SoftmaxRegressionOptions = {
   readonly epochs: number;
   readonly momentum: number;
   readonly seed: number;
-  readonly backend: (typeof BACKENDS)[number];
+  readonly backend: BackendChoice;
+  readonly workers: number;
   readonly warmStart: boolean;
   readonly trainAccuracyEvery: number;
 };
@@ -83,9 +86,20 @@ export function softmaxRegressionOptionsSchema(defaults: Partial<SoftmaxRegressi
       .default(d.seed)
       .describe('sgd/adam mini-batch shuffling seed'),
     backend: z
-      .enum(BACKENDS)
+      .enum(BACKEND_CHOICES)
       .default(d.backend)
-      .describe('TensorFlow.js backend: cpu (reference) or wasm (faster)'),
+      .describe(
+        'TensorFlow.js backend: auto (wasm if it starts, else cpu), wasm (fast) or cpu (reference)',
+      ),
+    workers: z
+      .number()
+      .int()
+      .min(0)
+      .max(64)
+      .default(d.workers)
+      .describe(
+        'Worker threads for lbfgs full-batch gradients, each holding a shard of the data (0 = this thread; default one per core)',
+      ),
     warmStart: z
       .boolean()
       .default(d.warmStart)

@@ -112,7 +112,7 @@ describe('save and load', () => {
     const loaded = await loadModel(dir, createRegistry([plugin]));
     expect(loaded).toBeInstanceOf(SoftmaxRegressionClassifier);
     expect(loaded.fitted).toBe(true);
-    expect(loaded.options).toMatchObject({ C: 2, maxIter: 50, backend: 'cpu', warmStart: false });
+    expect(loaded.options).toMatchObject({ C: 2, maxIter: 50, backend: 'auto', warmStart: false });
     expect(Array.from(await loaded.predictProba(test.features))).toEqual(
       Array.from(await classifier.predictProba(test.features)),
     );

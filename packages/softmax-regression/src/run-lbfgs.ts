@@ -1,6 +1,6 @@
 import { LBFGS_DEFAULTS, lbfgs, type OptimizeResult } from '@digitlab/optimizers';
 import { formatNumber } from './format-number.js';
-import type { SoftmaxObjective } from './softmax-objective.js';
+import type { FullBatchObjective } from './gradient-objective.js';
 import { type SolverOutcome, type SolverStep, sameVector } from './solver-step.js';
 
 /** L-BFGS settings as scikit-learn's LogisticRegression(solver='lbfgs') passes them to scipy. */
@@ -16,7 +16,7 @@ export interface LbfgsRunOptions {
 
 /** Full-batch L-BFGS on the objective from x0, one SolverStep per iteration. */
 export async function* runLbfgs(
-  objective: SoftmaxObjective,
+  objective: FullBatchObjective,
   x0: Float64Array,
   options: LbfgsRunOptions,
 ): AsyncGenerator<SolverStep, SolverOutcome, undefined> {
@@ -27,7 +27,7 @@ export async function* runLbfgs(
   const run = lbfgs(
     async (x) => {
       await options.beforeEvaluation();
-      const e = objective.evaluate(x);
+      const e = await objective.evaluate(x);
       last.x.set(x);
       last.correct = e.correct;
       initialValue ??= e.value;

@@ -1,14 +1,13 @@
 import { ClassifierInputError } from '@digitlab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from './backend.js';
+import {
+  assembleObjective,
+  type ObjectiveEvaluation,
+  type ObjectiveSums,
+} from './objective-sums.js';
 
-/** Value, gradient and training accuracy of the objective at one point. */
-export interface ObjectiveEvaluation {
-  readonly value: number;
-  readonly gradient: Float64Array;
-  /** Training samples whose largest logit is their label's. */
-  readonly correct: number;
-}
+export type { ObjectiveEvaluation } from './objective-sums.js';
 
 /**
  * How the backward pass Xᵀ(P − Y) reads X. On wasm, `matMul(X, D, transposeA)` is about 8× slower
@@ -84,6 +83,12 @@ export class SoftmaxObjective {
   /** Full-batch value, gradient and training accuracy at x. */
   evaluate(x: Float64Array): ObjectiveEvaluation {
     this.assertLive('evaluate');
+    return assembleObjective(x, this.sums(x), this);
+  }
+
+  /** The unscaled data sums at x over every row held (a shard's contribution). */
+  sums(x: Float64Array): ObjectiveSums {
+    this.assertLive('sums');
     const [losses, gradKernel, gradBias, correct] = tf.tidy(() => {
       const logits = this.logits(this.x, x);
       const { losses, residual } = this.lossAndResidual(logits, this.y);
@@ -94,8 +99,7 @@ export class SoftmaxObjective {
       return [losses, gradKernel, tf.sum(residual, 0), correct];
     });
     try {
-      const result = this.assemble(x, losses, gradKernel, gradBias, this.numSamples);
-      return { ...result, correct: (correct.dataSync() as Int32Array)[0] as number };
+      return this.collect(losses, gradKernel, gradBias, this.numSamples, correct);
     } finally {
       tf.dispose([losses, gradKernel, gradBias, correct]);
     }
@@ -131,7 +135,7 @@ export class SoftmaxObjective {
       return [losses, gradKernel, tf.sum(residual, 0)];
     });
     try {
-      return this.assemble(x, losses, gradKernel, gradBias, batch.length);
+      return assembleObjective(x, this.collect(losses, gradKernel, gradBias, size), this);
     } finally {
       tf.dispose([losses, gradKernel, gradBias]);
     }
@@ -178,33 +182,27 @@ export class SoftmaxObjective {
     return { losses, residual };
   }
 
-  /** Sum in float64 and add the penalty: ‖W‖²/(2Cn) and W/(Cn), with the full n. */
-  private assemble(
-    x: Float64Array,
+  /** Read the tensors back: per-row losses summed in float64, gradient sums [kernel, bias]. */
+  private collect(
     losses: tf.Tensor,
     gradKernel: tf.Tensor,
     gradBias: tf.Tensor,
-    batchSize: number,
-  ): { value: number; gradient: Float64Array } {
-    const lossValues = losses.dataSync() as Float32Array;
-    const kernelValues = gradKernel.dataSync() as Float32Array;
-    const biasValues = gradBias.dataSync() as Float32Array;
+    rows: number,
+    correct?: tf.Tensor,
+  ): ObjectiveSums {
     const dk = this.numFeatures * this.numClasses;
-    const penalty = 1 / (this.C * this.numSamples);
-    const scale = 1 / batchSize;
+    const gradientSums = new Float32Array(dk + this.numClasses);
+    gradientSums.set(gradKernel.dataSync() as Float32Array, 0);
+    gradientSums.set(gradBias.dataSync() as Float32Array, dk);
+    const lossValues = losses.dataSync() as Float32Array;
     let lossSum = 0;
     for (let i = 0; i < lossValues.length; i++) lossSum += lossValues[i] as number;
-    let squaredNorm = 0;
-    const gradient = new Float64Array(dk + this.numClasses);
-    for (let i = 0; i < dk; i++) {
-      const w = x[i] as number;
-      squaredNorm += w * w;
-      gradient[i] = (kernelValues[i] as number) * scale + w * penalty;
-    }
-    for (let c = 0; c < this.numClasses; c++) {
-      gradient[dk + c] = (biasValues[c] as number) * scale;
-    }
-    return { value: lossSum * scale + 0.5 * penalty * squaredNorm, gradient };
+    return {
+      lossSum,
+      gradientSums,
+      correct: correct ? ((correct.dataSync() as Int32Array)[0] as number) : 0,
+      rows,
+    };
   }
 
   private assertLive(operation: string): void {

@@ -27,7 +27,7 @@ const test = blobs({ perClass: 20, numClasses: 3, numFeatures: 5, seed: 2, split
 
 function create(options: Partial<SoftmaxRegressionOptions> = {}): SoftmaxRegressionClassifier {
   const plugin = softmaxRegression();
-  return plugin.create(plugin.options.parse(options));
+  return plugin.create(plugin.options.parse({ backend: 'cpu', ...options }));
 }
 
 async function collect(events: AsyncIterable<TrainingEvent>): Promise<TrainingEvent[]> {

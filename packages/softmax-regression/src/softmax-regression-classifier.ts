@@ -12,11 +12,13 @@ import {
   validateFeatures,
 } from '@digitlab/core';
 import type { Dataset } from '@digitlab/datasets';
-import { useBackend } from './backend.js';
+import { type ResolvedBackend, resolveBackend, useBackend } from './backend.js';
 import { NotFittedError } from './errors.js';
 import { formatNumber } from './format-number.js';
+import type { FullBatchObjective } from './gradient-objective.js';
 import { encodeLayersModel } from './layers-model.js';
 import type { SoftmaxRegressionOptions } from './options.js';
+import { effectiveWorkerCount, ParallelObjective } from './parallel/parallel-objective.js';
 import {
   coefficientsFromKernel,
   type DenseWeights,
@@ -48,6 +50,7 @@ export class SoftmaxRegressionClassifier implements Classifier {
   private disposed = false;
   // dispose() during a fit aborts it, so the training tensors are released at the next step.
   private readonly lifetime = new AbortController();
+  private resolved: Promise<ResolvedBackend> | undefined;
 
   constructor(
     readonly plugin: string,
@@ -92,14 +95,16 @@ export class SoftmaxRegressionClassifier implements Classifier {
     const signal = fitOptions.signal
       ? AbortSignal.any([fitOptions.signal, this.lifetime.signal])
       : this.lifetime.signal;
-    const ensureBackend = () => useBackend(o.backend);
     const clock = new Stopwatch();
     this.fitting = true;
-    let objective: SoftmaxObjective | undefined;
+    let objective: FullBatchObjective | undefined;
+    let local: SoftmaxObjective | undefined;
     let solver: AsyncGenerator<SolverStep, SolverOutcome, undefined> | undefined;
     try {
       // Backend start-up (wasm compilation) happens once per process: not part of this fit's time.
-      await ensureBackend();
+      const { backend, note } = await this.activateBackend();
+      const ensureBackend = () => useBackend(backend);
+      const workers = o.solver === 'lbfgs' ? effectiveWorkerCount(o.workers, n) : 0;
       yield {
         type: 'start',
         unit: o.solver === 'lbfgs' ? 'iteration' : 'epoch',
@@ -107,7 +112,8 @@ export class SoftmaxRegressionClassifier implements Classifier {
         numSamples: n,
         numFeatures: d,
         numClasses: k,
-        description: describeSettings(o, n),
+        description: describeSettings(o, n, backend, workers),
+        ...(note === undefined ? {} : { notes: [note] }),
       };
       clock.start();
       await ensureBackend();
@@ -125,20 +131,27 @@ export class SoftmaxRegressionClassifier implements Classifier {
         this.weights = weightsFromParameters(x, d, k);
         this.metadata = metadata;
       };
-      objective = SoftmaxObjective.create({
+      const data = {
         features: train.features,
         labels: train.labels,
         numSamples: n,
         numFeatures: d,
         numClasses: k,
         C: o.C,
-        layout: layoutFor(o.backend),
-      });
+      };
       const run = { signal, beforeEvaluation: ensureBackend };
-      solver =
-        o.solver === 'lbfgs'
-          ? runLbfgs(objective, x0, { ...run, maxIter: o.maxIter, tol: o.tol, m: o.m })
-          : runStochastic(objective, x0, { ...run, ...o, solver: o.solver });
+      if (o.solver === 'lbfgs') {
+        objective =
+          workers > 0
+            ? await ParallelObjective.create({ ...data, backend, workers })
+            : SoftmaxObjective.create({ ...data, layout: layoutFor(backend) });
+        solver = runLbfgs(objective, x0, { ...run, maxIter: o.maxIter, tol: o.tol, m: o.m });
+      } else {
+        // Mini-batch steps are too short to pay for a round trip to a worker: this thread.
+        local = SoftmaxObjective.create({ ...data, layout: layoutFor(backend) });
+        objective = local;
+        solver = runStochastic(local, x0, { ...run, ...o, solver: o.solver });
+      }
       const accuracyDue = (step: number, final: boolean) =>
         o.trainAccuracyEvery > 0 && (final || step % o.trainAccuracyEvery === 0);
       let evaluation: HeldOutEvaluation | undefined;
@@ -154,7 +167,7 @@ export class SoftmaxRegressionClassifier implements Classifier {
         const trainAccuracy = accuracyDue(s.step, s.final)
           ? s.correct !== undefined
             ? s.correct / n
-            : objective.accuracy(s.x)
+            : await objective.accuracy(s.x)
           : undefined;
         clock.stop();
         const current = evaluator?.due(s.step, s.final) ? await evaluator.run(s.step) : undefined;
@@ -181,7 +194,7 @@ export class SoftmaxRegressionClassifier implements Classifier {
         o.trainAccuracyEvery > 0
           ? outcome.correct !== undefined
             ? outcome.correct / n
-            : objective.accuracy(outcome.x)
+            : await objective.accuracy(outcome.x)
           : undefined;
       clock.stop();
       // A run that stopped where no step was flagged final (an abort mid-step) is evaluated here.
@@ -221,7 +234,7 @@ export class SoftmaxRegressionClassifier implements Classifier {
       try {
         await solver?.return(undefined as never);
       } finally {
-        objective?.dispose();
+        await objective?.dispose();
       }
     }
   }
@@ -230,7 +243,7 @@ export class SoftmaxRegressionClassifier implements Classifier {
   async predictProba(features: Float32Array): Promise<Float32Array> {
     const weights = this.requireWeights('predictProba');
     validateFeatures(features, weights.numFeatures, 'predictProba features');
-    await useBackend(this.options.backend);
+    await this.activateBackend();
     return predictProbabilities(weights, features);
   }
 
@@ -238,7 +251,7 @@ export class SoftmaxRegressionClassifier implements Classifier {
   async predict(features: Float32Array): Promise<Int32Array> {
     const weights = this.requireWeights('predict');
     validateFeatures(features, weights.numFeatures, 'predict features');
-    await useBackend(this.options.backend);
+    await this.activateBackend();
     return predictClasses(weights, features);
   }
 
@@ -269,6 +282,14 @@ export class SoftmaxRegressionClassifier implements Classifier {
     this.disposed = true;
     this.weights = undefined;
     this.lifetime.abort();
+  }
+
+  /** Resolve the backend option once per classifier and make that backend the active one. */
+  private async activateBackend(): Promise<ResolvedBackend> {
+    this.resolved ??= resolveBackend(this.options.backend);
+    const resolved = await this.resolved;
+    await useBackend(resolved.backend);
+    return resolved;
   }
 
   private startingPoint(d: number, k: number): Float64Array {
@@ -326,11 +347,16 @@ function checkTrainingData(train: Dataset): Dataset {
   return train;
 }
 
-function describeSettings(o: SoftmaxRegressionOptions, n: number): string {
+function describeSettings(
+  o: SoftmaxRegressionOptions,
+  n: number,
+  backend: string,
+  workers: number,
+): string {
   const settings =
     o.solver === 'lbfgs'
       ? `maxIter=${o.maxIter}, tol=${formatNumber(o.tol)}, m=${o.m}`
       : `learningRate=${formatNumber(o.learningRate)}, batchSize=${Math.min(o.batchSize, n)}, epochs=${o.epochs}` +
         `${o.solver === 'sgd' ? `, momentum=${o.momentum}` : ''}, seed=${o.seed}`;
-  return `softmax regression, ${o.solver} (C=${formatNumber(o.C)}, ${settings}${o.warmStart ? ', warm start' : ''}) on the ${o.backend} backend`;
+  return `softmax regression, ${o.solver} (C=${formatNumber(o.C)}, ${settings}${o.warmStart ? ', warm start' : ''}) on the ${backend} backend${workers > 0 ? ` with ${workers} gradient worker${workers === 1 ? '' : 's'}` : ''}`;
 }

@@ -1,0 +1,172 @@
+import { fitToEnd } from '@digitlab/core';
+import * as tf from '@tensorflow/tfjs-core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type BackendName, useBackend } from '../backend.js';
+import { WorkerError } from '../errors.js';
+import { softmaxRegression } from '../plugin.js';
+import { layoutFor, SoftmaxObjective } from '../softmax-objective.js';
+import { blobs, seededRandom } from '../test-support/blobs.js';
+import { maxAbsDifference } from '../test-support/reference-objective.js';
+import {
+  effectiveWorkerCount,
+  MIN_ROWS_PER_WORKER,
+  ParallelObjective,
+} from './parallel-objective.js';
+
+// 3 shards of 1,000 rows at least: large enough that workers are really used.
+const train = blobs({ perClass: 800, numClasses: 4, numFeatures: 12, seed: 5 });
+const { numSamples: n, numFeatures: d, numClasses: k } = train;
+const data = {
+  features: train.features,
+  labels: train.labels,
+  numSamples: n,
+  numFeatures: d,
+  numClasses: k,
+  C: 0.7,
+};
+
+function point(seed: number): Float64Array {
+  const random = seededRandom(seed);
+  return Float64Array.from({ length: d * k + k }, () => (random() * 2 - 1) * 0.3);
+}
+
+const open: ParallelObjective[] = [];
+async function parallel(workers: number, backend: BackendName = 'cpu'): Promise<ParallelObjective> {
+  const objective = await ParallelObjective.create({ ...data, backend, workers });
+  open.push(objective);
+  return objective;
+}
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((o) => o.dispose()));
+});
+
+beforeAll(async () => {
+  await useBackend('cpu');
+});
+
+describe('effectiveWorkerCount', () => {
+  it('uses this thread for 0 workers or data too small to shard', () => {
+    expect(effectiveWorkerCount(0, 60_000)).toBe(0);
+    expect(effectiveWorkerCount(2, MIN_ROWS_PER_WORKER - 1)).toBe(0);
+  });
+  it('caps workers so each shard has MIN_ROWS_PER_WORKER rows', () => {
+    expect(effectiveWorkerCount(8, 2.5 * MIN_ROWS_PER_WORKER)).toBe(2);
+    expect(effectiveWorkerCount(2, 60_000)).toBe(2);
+    expect(effectiveWorkerCount(1, MIN_ROWS_PER_WORKER)).toBe(1);
+  });
+});
+
+describe('ParallelObjective', () => {
+  it.each([1, 3])(
+    'agrees with the single-thread objective using %i worker(s), to float32 tolerance',
+    async (workers) => {
+      const local = SoftmaxObjective.create({ ...data, layout: layoutFor('cpu') });
+      const objective = await parallel(workers);
+      expect(objective.workerCount).toBe(workers);
+      for (const seed of [1, 2]) {
+        const x = point(seed);
+        const expected = local.evaluate(x);
+        const found = await objective.evaluate(x);
+        expect(Math.abs(found.value - expected.value)).toBeLessThan(
+          1e-6 * Math.max(1, Math.abs(expected.value)),
+        );
+        expect(maxAbsDifference(found.gradient, expected.gradient)).toBeLessThan(1e-6);
+        expect(found.correct).toBe(expected.correct);
+        expect(await objective.accuracy(x)).toBeCloseTo(local.accuracy(x), 12);
+      }
+      local.dispose();
+    },
+  );
+
+  it('agrees across worker counts on the wasm backend too', async () => {
+    const x = point(3);
+    const one = await (await parallel(1, 'wasm')).evaluate(x);
+    const three = await (await parallel(3, 'wasm')).evaluate(x);
+    expect(Math.abs(one.value - three.value)).toBeLessThan(1e-6);
+    expect(maxAbsDifference(one.gradient, three.gradient)).toBeLessThan(1e-6);
+  });
+
+  it('creates no tensors on the calling thread', async () => {
+    const before = tf.memory().numTensors;
+    const objective = await parallel(2);
+    await objective.evaluate(point(4));
+    await objective.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('turns an error inside a worker into a WorkerError naming the worker', async () => {
+    const objective = await parallel(2);
+    const wrongLength = new Float64Array(d * k); // bias missing
+    await expect(objective.evaluate(wrongLength)).rejects.toThrow(WorkerError);
+    await expect(objective.evaluate(wrongLength)).rejects.toThrow(
+      /gradient worker [12] of 2 failed: /,
+    );
+    // The pool is still usable after a request-level error.
+    expect((await objective.evaluate(point(5))).gradient).toHaveLength(d * k + k);
+  });
+
+  it('reports a worker that died, and refuses work after dispose', async () => {
+    const objective = await parallel(2);
+    const workers = (objective as unknown as { workers: { terminate(): Promise<number> }[] })
+      .workers;
+    await workers[1]?.terminate();
+    await expect(objective.evaluate(point(6))).rejects.toThrow(
+      /gradient worker 2 of 2 exited unexpectedly/,
+    );
+    await objective.dispose();
+    const fresh = await parallel(1);
+    await fresh.dispose();
+    await expect(fresh.evaluate(point(6))).rejects.toThrow(/found them stopped by dispose\(\)/);
+  });
+});
+
+describe('softmax regression with gradient workers', () => {
+  const test = blobs({ perClass: 50, numClasses: 4, numFeatures: 12, seed: 9, split: 'test' });
+
+  it('trains to the same solution with 0 and 2 workers and leaves no tensors behind', async () => {
+    const plugin = softmaxRegression();
+    const fit = async (workers: number) => {
+      const classifier = plugin.create(
+        plugin.options.parse({ backend: 'cpu', workers, maxIter: 30 }),
+      );
+      const events: string[] = [];
+      const result = await fitToEnd(
+        classifier.fit(train, { evaluate: { data: test, every: 10 } }),
+        (e) => {
+          if (e.type === 'start') events.push(e.description);
+        },
+      );
+      return { classifier, result, description: events[0] ?? '' };
+    };
+    const before = tf.memory().numTensors;
+    const single = await fit(0);
+    const sharded = await fit(2);
+    expect(sharded.description).toMatch(/with 2 gradient workers/);
+    expect(single.description).not.toMatch(/gradient worker/);
+    expect(sharded.result.steps).toBe(single.result.steps);
+    expect(
+      Math.abs((sharded.result.objective as number) - (single.result.objective as number)),
+    ).toBeLessThan(1e-5);
+    expect(
+      maxAbsDifference(sharded.classifier.coefficients(), single.classifier.coefficients()),
+    ).toBeLessThan(1e-3);
+    expect(sharded.result.evaluation?.accuracy).toBeCloseTo(
+      single.result.evaluation?.accuracy as number,
+      2,
+    );
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('stops its workers when the fit is aborted', async () => {
+    const plugin = softmaxRegression();
+    const classifier = plugin.create(
+      plugin.options.parse({ backend: 'cpu', workers: 2, maxIter: 200, tol: 1e-12 }),
+    );
+    const controller = new AbortController();
+    const result = await fitToEnd(classifier.fit(train, { signal: controller.signal }), (e) => {
+      if (e.type === 'progress' && e.step === 2) controller.abort();
+    });
+    expect(result.stopReason).toBe('aborted');
+    expect(result.steps).toBeLessThan(200);
+  });
+});
