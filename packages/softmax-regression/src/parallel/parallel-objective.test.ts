@@ -125,7 +125,7 @@ describe('softmax regression with gradient workers', () => {
 
   it('trains to the same solution with 0 and 2 workers and leaves no tensors behind', async () => {
     const plugin = softmaxRegression();
-    const fit = async (workers: number) => {
+    const trainWith = async (workers: number) => {
       const classifier = plugin.create(
         plugin.options.parse({ backend: 'cpu', workers, maxIter: 30 }),
       );
@@ -139,8 +139,8 @@ describe('softmax regression with gradient workers', () => {
       return { classifier, result, description: events[0] ?? '' };
     };
     const before = tf.memory().numTensors;
-    const single = await fit(0);
-    const sharded = await fit(2);
+    const single = await trainWith(0);
+    const sharded = await trainWith(2);
     expect(sharded.description).toMatch(/with 2 gradient workers/);
     expect(single.description).not.toMatch(/gradient worker/);
     expect(sharded.result.steps).toBe(single.result.steps);

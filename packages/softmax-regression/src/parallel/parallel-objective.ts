@@ -111,7 +111,7 @@ export class ParallelObjective {
       await objective.dispose();
       throw error;
     }
-    workers.forEach((worker, w) => objective.listen(worker, w));
+    for (const [w, worker] of workers.entries()) objective.listen(worker, w);
     return objective;
   }
 
