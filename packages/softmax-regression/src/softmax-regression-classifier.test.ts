@@ -118,7 +118,8 @@ describe('fit with lbfgs', () => {
     // The reported accuracies are those of the parameters the classifier ends with.
     expect(last.trainAccuracy).toBeCloseTo(await classifier.score(train), 12);
     expect(last.evaluation?.accuracy).toBeCloseTo(await classifier.score(test), 12);
-    expect(result.fitSeconds * 1000).toBeCloseTo(last.elapsedMs, -1);
+    // The fit clock only runs on after the last progress event (held-out time is never counted).
+    expect(result.fitSeconds * 1000).toBeGreaterThanOrEqual(last.elapsedMs);
   });
 
   it('warns like scikit-learn when it stops at maxIter', async () => {

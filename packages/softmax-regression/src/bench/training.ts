@@ -1,0 +1,197 @@
+/**
+ * `pnpm bench`: how fast softmax regression trains on the bundled MNIST on this machine.
+ *
+ * Prints one table (ms per full-batch gradient per backend × worker count, with numpy as a peer
+ * when python3 has it; time to accuracy for L-BFGS and Adam; peak RSS) and writes it as JSON to
+ * bench-results/training.json. Every scenario runs in a fresh child process, so peak RSS and
+ * backend state belong to that scenario alone.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { fitToEnd } from '@digitlab/core';
+import { bundledMnistDirectory, loadMnist, stratifiedSubsample } from '@digitlab/datasets';
+import type { BackendName } from '../backend.js';
+import { softmaxRegression } from '../plugin.js';
+import { measureGradientMs } from './measure-gradient.js';
+
+type Row = Record<string, string | number | boolean>;
+
+const here = dirname(fileURLToPath(import.meta.url));
+const packageRoot = join(here, '..', '..');
+
+async function scenario(name: string, backend: BackendName, workers: number): Promise<Row> {
+  const { train, test } = await loadMnist();
+  if (name === 'gradient') {
+    const repeats = backend === 'cpu' ? 3 : 7;
+    return { msPerGradient: await measureGradientMs(train, backend, workers, repeats) };
+  }
+  const plugin = softmaxRegression({ backend, workers });
+  if (name === 'adam') {
+    // Time to 0.92 held-out accuracy: evaluated after every epoch, evaluation time excluded.
+    const classifier = plugin.create(
+      plugin.options.parse({ solver: 'adam', learningRate: 0.002, batchSize: 256, epochs: 6 }),
+    );
+    let reached: Row | undefined;
+    const controller = new AbortController();
+    const result = await fitToEnd(
+      classifier.fit(train, { evaluate: { data: test, every: 1 }, signal: controller.signal }),
+      (e) => {
+        if (e.type === 'progress' && e.evaluation && !reached && e.evaluation.accuracy >= 0.92) {
+          reached = {
+            fitSeconds: e.elapsedMs / 1000,
+            epochs: e.step,
+            testAccuracy: e.evaluation.accuracy,
+          };
+          controller.abort();
+        }
+      },
+    );
+    return (
+      reached ?? {
+        fitSeconds: result.fitSeconds,
+        epochs: result.steps,
+        testAccuracy: result.evaluation?.accuracy ?? 0,
+        missed: true,
+      }
+    );
+  }
+  const data = name === 'notebook' ? stratifiedSubsample(train, 1000, 0) : train;
+  const maxIter = name === 'notebook' ? 500 : 100;
+  const classifier = plugin.create(plugin.options.parse({ maxIter }));
+  const result = await fitToEnd(classifier.fit(data));
+  return {
+    fitSeconds: result.fitSeconds,
+    iterations: result.steps,
+    evaluations: result.evaluations ?? 0,
+    converged: result.converged,
+    testAccuracy: await classifier.score(test),
+  };
+}
+
+function runChild(name: string, backend: BackendName, workers: number): Row {
+  const child = spawnSync(
+    process.execPath,
+    [
+      fileURLToPath(import.meta.url),
+      '--scenario',
+      name,
+      '--backend',
+      backend,
+      '--workers',
+      String(workers),
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  const line = child.stdout.trim().split('\n').at(-1) ?? '';
+  if (child.status !== 0 || !line.startsWith('{')) {
+    return {
+      error: (child.stderr.trim().split('\n').at(-1) ?? `exit ${child.status}`).slice(0, 120),
+    };
+  }
+  return JSON.parse(line) as Row;
+}
+
+/** numpy float32 full-batch gradient on the same data (the scikit-learn side's arithmetic). */
+function numpyPeer(): Row {
+  const script = `
+import sys, time, numpy as np
+d = sys.argv[1]
+X = np.fromfile(d + '/train-images-idx3-ubyte', dtype=np.uint8, offset=16).reshape(60000, 784).astype(np.float32) / 255
+y = np.fromfile(d + '/train-labels-idx1-ubyte', dtype=np.uint8, offset=8)
+Y = np.eye(10, dtype=np.float32)[y]
+W = (np.sin(np.arange(7840)) * 0.01).astype(np.float32).reshape(784, 10)
+def grad():
+    Z = X @ W
+    Z -= Z.max(1, keepdims=True)
+    P = np.exp(Z); P /= P.sum(1, keepdims=True)
+    return X.T @ (P - Y)
+grad(); ts = []
+for _ in range(7):
+    t = time.perf_counter(); grad(); ts.append(time.perf_counter() - t)
+print(sorted(ts)[3] * 1000)
+`;
+  try {
+    const out = execFileSync('python3', ['-c', script, bundledMnistDirectory()], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    return { msPerGradient: Number(out.trim()) };
+  } catch {
+    return { error: 'python3 with numpy not available' };
+  }
+}
+
+function format(row: Row, keys: readonly string[]): string {
+  if ('error' in row) return `n/a (${row.error})`;
+  return keys
+    .filter((k) => k in row)
+    .map((k) => {
+      const v = row[k];
+      return `${k} ${typeof v === 'number' ? (Number.isInteger(v) ? v : v.toFixed(k.endsWith('Accuracy') ? 4 : 2)) : v}`;
+    })
+    .join(', ');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      scenario: { type: 'string' },
+      backend: { type: 'string', default: 'wasm' },
+      workers: { type: 'string', default: String(availableParallelism()) },
+      quick: { type: 'boolean', default: false },
+    },
+  });
+  if (values.scenario) {
+    const row = await scenario(
+      values.scenario,
+      values.backend as BackendName,
+      Number(values.workers),
+    );
+    const peakRssMB = process.resourceUsage().maxRSS / 1024;
+    console.log(JSON.stringify({ ...row, peakRssMB: Math.round(peakRssMB) }));
+    process.exit(0);
+  }
+  const cores = availableParallelism();
+  const workerCounts = [...new Set([0, 1, cores])];
+  const results: { name: string; row: Row }[] = [];
+  const record = (name: string, row: Row, keys: readonly string[]) => {
+    results.push({ name, row });
+    console.log(`${name.padEnd(44)} ${format(row, keys)}`);
+  };
+  console.log(
+    `softmax regression on MNIST — ${cores} cores (${cpus()[0]?.model ?? 'unknown cpu'}), Node ${process.version}\n`,
+  );
+  console.log('Full-batch gradient, 60,000 × 784 (median ms)');
+  record('numpy float32 (peer)', numpyPeer(), ['msPerGradient']);
+  for (const backend of ['wasm', 'cpu'] as const) {
+    for (const workers of values.quick && backend === 'cpu' ? [cores] : workerCounts) {
+      record(
+        `${backend}, ${workers === 0 ? 'this thread' : `${workers} worker${workers > 1 ? 's' : ''}`}`,
+        runChild('gradient', backend, workers),
+        ['msPerGradient', 'peakRssMB'],
+      );
+    }
+  }
+  console.log(
+    '\nTraining (default backend and workers; fit time excludes loading and held-out evaluation)',
+  );
+  const keys = ['fitSeconds', 'iterations', 'epochs', 'converged', 'testAccuracy', 'peakRssMB'];
+  record('L-BFGS, full 60k, 100 iterations', runChild('lbfgs-full', 'wasm', cores), keys);
+  record('L-BFGS, notebook 1000/class, max_iter 500', runChild('notebook', 'wasm', cores), keys);
+  record('Adam, full 60k, to 0.92 test accuracy', runChild('adam', 'wasm', cores), keys);
+  const file = join(packageRoot, 'bench-results', 'training.json');
+  mkdirSync(dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(
+    temp,
+    `${JSON.stringify({ date: new Date().toISOString(), cores, node: process.version, results }, null, 2)}\n`,
+  );
+  renameSync(temp, file);
+  console.log(`\nwritten to ${file}`);
+}
+
+await main();
