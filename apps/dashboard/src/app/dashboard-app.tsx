@@ -1,0 +1,74 @@
+import { useApp, useStdout } from 'ink';
+import { useCallback, useReducer, useRef } from 'react';
+import { useConfusionMatrix } from '../components/confusion-matrix/index.js';
+import {
+  Dashboard,
+  dashboardReducer,
+  initialDashboardState,
+  type TerminalSize,
+  useDashboard,
+} from '../components/dashboard/index.js';
+import { useHelpOverlay } from '../components/help-overlay/index.js';
+import type { MemorySample } from '../training/session-events.js';
+import type { SessionControls } from '../training/training-session.js';
+import { useMemorySamples } from './use-memory-samples.js';
+import { FRAME_INTERVAL_MS, useSessionEvents } from './use-session-events.js';
+import { useTerminalSize } from './use-terminal-size.js';
+
+/** How the user left the dashboard: `q`, or Ctrl-C. */
+export type QuitReason = 'quit' | 'interrupt';
+
+/** Props of the connected dashboard. */
+export interface DashboardAppProps {
+  readonly session: SessionControls;
+  readonly saveDir: string;
+  /** Size to start with; defaults to stdout's. */
+  readonly initialSize?: TerminalSize;
+  readonly frameIntervalMs?: number;
+  readonly sampleMemory?: () => MemorySample;
+  /** Called once the session has stopped, just before the app unmounts. */
+  readonly onQuit?: (reason: QuitReason) => void;
+}
+
+/** The dashboard connected to a training session, the terminal and the keyboard. */
+export function DashboardApp({
+  session,
+  saveDir,
+  initialSize,
+  frameIntervalMs = FRAME_INTERVAL_MS,
+  sampleMemory,
+  onQuit,
+}: DashboardAppProps) {
+  const { stdout } = useStdout();
+  const [state, dispatch] = useReducer(
+    dashboardReducer,
+    initialSize ?? { columns: stdout.columns, rows: stdout.rows },
+    initialDashboardState,
+  );
+  const { exit } = useApp();
+  const quitting = useRef(false);
+  useSessionEvents(session, dispatch, frameIntervalMs);
+  useMemorySamples(dispatch, sampleMemory);
+  useTerminalSize(dispatch);
+  const quit = useCallback(
+    (reason: QuitReason) => {
+      if (quitting.current) return;
+      quitting.current = true;
+      dispatch({ type: 'quitting' });
+      void session.cancel().finally(() => {
+        onQuit?.(reason);
+        exit();
+      });
+    },
+    [session, onQuit, exit],
+  );
+  useDashboard({
+    onQuit: () => quit('quit'),
+    onInterrupt: () => quit('interrupt'),
+    onTogglePause: () => session.togglePause(),
+    onSave: () => session.requestSave(),
+  });
+  useConfusionMatrix(dispatch);
+  useHelpOverlay(dispatch);
+  return <Dashboard state={state} saveDir={saveDir} />;
+}

@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
+import { spawn } from 'node-pty';
+import { describe, expect, it } from 'vitest';
+import { APP_DIR, CLI } from '../test-support/run-cli.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The built CLI in a pseudo-terminal of 80×24, as a user's shell would run it. */
+function startInTerminal(args: string[]) {
+  if (!existsSync(CLI))
+    throw new Error(`expected the built CLI at ${CLI}: run \`pnpm build\` first`);
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI') env[k] = v;
+  const term = spawn(process.execPath, [CLI, ...args], {
+    name: 'xterm-256color',
+    cols: 80,
+    rows: 24,
+    cwd: APP_DIR,
+    env: { ...env, TERM: 'xterm-256color', FORCE_COLOR: '3' },
+  });
+  let output = '';
+  term.onData((d) => {
+    output += d;
+  });
+  const exit = new Promise<number>((resolve) => term.onExit(({ exitCode }) => resolve(exitCode)));
+  return {
+    term,
+    /** The exit code; fails with the end of the screen if the process does not exit in time. */
+    exited: (timeoutMs = 60_000): Promise<number> =>
+      Promise.race([
+        exit,
+        sleep(timeoutMs).then(() => {
+          throw new Error(
+            `expected the process to exit, found it running; screen ends with:\n${stripVTControlCharacters(output).slice(-1500)}`,
+          );
+        }),
+      ]),
+    raw: () => output,
+    text: () => stripVTControlCharacters(output),
+    /** Where the output ends now, so a later wait can look only at what came after. */
+    mark: () => output.length,
+    async waitFor(pattern: RegExp, since = 0, timeoutMs = 60_000): Promise<void> {
+      const start = Date.now();
+      while (!pattern.test(stripVTControlCharacters(output.slice(since)))) {
+        if (Date.now() - start > timeoutMs) {
+          throw new Error(
+            `expected ${pattern} on the screen, found:\n${stripVTControlCharacters(output).slice(-2000)}`,
+          );
+        }
+        await sleep(50);
+      }
+    },
+  };
+}
+
+const lastEpoch = (text: string): number => {
+  const all = [...text.matchAll(/(\d+)\/1000 epoch/g)];
+  return Number(all.at(-1)?.[1] ?? -1);
+};
+
+// Generous limits: a loaded 2-core machine can take many seconds to load MNIST and draw.
+const PTY_TEST_TIMEOUT_MS = 120_000;
+
+describe('the dashboard in a terminal', () => {
+  it(
+    'shows the live confusion matrix, pauses on p and quits cleanly on q',
+    async () => {
+      // Mini-batch SGD runs all its epochs (L-BFGS may converge before the test presses p).
+      const app = startInTerminal([
+        'train',
+        '--per-class',
+        '50',
+        '--optimizer',
+        'sgd',
+        '--epochs',
+        '1000',
+        '--eval-every',
+        '5',
+      ]);
+      try {
+        await app.waitFor(/confusion matrix · epoch \d+ · counts/);
+        // All ten classes on both axes, with precision / recall / F1 beside each row.
+        await app.waitFor(/0\s+1\s+2\s+3\s+4\s+5\s+6\s+7\s+8\s+9\s+prec\s+rec\s+f1/);
+        expect(app.text()).toMatch(/most confused \d → \d: \d+ \(\d+\.\d%\)/);
+        expect(app.raw()).toContain('\u001b[?1049h');
+
+        let mark = app.mark();
+        app.term.write('p');
+        await app.waitFor(/● paused/, mark);
+        await sleep(300); // a step in flight when the key arrived may still land
+        const atPause = lastEpoch(app.text());
+        expect(atPause).toBeGreaterThan(0);
+        expect(atPause).toBeLessThan(1000);
+        await sleep(1000);
+        expect(lastEpoch(app.text())).toBe(atPause);
+
+        mark = app.mark();
+        app.term.write('p');
+        await app.waitFor(/● running/, mark);
+        app.term.write('q');
+        expect(await app.exited()).toBe(0);
+        const raw = app.raw();
+        // Terminal restored: alternate screen left, then the cursor shown again as the last thing.
+        expect(raw.lastIndexOf('\u001b[?1049l')).toBeGreaterThan(raw.lastIndexOf('\u001b[?1049h'));
+        expect(raw.endsWith('\u001b[?25h')).toBe(true);
+        expect(app.text()).toMatch(/digitlab: cancelled after \d+ steps/);
+      } finally {
+        app.term.kill();
+      }
+    },
+    PTY_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'follows a resize to a wide terminal; Ctrl-C quits with 130, terminal restored',
+    async () => {
+      const app = startInTerminal([
+        'train',
+        '--per-class',
+        '20',
+        '--optimizer',
+        'sgd',
+        '--epochs',
+        '1000',
+      ]);
+      try {
+        await app.waitFor(/confusion matrix · epoch/);
+        app.term.resize(130, 40);
+        await app.waitFor(/most confused \(true → predicted\)/);
+        app.term.write('\u0003');
+        expect(await app.exited()).toBe(130);
+        expect(app.raw().endsWith('\u001b[?25h')).toBe(true);
+        expect(app.raw()).toContain('\u001b[?1049l');
+      } finally {
+        app.term.kill();
+      }
+    },
+    PTY_TEST_TIMEOUT_MS,
+  );
+});

@@ -1,0 +1,88 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IDX_FILE_NAMES } from '@digitlab/datasets';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeTinyIdxDir } from '../test-support/idx-fixtures.js';
+import { type CliRun, runCli } from '../test-support/run-cli.js';
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'digitlab-errors-'));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+/** One line on stderr, no stack trace, non-zero exit. */
+function expectOneLineError(run: CliRun, pattern: RegExp): void {
+  expect(run.code).not.toBe(0);
+  const lines = run.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^digitlab: error: /);
+  expect(lines[0]).toMatch(pattern);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('command-line errors', { timeout: 90_000 }, () => {
+  it('rejects an unknown flag in one line', async () => {
+    expectOneLineError(
+      await runCli(['train', '--per-clas', '5']),
+      /unknown option '--per-clas'.*--per-class/,
+    );
+  });
+
+  it('names the flag, the expected and the found value for a bad value', async () => {
+    expectOneLineError(
+      await runCli(['train', '--max-iter', 'ten']),
+      /--max-iter <integer>.*expected an integer, found "ten"/,
+    );
+    expectOneLineError(await runCli(['train', '--max-iter', '0']), /--max-iter: .*>=1.*found 0/);
+  });
+
+  it('refuses two sampling flags at once', async () => {
+    expectOneLineError(
+      await runCli(['train', '--per-class', '5', '--full']),
+      /--per-class.*--full/,
+    );
+  });
+
+  it('reports errors as one JSON object on stdout with --json', async () => {
+    const run = await runCli(['train', '--json', '--C', '-1']);
+    expect(run.code).not.toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      error: expect.stringMatching(/--C: .*found -1/) as unknown as string,
+    });
+  });
+
+  it('explains a truncated IDX file in the data directory', async () => {
+    const dir = join(root, 'corrupt');
+    await writeTinyIdxDir(dir);
+    const file = join(dir, IDX_FILE_NAMES.testImages);
+    const bytes = await readFile(file);
+    await writeFile(file, bytes.subarray(0, bytes.length - 100));
+    const run = await runCli(['train', '--data-dir', dir, '--per-class', '5', '--max-iter', '2']);
+    expectOneLineError(run, /t10k-images-idx3-ubyte.*truncated by 100 bytes/);
+    const json = await runCli(['train', '--json', '--data-dir', dir, '--per-class', '5']);
+    expect(json.code).not.toBe(0);
+    expect((JSON.parse(json.stdout) as { error: string }).error).toMatch(/truncated by 100 bytes/);
+  });
+
+  it('explains a missing data directory', async () => {
+    expectOneLineError(
+      await runCli(['train', '--data-dir', join(root, 'nowhere'), '--per-class', '5']),
+      /nowhere does not exist or is not a directory; expected a directory holding train-images-idx3-ubyte/,
+    );
+  });
+
+  it('rejects a classifier module whose default export is not a plugin, saying what it found', async () => {
+    expectOneLineError(
+      await runCli(['train', '--classifier', './src/test-support/fixtures/not-a-plugin.mjs']),
+      /not-a-plugin\.mjs' is not a valid ClassifierPlugin: .*"options" must be a zod schema \(found number 42\)/,
+    );
+    expectOneLineError(
+      await runCli(['train', '--classifier', 'no-such-classifier']),
+      /unknown classifier 'no-such-classifier': expected one of 'softmax-regression'/,
+    );
+  });
+});

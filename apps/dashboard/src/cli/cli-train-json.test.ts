@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../test-support/run-cli.js';
+
+interface TrainJson {
+  dataset: string;
+  n_train: number;
+  n_test: number;
+  classifier: string;
+  optimizer: string;
+  backend: string;
+  iterations: number;
+  evaluations: number;
+  fit_seconds: number;
+  objective: number;
+  train_accuracy: number;
+  test_accuracy: number;
+  stop_reason: string;
+  confusion_matrix: number[][];
+  per_class: { class: string; precision: number; recall: number; f1: number; support: number }[];
+}
+
+const jsonLines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe('digitlab train --json', { timeout: 90_000 }, () => {
+  it('prints one result object whose fields are consistent with each other', async () => {
+    const run = await runCli([
+      'train',
+      '--json',
+      '--per-class',
+      '20',
+      '--max-iter',
+      '5',
+      '--backend',
+      'cpu',
+    ]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const r = JSON.parse(lines[0]!) as TrainJson;
+
+    expect(r).toMatchObject({
+      dataset: 'mnist',
+      n_train: 200,
+      n_test: 10000,
+      classifier: 'softmax-regression',
+      optimizer: 'lbfgs',
+      backend: 'cpu',
+    });
+    expect(Number.isInteger(r.iterations)).toBe(true);
+    expect(r.iterations).toBeGreaterThanOrEqual(1);
+    expect(r.iterations).toBeLessThanOrEqual(5);
+    expect(r.evaluations).toBeGreaterThanOrEqual(r.iterations);
+    expect(r.fit_seconds).toBeGreaterThan(0);
+    expect(Number.isFinite(r.objective)).toBe(true);
+    expect(r.objective).toBeGreaterThan(0);
+    for (const acc of [r.train_accuracy, r.test_accuracy]) {
+      expect(acc).toBeGreaterThanOrEqual(0);
+      expect(acc).toBeLessThanOrEqual(1);
+    }
+    expect(typeof r.stop_reason).toBe('string');
+    if (r.iterations === 5) expect(r.stop_reason).toBe('max-iter');
+
+    const k = 10;
+    expect(r.confusion_matrix).toHaveLength(k);
+    let total = 0;
+    let trace = 0;
+    r.confusion_matrix.forEach((row, i) => {
+      expect(row).toHaveLength(k);
+      for (const v of row) expect(Number.isInteger(v) && v >= 0).toBe(true);
+      const rowSum = row.reduce((a, b) => a + b, 0);
+      expect(rowSum).toBe(r.per_class[i]!.support);
+      expect(r.per_class[i]!.recall).toBeCloseTo(row[i]! / rowSum, 10);
+      total += rowSum;
+      trace += row[i]!;
+    });
+    expect(total).toBe(r.n_test);
+    expect(r.test_accuracy).toBeCloseTo(trace / r.n_test, 12);
+    expect(r.per_class.map((c) => c.class)).toEqual([
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+    ]);
+    for (const c of r.per_class) {
+      for (const v of [c.precision, c.recall, c.f1]) expect(v >= 0 && v <= 1).toBe(true);
+    }
+
+    // Progress went to stderr as JSON lines; held-out evaluation ran once, at the end.
+    const events = jsonLines(run.stderr);
+    const steps = events.filter((e) => e.type === 'progress').map((e) => e.step);
+    expect(steps).toEqual(Array.from({ length: r.iterations }, (_, i) => i + 1));
+    const evaluated = events.filter((e) => e.type === 'evaluated');
+    expect(evaluated).toEqual([
+      { type: 'evaluated', step: r.iterations, test_accuracy: r.test_accuracy },
+    ]);
+  });
+
+  it('evaluates every --eval-every steps when asked', async () => {
+    const run = await runCli([
+      'train',
+      '--json',
+      '--per-class',
+      '10',
+      '--max-iter',
+      '5',
+      '--eval-every',
+      '2',
+      '--backend',
+      'cpu',
+    ]);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as TrainJson;
+    const evaluated = jsonLines(run.stderr)
+      .filter((e) => e.type === 'evaluated')
+      .map((e) => e.step);
+    const expected = [2, 4].filter((s) => s < result.iterations);
+    expect(evaluated).toEqual([...expected, result.iterations]);
+  });
+});

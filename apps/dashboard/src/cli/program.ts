@@ -1,0 +1,226 @@
+import { createRequire } from 'node:module';
+import type { ClassifierPlugin, PluginRegistry } from '@digitlab/core';
+import { describeOptions } from '@digitlab/core';
+import { KNOWN_DATASETS } from '@digitlab/datasets';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_CLASSIFIER, probeBackend } from '../plugins.js';
+import type { CliIo } from './cli-io.js';
+import { type EvaluateFlags, runEvaluate } from './evaluate-command.js';
+import { collectPluginOptions, pluginCommanderOptions, pluginFlags } from './plugin-flags.js';
+import { runPlugins } from './plugins-command.js';
+import { type PredictFlags, runPredict } from './predict-command.js';
+import { runTrain } from './train-command.js';
+import {
+  DEFAULT_EVAL_EVERY,
+  DEFAULT_PER_CLASS,
+  DEFAULT_SAVE_DIR,
+  NOTEBOOK_PRESET,
+  resolveTrainSettings,
+  type TrainFlags,
+} from './train-settings.js';
+
+/** What the program needs besides argv: streams, the registry and the plugin `train` uses. */
+export interface ProgramContext {
+  readonly io: CliIo;
+  readonly registry: PluginRegistry;
+  /** The classifier `--classifier` named (already loaded), or the default one. */
+  readonly trainPlugin: ClassifierPlugin;
+  /** Set by the command that ran. */
+  exitCode: number;
+}
+
+/**
+ * The `digitlab` command line. `train`'s classifier flags are generated from the plugin's schema,
+ * so the program is built after `--classifier` is known.
+ */
+export function createProgram(context: ProgramContext): Command {
+  const { io, registry } = context;
+  const program = new Command('digitlab')
+    .description(
+      'Train MNIST-format classifiers and watch the held-out confusion matrix live in the terminal.',
+    )
+    .version(packageVersion(), '-V, --version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      // Errors are reported by main() as one line (or JSON); commander should not print them.
+      outputError: () => undefined,
+    })
+    .showSuggestionAfterError(true);
+
+  const train = addTrainCommand(program, context);
+
+  program
+    .command('evaluate')
+    .description("Metrics and the confusion matrix of a saved model on a dataset's test split")
+    .requiredOption('--model <dir>', 'saved model directory (from train --save or the s key)')
+    .addOption(
+      new Option(
+        '--dataset <name>',
+        'dataset to evaluate on (default: the one the model was trained on)',
+      ).choices(KNOWN_DATASETS),
+    )
+    .option('--data-dir <dir>', 'directory holding the four IDX files instead of the bundled MNIST')
+    .addOption(urlOption())
+    .option('--classifier <module>', 'load the plugin that saved the model from a module')
+    .option('--json', 'print one JSON object instead of text')
+    .action(async (flags: EvaluateFlags) => {
+      context.exitCode = await runEvaluate(flags, registry, io);
+    });
+
+  program
+    .command('predict')
+    .description(
+      'Predict the class of each image of an IDX file (raw u8 pixels) with a saved model',
+    )
+    .requiredOption('--model <dir>', 'saved model directory')
+    .requiredOption('--input <file>', 'IDX images file (raw or .gz), e.g. t10k-images-idx3-ubyte')
+    .option('--classifier <module>', 'load the plugin that saved the model from a module')
+    .option('--json', 'print one JSON object instead of one line per image')
+    .action(async (flags: PredictFlags) => {
+      context.exitCode = await runPredict(flags, registry, io);
+    });
+
+  program
+    .command('plugins')
+    .description('List the registered classifiers and their options (type, default, description)')
+    .option('--classifier <module>', 'also load a classifier plugin from a module')
+    .option('--json', 'print JSON instead of text')
+    .action((flags: { json?: boolean }) => {
+      context.exitCode = runPlugins(registry, io, flags.json === true);
+    });
+
+  program.addHelpText('after', () => {
+    const others = program.commands.filter((c) => c !== train);
+    return `\n${[train, ...others].map((c) => c.helpInformation()).join('\n')}`;
+  });
+  return program;
+}
+
+function addTrainCommand(program: Command, context: ProgramContext): Command {
+  const { io, trainPlugin } = context;
+  const described = new Map(describeOptions(trainPlugin.options).map((d) => [d.name, d]));
+  const solver = described.get('solver');
+  const backend = described.get('backend');
+  const flags = pluginFlags(trainPlugin);
+  const train = program
+    .command('train', { isDefault: true })
+    .description(
+      'Train a classifier (default command): a live dashboard in a terminal, plain lines in a pipe, JSON with --json',
+    )
+    .addOption(new Option('--dataset <name>', 'dataset').choices(KNOWN_DATASETS).default('mnist'))
+    .option(
+      '--data-dir <dir>',
+      'directory holding the four IDX files (raw or .gz) instead of the bundled MNIST',
+    )
+    .addOption(urlOption())
+    .addOption(
+      new Option(
+        '--preset <name>',
+        `settings of a known experiment; notebook = ${NOTEBOOK_PRESET.sampling.kind === 'per-class' ? NOTEBOOK_PRESET.sampling.perClass : ''} per class, ${Object.entries(
+          NOTEBOOK_PRESET.options,
+        )
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ')} (flags override it)`,
+      ).choices(['notebook']),
+    )
+    .addOption(
+      new Option(
+        '--per-class <n>',
+        `training images per class, stratified and seeded (default: ${DEFAULT_PER_CLASS})`,
+      )
+        .argParser(integerAtLeast(1))
+        .conflicts(['trainSize', 'full']),
+    )
+    .addOption(
+      new Option('--train-size <n>', 'this many random training images')
+        .argParser(integerAtLeast(1))
+        .conflicts(['perClass', 'full']),
+    )
+    .addOption(
+      new Option('--full', 'the whole training split').conflicts(['perClass', 'trainSize']),
+    )
+    .addOption(
+      new Option(
+        '--classifier <name|module>',
+        `registered classifier (${context.registry.names().join(', ')}), or a module path / package whose default export is a ClassifierPlugin`,
+      ).default(DEFAULT_CLASSIFIER),
+    )
+    .addOption(
+      new Option(
+        '--optimizer <name>',
+        `solver (the classifier's solver option; default: ${String(solver?.default ?? 'the classifier has none')})`,
+      ).choices((solver?.choices ?? []).map(String)),
+    )
+    .addOption(
+      new Option(
+        '--backend <name>',
+        backend
+          ? 'TensorFlow.js backend (default: wasm when it initializes, else cpu with a note)'
+          : 'TensorFlow.js backend (this classifier has none)',
+      ).choices((backend?.choices ?? ['cpu', 'wasm']).map(String)),
+    )
+    .addOption(
+      new Option('--seed <n>', 'seed of the subsample and of the classifier')
+        .argParser(integerAtLeast(0))
+        .default(0),
+    )
+    .addOption(
+      new Option(
+        '--eval-every <n>',
+        `evaluate on the test split every n steps (default: ${DEFAULT_EVAL_EVERY}; with --json: once, at the end)`,
+      ).argParser(integerAtLeast(1)),
+    )
+    .option(
+      '--save <dir>',
+      `save the model there when training ends (the s key saves to it, default: ${DEFAULT_SAVE_DIR})`,
+    )
+    .option(
+      '--json',
+      'no dashboard: progress as JSON lines on stderr, one result object on stdout',
+    );
+  for (const option of pluginCommanderOptions(flags, NOTEBOOK_PRESET.options)) {
+    option.helpGroup(`${trainPlugin.name} options:`);
+    train.addOption(option);
+  }
+  train.action(async (parsed: TrainFlags & Record<string, unknown>) => {
+    const settings = await resolveTrainSettings(
+      trainPlugin,
+      parsed,
+      collectPluginOptions(flags, parsed),
+      {
+        interactive: io.stdout.isTTY === true && io.stdin.isTTY === true,
+        probeBackend,
+      },
+    );
+    context.exitCode = await runTrain(settings, io);
+  });
+  return train;
+}
+
+/** `--url`: where to download a dataset that is not bundled (cached after the first time). */
+function urlOption(): Option {
+  return new Option(
+    '--url <url>',
+    'base URL serving the four .gz IDX files, downloaded once into ~/.cache/digitlab (e.g. for Fashion-MNIST)',
+  ).conflicts('dataDir');
+}
+
+/** An argument parser for integers ≥ min, whose error says what was expected and found. */
+function integerAtLeast(min: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isInteger(n) || n < min) {
+      throw new InvalidArgumentError(
+        `expected an integer ≥ ${min}, found ${JSON.stringify(value)}.`,
+      );
+    }
+    return n;
+  };
+}
+
+function packageVersion(): string {
+  const pkg = createRequire(import.meta.url)('../../package.json') as { version?: string };
+  return pkg.version ?? '0.0.0';
+}

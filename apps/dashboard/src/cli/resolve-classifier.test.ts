@@ -1,0 +1,41 @@
+import type { ClassifierPlugin } from '@digitlab/core';
+import { createRegistry, InvalidPluginError, UnknownPluginError } from '@digitlab/core';
+import { describe, expect, it } from 'vitest';
+import { centroidPlugin } from '../test-support/centroid-plugin.js';
+import { APP_DIR } from '../test-support/run-cli.js';
+import { resolveClassifier } from './resolve-classifier.js';
+
+const registry = () => createRegistry([centroidPlugin() as unknown as ClassifierPlugin]);
+
+describe('resolveClassifier', () => {
+  it('returns a registered plugin by name', async () => {
+    expect((await resolveClassifier('toy-centroid', registry())).name).toBe('toy-centroid');
+  });
+
+  it('imports a module path relative to cwd and calls a factory default export', async () => {
+    const plugin = await resolveClassifier(
+      './src/test-support/fixtures/mean-plugin.mjs',
+      registry(),
+      APP_DIR,
+    );
+    expect(plugin.name).toBe('fixture-mean');
+  });
+
+  it('names what it found when the default export is not a plugin', async () => {
+    await expect(
+      resolveClassifier('./src/test-support/fixtures/not-a-plugin.mjs', registry(), APP_DIR),
+    ).rejects.toThrow(InvalidPluginError);
+  });
+
+  it('lists the registered names for an unknown name that is not an installed package', async () => {
+    await expect(resolveClassifier('nonexistent-plugin-xyz', registry())).rejects.toThrow(
+      UnknownPluginError,
+    );
+  });
+
+  it('explains a module path that does not exist', async () => {
+    await expect(resolveClassifier('./nowhere.js', registry(), APP_DIR)).rejects.toThrow(
+      /could not load classifier module '\.\/nowhere\.js'/,
+    );
+  });
+});

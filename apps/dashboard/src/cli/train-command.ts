@@ -1,0 +1,131 @@
+import { finalTrainingReport } from '../report/final-report.js';
+import { type TrainJsonResult, trainJsonResult } from '../report/json-result.js';
+import { plainReporter } from '../report/plain-reporter.js';
+import type { SessionEvent } from '../training/session-events.js';
+import { type SessionResult, TrainingSession } from '../training/training-session.js';
+import { type CliIo, writeLine } from './cli-io.js';
+import type { TrainSettings } from './train-settings.js';
+
+/** Train with resolved settings in the chosen output mode; resolves with the exit code. */
+export async function runTrain(settings: TrainSettings, io: CliIo): Promise<number> {
+  const session = new TrainingSession({
+    plugin: settings.plugin,
+    options: settings.options,
+    data: settings.data,
+    evalEvery: settings.evalEvery,
+    saveDir: settings.saveDir,
+    backend: settings.backend,
+    ...(settings.backendNote === undefined ? {} : { backendNote: settings.backendNote }),
+    trackTrainAccuracy: settings.mode !== 'json',
+  });
+  if (settings.mode === 'tui') {
+    if (settings.saveAtEnd) {
+      session.subscribe((event) => {
+        if (event.type === 'finished' && event.outcome.stopReason !== 'aborted')
+          session.requestSave();
+      });
+    }
+    // Ink and React take a second to load on a small machine; only the dashboard needs them.
+    const { runDashboard } = await import('../app/run-dashboard.js');
+    const run = await runDashboard(session, {
+      saveDir: settings.saveDir,
+      stdout: io.stdout,
+      stdin: io.stdin,
+    });
+    return run.exitCode;
+  }
+
+  // Without the dashboard, Ctrl-C still stops training cleanly and reports what was reached.
+  let interrupted = false;
+  const onSignal = (): void => {
+    interrupted = true;
+    void session.cancel();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    if (settings.mode === 'plain') {
+      session.subscribe(plainReporter((line) => writeLine(io.stdout, line)));
+      const result = await session.run();
+      if (settings.saveAtEnd && !interrupted) await session.saveTo(settings.saveDir);
+      io.stdout.write(
+        `\n${finalTrainingReport(result.outcome, result.evaluation, result.info.classNames, unitWord(result))}`,
+      );
+    } else {
+      session.subscribe((event) => {
+        const line = jsonProgressLine(event);
+        if (line !== undefined) writeLine(io.stderr, line);
+      });
+      const result = await session.run();
+      if (settings.saveAtEnd && !interrupted) await session.saveTo(settings.saveDir);
+      const json: TrainJsonResult & { backend_note?: string } = {
+        ...trainJsonResult(
+          result,
+          settings.saveAtEnd && !interrupted ? settings.saveDir : undefined,
+        ),
+        ...(settings.backendNote === undefined ? {} : { backend_note: settings.backendNote }),
+      };
+      writeLine(io.stdout, JSON.stringify(json));
+    }
+    return interrupted ? 130 : 0;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    session.dispose();
+  }
+}
+
+function unitWord(result: SessionResult): string {
+  return result.info.optimizer === 'lbfgs' || result.info.optimizer === undefined
+    ? 'iterations'
+    : 'steps';
+}
+
+/** A session event as one JSON line for stderr in `--json` mode (snake_case, no typed arrays). */
+export function jsonProgressLine(event: SessionEvent): string | undefined {
+  switch (event.type) {
+    case 'loading':
+      return JSON.stringify({ type: 'loading', message: event.message });
+    case 'started':
+      return JSON.stringify({
+        type: 'started',
+        dataset: event.info.dataset,
+        n_train: event.info.nTrain,
+        n_test: event.info.nTest,
+        classifier: event.info.classifier,
+        optimizer: event.info.optimizer ?? null,
+        backend: event.info.backend,
+        unit: event.unit,
+        total: event.total ?? null,
+      });
+    case 'progress': {
+      const p = event.point;
+      return JSON.stringify({
+        type: 'progress',
+        step: p.step,
+        total: p.total ?? null,
+        evaluations: p.evaluations ?? null,
+        objective: p.objective ?? null,
+        gradient_norm: p.gradientNorm ?? null,
+        train_accuracy: p.trainAccuracy ?? null,
+        elapsed_ms: p.elapsedMs,
+      });
+    }
+    case 'evaluated':
+      return JSON.stringify({
+        type: 'evaluated',
+        step: event.summary.step,
+        test_accuracy: event.summary.accuracy,
+      });
+    case 'saved':
+      return JSON.stringify({ type: 'saved', dir: event.dir });
+    case 'finished':
+      return JSON.stringify({
+        type: 'finished',
+        stop_reason: event.outcome.stopReason,
+        steps: event.outcome.steps,
+      });
+    default:
+      return undefined;
+  }
+}

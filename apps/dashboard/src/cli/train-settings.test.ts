@@ -1,0 +1,123 @@
+import type { ClassifierPlugin } from '@digitlab/core';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { UsageError } from '../errors.js';
+import { centroidPlugin } from '../test-support/centroid-plugin.js';
+import { gradientDescentPlugin } from '../test-support/gradient-descent-plugin.js';
+import { resolveTrainSettings, type TrainFlags } from './train-settings.js';
+
+const base: TrainFlags = { dataset: 'mnist', classifier: 'x' };
+const env = { interactive: false };
+
+/** A plugin with a backend option, like softmax-regression's. */
+function withBackend(): ClassifierPlugin {
+  const inner = gradientDescentPlugin();
+  return {
+    ...inner,
+    options: (inner.options as unknown as z.ZodObject).extend({
+      backend: z.enum(['cpu', 'wasm']).default('cpu'),
+    }) as unknown as ClassifierPlugin['options'],
+  } as unknown as ClassifierPlugin;
+}
+
+describe('resolveTrainSettings', () => {
+  it('applies plugin defaults < preset < flags', async () => {
+    const plugin = gradientDescentPlugin() as unknown as ClassifierPlugin;
+    const plain = await resolveTrainSettings(plugin, base, {}, env);
+    expect(plain.options).toMatchObject({ maxIter: 50, C: 1 });
+    const preset = await resolveTrainSettings(plugin, { ...base, preset: 'notebook' }, {}, env);
+    expect(preset.options).toMatchObject({ maxIter: 500, C: 1 });
+    const flagged = await resolveTrainSettings(
+      plugin,
+      { ...base, preset: 'notebook' },
+      { maxIter: 7 },
+      env,
+    );
+    expect(flagged.options).toMatchObject({ maxIter: 7 });
+    // The preset's solver (lbfgs) is not one this plugin has: its own default stays.
+    expect(preset.options.solver).toBe('gd');
+  });
+
+  it('draws 1000 per class unless told otherwise', async () => {
+    const plugin = centroidPlugin() as unknown as ClassifierPlugin;
+    const sampling = async (flags: Partial<TrainFlags>) =>
+      (await resolveTrainSettings(plugin, { ...base, ...flags }, {}, env)).data.sampling;
+    expect(await sampling({})).toEqual({ kind: 'per-class', perClass: 1000 });
+    expect(await sampling({ perClass: 20 })).toEqual({ kind: 'per-class', perClass: 20 });
+    expect(await sampling({ trainSize: 500 })).toEqual({ kind: 'train-size', size: 500 });
+    expect(await sampling({ full: true })).toEqual({ kind: 'full' });
+  });
+
+  it('maps --optimizer to the solver option, and refuses it for a plugin without one', async () => {
+    const gd = gradientDescentPlugin() as unknown as ClassifierPlugin;
+    expect(
+      (await resolveTrainSettings(gd, { ...base, optimizer: 'momentum' }, {}, env)).options.solver,
+    ).toBe('momentum');
+    const centroid = centroidPlugin() as unknown as ClassifierPlugin;
+    await expect(
+      resolveTrainSettings(centroid, { ...base, optimizer: 'sgd' }, {}, env),
+    ).rejects.toThrow(UsageError);
+  });
+
+  it('defaults to wasm when it initializes, else to cpu with a note saying why', async () => {
+    const ok = await resolveTrainSettings(
+      withBackend(),
+      base,
+      {},
+      {
+        interactive: false,
+        probeBackend: async () => undefined,
+      },
+    );
+    expect(ok).toMatchObject({ backend: 'wasm', options: { backend: 'wasm' } });
+    expect(ok.backendNote).toBeUndefined();
+    const failed = await resolveTrainSettings(
+      withBackend(),
+      base,
+      {},
+      {
+        interactive: false,
+        probeBackend: async () => {
+          throw new Error('no SIMD');
+        },
+      },
+    );
+    expect(failed).toMatchObject({
+      backend: 'cpu',
+      backendNote: 'wasm unavailable (no SIMD); using cpu',
+    });
+    const chosen = await resolveTrainSettings(
+      withBackend(),
+      { ...base, backend: 'cpu' },
+      {},
+      {
+        interactive: false,
+        probeBackend: async () => {
+          throw new Error('should not be probed');
+        },
+      },
+    );
+    expect(chosen.backend).toBe('cpu');
+  });
+
+  it('picks the output mode and the evaluation interval from the terminal and --json', async () => {
+    const plugin = centroidPlugin() as unknown as ClassifierPlugin;
+    const tui = await resolveTrainSettings(plugin, base, {}, { interactive: true });
+    expect(tui).toMatchObject({
+      mode: 'tui',
+      evalEvery: 10,
+      saveDir: './digitlab-model',
+      saveAtEnd: false,
+    });
+    const json = await resolveTrainSettings(
+      plugin,
+      { ...base, json: true, save: 'out' },
+      {},
+      { interactive: true },
+    );
+    expect(json).toMatchObject({ mode: 'json', saveDir: 'out', saveAtEnd: true });
+    expect(json.evalEvery).toBe(Number.MAX_SAFE_INTEGER);
+    const plain = await resolveTrainSettings(plugin, { ...base, evalEvery: 3 }, {}, env);
+    expect(plain).toMatchObject({ mode: 'plain', evalEvery: 3 });
+  });
+});

@@ -1,0 +1,155 @@
+import { type ClassifierPlugin, describeOptions } from '@digitlab/core';
+import type { KnownDatasetName } from '@digitlab/datasets';
+import { UsageError } from '../errors.js';
+import type { DataRequest, Sampling } from '../training/load-training-data.js';
+import { validatePluginOptions } from './plugin-flags.js';
+
+/** The app's own `train` flags as commander parsed them (plugin flags are separate). */
+export interface TrainFlags {
+  readonly dataset: KnownDatasetName;
+  readonly dataDir?: string;
+  readonly url?: string;
+  readonly preset?: 'notebook';
+  readonly perClass?: number;
+  readonly trainSize?: number;
+  readonly full?: boolean;
+  readonly classifier: string;
+  readonly optimizer?: string;
+  readonly backend?: string;
+  readonly seed?: number;
+  readonly evalEvery?: number;
+  readonly save?: string;
+  readonly json?: boolean;
+}
+
+/** How the run reports: the live dashboard, plain lines, or one JSON object. */
+export type OutputMode = 'tui' | 'plain' | 'json';
+
+/** Everything `train` needs, resolved from flags, preset, plugin defaults and the terminal. */
+export interface TrainSettings {
+  readonly plugin: ClassifierPlugin;
+  /** Validated plugin options. */
+  readonly options: Record<string, unknown>;
+  readonly data: DataRequest;
+  readonly evalEvery: number;
+  readonly saveDir: string;
+  /** `--save` was given: save when training ends, not only on `s`. */
+  readonly saveAtEnd: boolean;
+  readonly backend: string;
+  readonly backendNote?: string;
+  readonly mode: OutputMode;
+}
+
+/** `--preset notebook`: the scikit-learn notebook this dashboard mirrors. */
+export const NOTEBOOK_PRESET = {
+  sampling: { kind: 'per-class', perClass: 1000 } as Sampling,
+  options: { solver: 'lbfgs', C: 1, maxIter: 500 } as Readonly<Record<string, unknown>>,
+};
+
+/** Samples per class when no sampling flag is given: the notebook's size, quick on a laptop. */
+export const DEFAULT_PER_CLASS = 1000;
+/** Held-out evaluation interval of the dashboard and plain output. */
+export const DEFAULT_EVAL_EVERY = 10;
+/** Where `s` saves when `--save` is not given. */
+export const DEFAULT_SAVE_DIR = './digitlab-model';
+
+/** Inputs besides the flags: the terminal, and how to try a backend. */
+export interface TrainEnvironment {
+  readonly interactive: boolean;
+  readonly probeBackend?: (name: string) => Promise<void>;
+}
+
+/**
+ * Merge plugin defaults < preset < flags, check the combination, and choose the backend: wasm when
+ * the plugin offers it and it initializes, otherwise cpu with a note saying why.
+ */
+export async function resolveTrainSettings(
+  plugin: ClassifierPlugin,
+  flags: TrainFlags,
+  pluginFlagValues: Readonly<Record<string, unknown>>,
+  env: TrainEnvironment,
+): Promise<TrainSettings> {
+  const described = new Map(describeOptions(plugin.options).map((d) => [d.name, d]));
+  const raw: Record<string, unknown> = {};
+  if (flags.preset === 'notebook') {
+    // A preset is written for softmax regression; another plugin takes the parts that fit it.
+    for (const [name, value] of Object.entries(NOTEBOOK_PRESET.options)) {
+      if (described.has(name) && acceptsValue(plugin, name, value)) raw[name] = value;
+    }
+  }
+  Object.assign(raw, pluginFlagValues);
+  if (flags.optimizer !== undefined) {
+    if (!described.has('solver')) {
+      throw new UsageError(
+        `--optimizer: classifier '${plugin.name}' has no solver option, so --optimizer ${flags.optimizer} does not apply`,
+      );
+    }
+    raw.solver = flags.optimizer;
+  }
+  const seed = flags.seed ?? 0;
+  if (described.has('seed')) raw.seed = seed;
+
+  let backend = 'built in';
+  let backendNote: string | undefined;
+  const backendOption = described.get('backend');
+  if (backendOption) {
+    // `auto` (the plugin's own fallback) is resolved here too, so the header can say why.
+    if (flags.backend !== undefined && flags.backend !== 'auto') {
+      backend = flags.backend;
+    } else {
+      const choices = (backendOption.choices ?? []).map(String);
+      const fallback = choices.includes('cpu')
+        ? 'cpu'
+        : String(backendOption.default ?? choices[0] ?? 'cpu');
+      backend = fallback;
+      if (choices.includes('wasm') && env.probeBackend) {
+        try {
+          await env.probeBackend('wasm');
+          backend = 'wasm';
+        } catch (error) {
+          backendNote = `wasm unavailable (${(error as Error).message}); using ${fallback}`;
+        }
+      }
+    }
+    raw.backend = backend;
+  } else if (flags.backend !== undefined) {
+    throw new UsageError(
+      `--backend: classifier '${plugin.name}' has no backend option, so --backend ${flags.backend} does not apply`,
+    );
+  }
+  const options = validatePluginOptions(plugin, raw);
+
+  const sampling: Sampling =
+    flags.full === true
+      ? { kind: 'full' }
+      : flags.trainSize !== undefined
+        ? { kind: 'train-size', size: flags.trainSize }
+        : { kind: 'per-class', perClass: flags.perClass ?? DEFAULT_PER_CLASS };
+
+  const mode: OutputMode = flags.json ? 'json' : env.interactive ? 'tui' : 'plain';
+  // JSON output evaluates once at the end unless asked for more, so fitting runs undisturbed.
+  const evalEvery =
+    flags.evalEvery ?? (mode === 'json' ? Number.MAX_SAFE_INTEGER : DEFAULT_EVAL_EVERY);
+  return {
+    plugin,
+    options,
+    data: {
+      dataset: flags.dataset,
+      ...(flags.dataDir === undefined ? {} : { dataDir: flags.dataDir }),
+      ...(flags.url === undefined ? {} : { url: flags.url }),
+      sampling,
+      seed,
+    },
+    evalEvery,
+    saveDir: flags.save ?? DEFAULT_SAVE_DIR,
+    saveAtEnd: flags.save !== undefined,
+    backend,
+    ...(backendNote === undefined ? {} : { backendNote }),
+    mode,
+  };
+}
+
+function acceptsValue(plugin: ClassifierPlugin, name: string, value: unknown): boolean {
+  const result = plugin.options.safeParse({ [name]: value });
+  return result.success || !result.error.issues.some((issue) => issue.path[0] === name);
+}

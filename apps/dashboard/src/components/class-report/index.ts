@@ -1,0 +1,1 @@
+export { ClassScores, ConfusedPairs } from './view.js';

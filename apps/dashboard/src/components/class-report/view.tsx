@@ -1,0 +1,80 @@
+import { Box, Text } from 'ink';
+import type { EvaluationSummary } from '../../training/session-events.js';
+import { classLabel } from '../../view-models/class-label.js';
+import { confusedPairText } from '../../view-models/confused-pairs.js';
+
+/** The most-confused pairs, on one line (compact) or one per line (wide). */
+export function ConfusedPairs({
+  summary,
+  classNames,
+  count,
+  inline,
+}: {
+  summary: EvaluationSummary | undefined;
+  classNames: readonly string[];
+  count: number;
+  inline: boolean;
+}) {
+  const pairs = (summary?.confusedPairs ?? []).slice(0, count);
+  const texts = pairs.map((p) => confusedPairText(p, classNames));
+  if (inline) {
+    return (
+      <Text wrap="truncate-end">
+        <Text color="gray">most confused </Text>
+        {texts.length > 0 ? texts.join(' · ') : '–'}
+      </Text>
+    );
+  }
+  return (
+    <Box flexDirection="column">
+      <Text bold>most confused (true → predicted)</Text>
+      {texts.length > 0 ? (
+        texts.map((t) => (
+          <Text key={t} wrap="truncate-end">
+            {t}
+          </Text>
+        ))
+      ) : (
+        <Text color="gray">–</Text>
+      )}
+    </Box>
+  );
+}
+
+/** Per-class precision, recall, F1 and support with the macro average and accuracy. */
+export function ClassScores({
+  summary,
+  classNames,
+  labelWidth,
+}: {
+  summary: EvaluationSummary | undefined;
+  classNames: readonly string[];
+  labelWidth: number;
+}) {
+  const header = `${'class'.padEnd(labelWidth)}  prec   rec    f1  support`;
+  if (!summary) {
+    return (
+      <Box flexDirection="column">
+        <Text bold>{header}</Text>
+        <Text color="gray">–</Text>
+      </Box>
+    );
+  }
+  const fmt = (v: number) => v.toFixed(2).padStart(5);
+  return (
+    <Box flexDirection="column">
+      <Text bold>{header}</Text>
+      {summary.perClass.map((s, c) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows are class indices
+        <Text key={c} wrap="truncate-end">
+          {classLabel(classNames[c] ?? String(c), labelWidth).padEnd(labelWidth)} {fmt(s.precision)}{' '}
+          {fmt(s.recall)} {fmt(s.f1)} {String(s.support).padStart(8)}
+        </Text>
+      ))}
+      <Text wrap="truncate-end" color="gray">
+        {'accuracy'.padEnd(labelWidth)} {' '.repeat(12)}
+        {fmt(summary.accuracy)} {String(summary.total).padStart(8)}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,134 @@
+import { Box, Text } from 'ink';
+import { COMPACT_MINIMUM, chooseLayout } from '../../view-models/layout.js';
+import { ClassScores, ConfusedPairs } from '../class-report/index.js';
+import { ConfusionMatrix } from '../confusion-matrix/index.js';
+import { Header } from '../header/index.js';
+import { HelpOverlay } from '../help-overlay/index.js';
+import { MetricsPanel } from '../metrics-panel/index.js';
+import { ProgressPanel } from '../progress-panel/index.js';
+import { StatusLine } from '../status-line/index.js';
+import type { DashboardState } from './use-dashboard-state.js';
+
+/** Props of the whole dashboard. */
+export interface DashboardProps {
+  readonly state: DashboardState;
+  readonly saveDir: string;
+}
+
+const DEFAULT_CLASS_NAMES = Array.from({ length: 10 }, (_, c) => String(c));
+
+/** The training dashboard, laid out for the terminal size in `state`. */
+export function Dashboard({ state, saveDir }: DashboardProps) {
+  const classNames = state.header.info?.classNames ?? DEFAULT_CLASS_NAMES;
+  const layout = chooseLayout(state.size.columns, state.size.rows, classNames);
+  const unit = state.header.unit;
+  const phase = state.status.phase;
+  const finished = phase === 'finished' && state.status.outcome?.stopReason !== 'aborted';
+  const progress = (
+    <ProgressPanel
+      state={state.progress}
+      unit={unit}
+      layout={layout}
+      finished={finished}
+      paused={phase === 'paused'}
+    />
+  );
+  const matrix = (
+    <ConfusionMatrix
+      state={state.matrix}
+      classNames={classNames}
+      layout={layout}
+      unit={unit === 'iteration' ? 'iter' : unit}
+      {...(state.header.info ? { evalEvery: state.header.info.evalEvery } : {})}
+    />
+  );
+  const help = state.help.visible ? <HelpOverlay saveDir={saveDir} /> : null;
+  // One row short of the terminal: a full-height frame makes Ink clear the screen on every update.
+  const height = state.size.rows - 1;
+
+  if (layout.mode === 'tiny') {
+    return (
+      <Box flexDirection="column" height={height} width={state.size.columns} overflow="hidden">
+        <Header state={state.header} layout={layout} />
+        {progress}
+        <MetricsPanel state={state.metrics} layout={layout} />
+        {help ?? (
+          <ConfusedPairs summary={state.matrix.summary} classNames={classNames} count={1} inline />
+        )}
+        <Text color="gray" wrap="truncate-end">
+          enlarge the terminal to {COMPACT_MINIMUM.columns}×{COMPACT_MINIMUM.rows} for the confusion
+          matrix
+        </Text>
+        <StatusLine state={state.status} layout={layout} />
+      </Box>
+    );
+  }
+
+  if (layout.mode === 'compact') {
+    // Blank lines between sections when the terminal has rows to spare for them.
+    const spacious = state.size.rows >= 24;
+    return (
+      <Box flexDirection="column" height={height} width={state.size.columns} overflow="hidden">
+        <Header state={state.header} layout={layout} />
+        <Box marginTop={spacious ? 1 : 0}>{progress}</Box>
+        <MetricsPanel state={state.metrics} layout={layout} />
+        <Box flexGrow={1} flexDirection="column" marginTop={spacious ? 1 : 0}>
+          {help ?? (
+            <>
+              {matrix}
+              <ConfusedPairs
+                summary={state.matrix.summary}
+                classNames={classNames}
+                count={layout.confusedPairs}
+                inline
+              />
+            </>
+          )}
+        </Box>
+        <StatusLine state={state.status} layout={layout} />
+      </Box>
+    );
+  }
+
+  return (
+    <Box flexDirection="column" height={height} width={state.size.columns} overflow="hidden">
+      <Header state={state.header} layout={layout} />
+      <Box flexGrow={1}>
+        <Box
+          flexDirection="column"
+          width={layout.sidebarWidth}
+          flexShrink={0}
+          borderStyle="round"
+          borderColor="gray"
+          paddingX={1}
+        >
+          {progress}
+          <Text> </Text>
+          <MetricsPanel state={state.metrics} layout={layout} />
+          <Text> </Text>
+          <ClassScores
+            summary={state.matrix.summary}
+            classNames={classNames}
+            labelWidth={Math.max(5, layout.matrix.rowLabelWidth)}
+          />
+        </Box>
+        <Box flexDirection="column" flexGrow={1}>
+          {help ?? (
+            <>
+              {matrix}
+              <Box borderStyle="round" borderColor="gray" paddingX={1} flexGrow={1}>
+                <ConfusedPairs
+                  summary={state.matrix.summary}
+                  classNames={classNames}
+                  count={layout.confusedPairs}
+                  inline={false}
+                />
+              </Box>
+            </>
+          )}
+        </Box>
+      </Box>
+      <StatusLine state={state.status} layout={layout} />
+    </Box>
+  );
+}

@@ -1,0 +1,2 @@
+export { type HeaderState, headerReducer, initialHeaderState } from './use-header-state.js';
+export { Header } from './view.js';

@@ -1,0 +1,57 @@
+import type { ProgressPoint, SessionEvent } from '../training/session-events.js';
+import { formatPercent, formatRate, formatValue } from '../view-models/format-number.js';
+import { headerLines } from '../view-models/header-model.js';
+import { stepsPerSecond } from '../view-models/training-rate.js';
+
+/**
+ * Turn session events into plain progress lines for a pipe or a log file: no escape codes, one
+ * line per held-out evaluation (every --eval-every steps) rather than per step.
+ */
+export function plainReporter(write: (line: string) => void): (event: SessionEvent) => void {
+  let last: ProgressPoint | undefined;
+  let unit = 'iter';
+  return (event) => {
+    switch (event.type) {
+      case 'loading':
+        write(event.message);
+        break;
+      case 'started':
+        unit = event.unit === 'iteration' ? 'iter' : event.unit;
+        for (const line of headerLines(event.info)) write(`${line.label.padEnd(9)} ${line.text}`);
+        break;
+      case 'progress':
+        last = event.point;
+        break;
+      case 'evaluated':
+        write(progressLine(last, unit, event.summary.accuracy));
+        break;
+      case 'saved':
+        write(`model saved to ${event.dir}`);
+        break;
+      case 'saveFailed':
+        write(`could not save the model to ${event.dir}: ${event.message}`);
+        break;
+      default:
+        break;
+    }
+  };
+}
+
+/** "iter  10/500  objective 0.4123  |grad| 0.0121  train 89.10%  test 88.70%  12.3 it/s" */
+export function progressLine(
+  point: ProgressPoint | undefined,
+  unit: string,
+  testAccuracy?: number,
+): string {
+  if (!point) return `${unit} 0  test ${formatPercent(testAccuracy, 2)}`;
+  const total = point.total === undefined ? '' : `/${point.total}`;
+  const width = point.total === undefined ? 0 : String(point.total).length;
+  const parts = [`${unit} ${String(point.step).padStart(width)}${total}`];
+  if (point.objective !== undefined) parts.push(`objective ${formatValue(point.objective, 5)}`);
+  if (point.gradientNorm !== undefined) parts.push(`|grad| ${formatValue(point.gradientNorm, 4)}`);
+  if (point.trainAccuracy !== undefined)
+    parts.push(`train ${formatPercent(point.trainAccuracy, 2)}`);
+  if (testAccuracy !== undefined) parts.push(`test ${formatPercent(testAccuracy, 2)}`);
+  parts.push(`${formatRate(stepsPerSecond(point.step, point.elapsedMs))} ${unit}/s`);
+  return parts.join('  ');
+}

@@ -1,0 +1,102 @@
+import type { DashboardAction } from '../components/dashboard/dashboard-action.js';
+import {
+  type DashboardState,
+  dashboardReducer,
+  initialDashboardState,
+} from '../components/dashboard/use-dashboard-state.js';
+import { summarizeEvaluation } from '../training/evaluation-summary.js';
+import type { SessionInfo } from '../training/session-events.js';
+
+/** A notebook-like session description (MNIST, 1000 per class, L-BFGS). */
+export function sampleInfo(classNames?: readonly string[]): SessionInfo {
+  return {
+    dataset: 'mnist',
+    nTrain: 10000,
+    nTest: 10000,
+    numFeatures: 784,
+    classNames: classNames ?? Array.from({ length: 10 }, (_, c) => String(c)),
+    sampling: '1000/class, seed 0',
+    classifier: 'softmax-regression',
+    classifierOptions: { C: 1, solver: 'lbfgs', maxIter: 500, tol: 0.0001 },
+    optimizer: 'lbfgs',
+    optimizerDescription: '',
+    backend: 'cpu',
+    evalEvery: 10,
+    seed: 0,
+    notes: [],
+  };
+}
+
+/**
+ * Predictions for `n` test samples whose accuracy rises with `quality` in [0, 1]; mistakes go
+ * mostly to a neighbouring class, so some pairs stand out as they do on MNIST (4 → 9, 7 → 2…).
+ */
+export function sampleEvaluation(step: number, quality: number, n = 1000, k = 10) {
+  const labels = new Uint8Array(n);
+  const predictions = new Int32Array(n);
+  const confusedWith = [6, 7, 8, 5, 9, 3, 0, 2, 3, 4];
+  for (let i = 0; i < n; i++) {
+    const y = i % k;
+    labels[i] = y;
+    const r = ((i * 7919) % 1000) / 1000;
+    predictions[i] =
+      r < quality ? y : r < quality + (1 - quality) * 0.6 ? (confusedWith[y] ?? y) : (y + 1) % k;
+  }
+  let correct = 0;
+  for (let i = 0; i < n; i++) if (predictions[i] === labels[i]) correct++;
+  return summarizeEvaluation({
+    step,
+    predictions,
+    labels,
+    numClasses: k,
+    accuracy: correct / n,
+    elapsedMs: 1,
+  });
+}
+
+/** The actions of a run up to `steps` steps, evaluated every `every`. */
+export function sampleRunActions(
+  steps: number,
+  every = 10,
+  info = sampleInfo(),
+): DashboardAction[] {
+  const actions: DashboardAction[] = [
+    { type: 'loading', message: 'loading mnist…' },
+    { type: 'started', info, unit: 'iteration', total: 500 },
+  ];
+  for (let s = 1; s <= steps; s++) {
+    actions.push({
+      type: 'progress',
+      point: {
+        step: s,
+        total: 500,
+        evaluations: s + Math.floor(s / 7),
+        objective: 0.25 + 2 / (s + 1),
+        gradientNorm: 0.5 / (s * s),
+        trainAccuracy: 0.95 - 0.6 / (s + 1),
+        elapsedMs: s * 80,
+      },
+    });
+    if (s % every === 0) {
+      actions.push({
+        type: 'evaluated',
+        summary: sampleEvaluation(s, 0.93 - 0.6 / (s + 1), 1000, info.classNames.length),
+      });
+    }
+  }
+  actions.push({ type: 'memory', sample: { numTensors: 14, rssBytes: 312 * 1024 * 1024 } });
+  return actions;
+}
+
+/** A dashboard mid-run, at the given terminal size. */
+export function sampleDashboardState(
+  columns = 80,
+  rows = 24,
+  steps = 120,
+  info = sampleInfo(),
+): DashboardState {
+  return sampleRunActions(steps, 10, info).reduce(
+    dashboardReducer,
+    initialDashboardState({ columns, rows }),
+  );
+}

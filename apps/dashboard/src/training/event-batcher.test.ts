@@ -1,0 +1,49 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createBatcher } from './event-batcher.js';
+
+describe('createBatcher', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('sends the first item at once and coalesces a burst into the next interval', () => {
+    const batches: number[][] = [];
+    const clock = { now: () => Date.now() };
+    const batcher = createBatcher<number>((items) => batches.push(items), 100, clock);
+    batcher.push(1);
+    expect(batches).toEqual([[1]]);
+    for (let i = 2; i <= 50; i++) batcher.push(i);
+    expect(batches).toHaveLength(1);
+    vi.advanceTimersByTime(100);
+    expect(batches).toHaveLength(2);
+    expect(batches[1]).toHaveLength(49);
+  });
+
+  it('never delivers more than one batch per interval', () => {
+    let count = 0;
+    const clock = { now: () => Date.now() };
+    const batcher = createBatcher<number>(() => count++, 100, clock);
+    for (let t = 0; t < 1000; t += 5) {
+      batcher.push(t);
+      vi.advanceTimersByTime(5);
+    }
+    vi.advanceTimersByTime(100);
+    expect(count).toBeLessThanOrEqual(11);
+    expect(count).toBeGreaterThanOrEqual(9);
+  });
+
+  it('flushes what is pending when stopped and ignores later items', () => {
+    const batches: number[][] = [];
+    const clock = { now: () => Date.now() };
+    const batcher = createBatcher<number>((items) => batches.push(items), 100, clock);
+    batcher.push(1);
+    batcher.push(2);
+    batcher.stop();
+    batcher.push(3);
+    vi.advanceTimersByTime(500);
+    expect(batches).toEqual([[1], [2]]);
+  });
+});

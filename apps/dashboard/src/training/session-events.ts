@@ -1,0 +1,111 @@
+import type { ProgressUnit, StopReason } from '@digitlab/core';
+
+/** What is being trained on what, known once the data is loaded and the fit has started. */
+export interface SessionInfo {
+  readonly dataset: string;
+  readonly nTrain: number;
+  readonly nTest: number;
+  readonly numFeatures: number;
+  readonly classNames: readonly string[];
+  /** How the training set was drawn, e.g. "1000 per class" or "full". */
+  readonly sampling: string;
+  readonly classifier: string;
+  /** The classifier's validated options, minus the solver settings shown as the optimizer. */
+  readonly classifierOptions: Readonly<Record<string, unknown>>;
+  /** The solver's name when the plugin has one (its `solver` option). */
+  readonly optimizer?: string;
+  /** The plugin's own one-line description of its solver and settings (the start event's). */
+  readonly optimizerDescription: string;
+  readonly backend: string;
+  /** Why the backend differs from the one asked for, if it does. */
+  readonly backendNote?: string;
+  /** What the plugin said the user should know before training (its start event's notes). */
+  readonly notes: readonly string[];
+  readonly evalEvery: number;
+  readonly seed: number;
+}
+
+/** One progress event, reduced to what the dashboard and the reports show. */
+export interface ProgressPoint {
+  readonly step: number;
+  readonly total?: number;
+  /** Objective function evaluations so far. */
+  readonly evaluations?: number;
+  readonly objective?: number;
+  readonly gradientNorm?: number;
+  readonly trainAccuracy?: number;
+  /** Fit time so far, held-out evaluation excluded. */
+  readonly elapsedMs: number;
+  readonly message?: string;
+}
+
+/** Per-class scores, in class order. */
+export interface ClassScores {
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+  readonly support: number;
+}
+
+/** An off-diagonal confusion: `count` samples of `trueClass` predicted as `predictedClass`. */
+export interface ConfusedPairSummary {
+  readonly trueClass: number;
+  readonly predictedClass: number;
+  readonly count: number;
+  /** Share of `trueClass`'s samples lost to this confusion. */
+  readonly rate: number;
+}
+
+/** The held-out metrics of one evaluation, computed once in the session so views stay cheap. */
+export interface EvaluationSummary {
+  readonly step: number;
+  readonly accuracy: number;
+  readonly numClasses: number;
+  /** Raw counts, row-major, rows = true class. */
+  readonly counts: Int32Array;
+  /** Samples counted (n_test). */
+  readonly total: number;
+  readonly perClass: readonly ClassScores[];
+  readonly macroF1: number;
+  readonly confusedPairs: readonly ConfusedPairSummary[];
+}
+
+/** How a fit ended. */
+export interface FitOutcome {
+  readonly stopReason: StopReason;
+  readonly converged: boolean;
+  readonly message: string;
+  /** Advice when training stopped without converging. */
+  readonly warning?: string;
+  readonly steps: number;
+  readonly evaluations?: number;
+  readonly objective?: number;
+  readonly fitSeconds: number;
+  readonly trainAccuracy?: number;
+  readonly testAccuracy?: number;
+}
+
+/** Live tensor count and process memory, sampled while the dashboard runs. */
+export interface MemorySample {
+  readonly numTensors: number;
+  readonly rssBytes: number;
+}
+
+/** Everything a training session tells its subscribers, in order. */
+export type SessionEvent =
+  | { readonly type: 'loading'; readonly message: string }
+  | {
+      readonly type: 'started';
+      readonly info: SessionInfo;
+      readonly unit: ProgressUnit;
+      readonly total?: number;
+    }
+  | { readonly type: 'progress'; readonly point: ProgressPoint }
+  | { readonly type: 'evaluated'; readonly summary: EvaluationSummary }
+  | { readonly type: 'paused' }
+  | { readonly type: 'resumed' }
+  | { readonly type: 'finished'; readonly outcome: FitOutcome }
+  | { readonly type: 'failed'; readonly message: string }
+  | { readonly type: 'saving'; readonly dir: string }
+  | { readonly type: 'saved'; readonly dir: string }
+  | { readonly type: 'saveFailed'; readonly dir: string; readonly message: string };

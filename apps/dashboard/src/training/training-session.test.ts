@@ -1,0 +1,161 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readModelArtifact } from '@digitlab/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { activeFits, gradientDescentPlugin } from '../test-support/gradient-descent-plugin.js';
+import { toySplits } from '../test-support/toy-splits.js';
+import type { SessionEvent } from './session-events.js';
+import { TrainingSession, type TrainingSessionConfig } from './training-session.js';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+function session(options: Record<string, unknown>, extra: Partial<TrainingSessionConfig> = {}) {
+  const s = new TrainingSession({
+    plugin: gradientDescentPlugin(),
+    options,
+    data: { dataset: 'mnist', sampling: { kind: 'full' }, seed: 0 },
+    evalEvery: 5,
+    saveDir: 'unused',
+    backend: 'cpu',
+    trackTrainAccuracy: true,
+    loadData: async () => toySplits(10, 10, 12),
+    ...extra,
+  });
+  const events: SessionEvent[] = [];
+  s.subscribe((e) => events.push(e));
+  return { s, events };
+}
+
+const steps = (events: SessionEvent[]) =>
+  events.flatMap((e) => (e.type === 'progress' ? [e.point.step] : []));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not reached');
+    await sleep(5);
+  }
+}
+
+describe('TrainingSession', () => {
+  it('loads, starts, reports every step, evaluates every evalEvery steps and finishes', async () => {
+    const { s, events } = session({ maxIter: 12 });
+    const result = await s.run();
+    const types = events.map((e) => e.type);
+    expect(types[0]).toBe('loading');
+    expect(types[1]).toBe('started');
+    expect(types.at(-1)).toBe('finished');
+    expect(steps(events)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    const evaluated = events.flatMap((e) => (e.type === 'evaluated' ? [e.summary.step] : []));
+    expect(evaluated).toEqual([5, 10, 12]);
+    expect(result.outcome).toMatchObject({ stopReason: 'max-iter', steps: 12, converged: false });
+    expect(result.outcome.testAccuracy).toBe(result.evaluation?.accuracy);
+    expect(result.info).toMatchObject({
+      classifier: 'toy-gradient-descent',
+      optimizer: 'gd',
+      nTrain: 100,
+    });
+    s.dispose();
+  });
+
+  it('measures training accuracy at evaluations when the plugin does not', async () => {
+    const { s, events } = session({ maxIter: 10 });
+    await s.run();
+    const withAccuracy = events.flatMap((e) =>
+      e.type === 'progress' && e.point.trainAccuracy !== undefined ? [e.point.step] : [],
+    );
+    expect(withAccuracy).toEqual([5, 10]);
+    s.dispose();
+  });
+
+  it('stops pulling steps while paused and continues after resume', async () => {
+    const { s, events } = session({ maxIter: 400, stepDelayMs: 2 });
+    const run = s.run();
+    await until(() => steps(events).length >= 3);
+    s.pause();
+    await sleep(50); // the step in flight when pausing may still arrive
+    const atPause = steps(events).length;
+    await sleep(150);
+    expect(steps(events).length).toBe(atPause);
+    expect(events.some((e) => e.type === 'paused')).toBe(true);
+    s.resume();
+    await until(() => steps(events).length > atPause + 2);
+    await s.cancel();
+    await run;
+    s.dispose();
+  });
+
+  it('cancels while paused: the fit generator is returned and the outcome says aborted', async () => {
+    const { s, events } = session({ maxIter: 400, stepDelayMs: 2 });
+    const run = s.run();
+    await until(() => steps(events).length >= 3);
+    s.pause();
+    await sleep(20);
+    expect(activeFits.count).toBe(1);
+    await s.cancel();
+    const result = await run;
+    expect(result.outcome.stopReason).toBe('aborted');
+    expect(result.outcome.steps).toBe(steps(events).at(-1));
+    expect(activeFits.count).toBe(0);
+    expect(events.at(-1)).toMatchObject({ type: 'finished', outcome: { stopReason: 'aborted' } });
+    s.dispose();
+  });
+
+  it('saves between two steps while training, with the training settings in the metadata', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'digitlab-session-'));
+    dirs.push(dir);
+    const target = join(dir, 'model');
+    const { s, events } = session({ maxIter: 300, stepDelayMs: 2 }, { saveDir: target });
+    const run = s.run();
+    await until(() => steps(events).length >= 5);
+    s.requestSave();
+    await until(() => events.some((e) => e.type === 'saved' || e.type === 'saveFailed'));
+    expect(events.find((e) => e.type === 'saved')).toEqual({ type: 'saved', dir: target });
+    await s.cancel();
+    await run;
+    const artifact = await readModelArtifact(target);
+    expect(artifact.plugin).toBe('toy-gradient-descent');
+    expect(artifact.metadata.training).toMatchObject({
+      sampling: '10 per class (toy)',
+      complete: false,
+    });
+    const restored = await gradientDescentPlugin().load(artifact);
+    const { test } = toySplits(10, 10, 12);
+    expect((await restored.predict(test.features)).length).toBe(test.numSamples);
+    s.dispose();
+  });
+
+  it('reports a save requested before training as failed', () => {
+    const { s, events } = session({ maxIter: 3 });
+    s.requestSave();
+    expect(events).toEqual([
+      {
+        type: 'saveFailed',
+        dir: 'unused',
+        message: 'nothing to save yet: training has not started',
+      },
+    ]);
+  });
+
+  it('emits failed and rejects when loading fails', async () => {
+    const { s, events } = session(
+      { maxIter: 3 },
+      {
+        loadData: async () => {
+          throw new Error('truncated IDX file');
+        },
+      },
+    );
+    await expect(s.run()).rejects.toThrow('truncated IDX file');
+    expect(events.at(-1)).toEqual({ type: 'failed', message: 'truncated IDX file' });
+  });
+
+  it('rejects options the plugin schema refuses, naming the option', async () => {
+    const { s } = session({ maxIter: 0 });
+    await expect(s.run()).rejects.toThrow(/maxIter/);
+  });
+});

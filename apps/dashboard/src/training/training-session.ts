@@ -1,0 +1,443 @@
+import {
+  type Classifier,
+  type ClassifierPlugin,
+  type FitResult,
+  type ModelArtifact,
+  parsePluginOptions,
+  saveModel,
+  type TrainingEvent,
+} from '@digitlab/core';
+import type { Dataset } from '@digitlab/datasets';
+import { summarizeEvaluation } from './evaluation-summary.js';
+import { type DataRequest, loadTrainingData, type TrainingData } from './load-training-data.js';
+import type {
+  EvaluationSummary,
+  FitOutcome,
+  ProgressPoint,
+  SessionEvent,
+  SessionInfo,
+} from './session-events.js';
+
+/** Everything a session needs to load data, train and save. */
+export interface TrainingSessionConfig {
+  readonly plugin: ClassifierPlugin;
+  /** Raw plugin options; validated by the plugin's schema when the session runs. */
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly data: DataRequest;
+  /** Evaluate on the test split every this many steps (the final step always is). */
+  readonly evalEvery: number;
+  /** Where `s` / `requestSave()` writes the model. */
+  readonly saveDir: string;
+  readonly backend: string;
+  readonly backendNote?: string;
+  /**
+   * Measure training accuracy at each held-out evaluation when the plugin does not report it.
+   * Costs a prediction pass over the training set, so the JSON mode leaves it off.
+   */
+  readonly trackTrainAccuracy?: boolean;
+  /** Replaces dataset loading (tests use generated data). */
+  readonly loadData?: (request: DataRequest) => Promise<TrainingData>;
+}
+
+/** What a finished session hands back to the command that ran it. */
+export interface SessionResult {
+  readonly info: SessionInfo;
+  readonly outcome: FitOutcome;
+  /** The last held-out evaluation (always computed for the final parameters, unless cancelled). */
+  readonly evaluation?: EvaluationSummary;
+  readonly train: Dataset;
+  readonly test: Dataset;
+}
+
+/** The part of a session the dashboard drives: subscribe, pause, save, cancel. */
+export interface SessionControls {
+  subscribe(listener: (event: SessionEvent) => void): () => void;
+  togglePause(): void;
+  requestSave(): void;
+  cancel(): Promise<void>;
+}
+
+type Task = () => Promise<void>;
+
+/** Longest stretch of training without giving the event loop a turn (about one frame at 60 Hz). */
+const YIELD_INTERVAL_MS = 15;
+
+/**
+ * Loads the data, trains one classifier and streams what happens to subscribers, outside React.
+ * Training advances only while the session pulls events from `fit()`, so pausing is simply not
+ * pulling; cancelling aborts the fit's signal and returns its generator, which frees its tensors.
+ */
+export class TrainingSession implements SessionControls {
+  private readonly listeners = new Set<(event: SessionEvent) => void>();
+  private readonly controller = new AbortController();
+  private readonly tasks: Task[] = [];
+  private wake: (() => void) | undefined;
+  private paused = false;
+  private fitting = false;
+  private classifier: Classifier | undefined;
+  private info: SessionInfo | undefined;
+  private latestEvaluation: EvaluationSummary | undefined;
+  private finalOutcome: FitOutcome | undefined;
+  private lastPoint: ProgressPoint | undefined;
+  private lastYield = 0;
+  private runPromise: Promise<SessionResult> | undefined;
+
+  constructor(private readonly config: TrainingSessionConfig) {}
+
+  /** Add a listener for every later event; returns the function that removes it. */
+  subscribe(listener: (event: SessionEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Whether training is suspended. */
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  /** Stop pulling events after the current step; no effect unless training is running. */
+  pause(): void {
+    if (!this.fitting || this.paused || this.controller.signal.aborted) return;
+    this.paused = true;
+    this.emit({ type: 'paused' });
+  }
+
+  /** Pull events again. */
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    this.emit({ type: 'resumed' });
+    this.wakeUp();
+  }
+
+  /** Pause when running, resume when paused (key `p`). */
+  togglePause(): void {
+    if (this.paused) this.resume();
+    else this.pause();
+  }
+
+  /**
+   * Save the model to the configured directory: between two steps while training (so the
+   * parameters are consistent), at once after it. Outcome arrives as a saved / saveFailed event.
+   */
+  requestSave(dir: string = this.config.saveDir): void {
+    if (!this.classifier) {
+      this.emit({
+        type: 'saveFailed',
+        dir,
+        message: 'nothing to save yet: training has not started',
+      });
+      return;
+    }
+    const task: Task = () => this.save(dir);
+    if (this.fitting) {
+      this.tasks.push(task);
+      this.wakeUp();
+    } else {
+      void task();
+    }
+  }
+
+  /** Stop training (if running) and wait until the session has wound down. */
+  async cancel(): Promise<void> {
+    this.controller.abort();
+    this.wakeUp();
+    if (this.runPromise) await this.runPromise.catch(() => undefined);
+  }
+
+  /** Release the classifier's tensors. The session cannot save afterwards. */
+  dispose(): void {
+    this.classifier?.dispose();
+    this.classifier = undefined;
+  }
+
+  /** Load, train and evaluate; resolves with the outcome, rejects (after a failed event) on error. */
+  run(): Promise<SessionResult> {
+    this.runPromise ??= this.execute().catch((error: unknown) => {
+      this.emit({ type: 'failed', message: errorMessage(error) });
+      throw error;
+    });
+    return this.runPromise;
+  }
+
+  private async execute(): Promise<SessionResult> {
+    const { config } = this;
+    const options = parsePluginOptions(config.plugin, config.options);
+    this.emit({ type: 'loading', message: `loading ${config.data.dataset}…` });
+    const load = config.loadData ?? loadTrainingData;
+    const data = await load(config.data);
+    const { train, test } = data;
+    const classifier = config.plugin.create(options);
+    this.classifier = classifier;
+    const baseInfo = {
+      dataset: train.name,
+      nTrain: train.numSamples,
+      nTest: test.numSamples,
+      numFeatures: train.numFeatures,
+      classNames: train.classNames,
+      sampling: data.samplingText,
+      classifier: config.plugin.name,
+      classifierOptions: classifier.options,
+      ...(typeof options.solver === 'string' ? { optimizer: options.solver } : {}),
+      backend: config.backend,
+      ...(config.backendNote === undefined ? {} : { backendNote: config.backendNote }),
+      evalEvery: config.evalEvery,
+      seed: config.data.seed,
+    };
+    if (this.controller.signal.aborted) {
+      this.info = { ...baseInfo, optimizerDescription: '', notes: [] };
+      return this.finish(cancelledOutcome(0, 0), train, test);
+    }
+    const result = await this.drive(classifier, train, test, baseInfo);
+    const outcome = await this.outcomeOf(result, classifier, train);
+    return this.finish(outcome, train, test);
+  }
+
+  private async drive(
+    classifier: Classifier,
+    train: Dataset,
+    test: Dataset,
+    baseInfo: Omit<SessionInfo, 'optimizerDescription' | 'notes'>,
+  ): Promise<FitResult | undefined> {
+    const events = classifier.fit(train, {
+      signal: this.controller.signal,
+      evaluate: { data: test, every: this.config.evalEvery },
+    });
+    this.fitting = true;
+    this.info = { ...baseInfo, optimizerDescription: '', notes: [] };
+    let finished = false;
+    try {
+      while (true) {
+        await this.betweenSteps();
+        if (this.controller.signal.aborted) break;
+        const next = await events.next();
+        if (next.done) {
+          finished = true;
+          return next.value;
+        }
+        const event = next.value;
+        if (event.type === 'end') {
+          // Keep pulling so the generator completes and cleans up; its return value repeats this.
+          const last = await events.next();
+          finished = last.done === true;
+          return event.result;
+        }
+        await this.handle(event, classifier, train, baseInfo);
+        await this.letTheEventLoopRun();
+      }
+      return undefined;
+    } finally {
+      this.fitting = false;
+      // Leaving early (cancel or error) runs the generator's cleanup and frees its tensors.
+      if (!finished) await events.return(undefined as never).catch(() => undefined);
+      await this.runTasks();
+    }
+  }
+
+  private async handle(
+    event: Exclude<TrainingEvent, { type: 'end' }>,
+    classifier: Classifier,
+    train: Dataset,
+    baseInfo: Omit<SessionInfo, 'optimizerDescription' | 'notes'>,
+  ): Promise<void> {
+    if (event.type === 'start') {
+      this.info = {
+        ...baseInfo,
+        optimizerDescription: event.description,
+        notes: [...(event.notes ?? [])],
+      };
+      this.emit({
+        type: 'started',
+        info: this.info,
+        unit: event.unit,
+        ...(event.total === undefined ? {} : { total: event.total }),
+      });
+      return;
+    }
+    let trainAccuracy = event.trainAccuracy;
+    if (event.evaluation && trainAccuracy === undefined && this.config.trackTrainAccuracy) {
+      // The generator is suspended at a yield, so the parameters are the ones just evaluated.
+      trainAccuracy = await classifier.score(train);
+    }
+    const point: ProgressPoint = {
+      step: event.step,
+      elapsedMs: event.elapsedMs,
+      ...defined({
+        total: event.total,
+        evaluations: event.evaluations,
+        objective: event.objective,
+        gradientNorm: event.gradientNorm,
+        trainAccuracy,
+        message: event.message,
+      }),
+    };
+    this.emit({ type: 'progress', point });
+    if (event.evaluation) {
+      this.latestEvaluation = summarizeEvaluation(event.evaluation);
+      this.emit({ type: 'evaluated', summary: this.latestEvaluation });
+    }
+  }
+
+  private async outcomeOf(
+    result: FitResult | undefined,
+    classifier: Classifier,
+    train: Dataset,
+  ): Promise<FitOutcome> {
+    if (!result) {
+      const last = this.lastPoint;
+      return cancelledOutcome(last?.step ?? 0, (last?.elapsedMs ?? 0) / 1000);
+    }
+    if (result.evaluation && result.evaluation.step !== this.latestEvaluation?.step) {
+      this.latestEvaluation = summarizeEvaluation(result.evaluation);
+      this.emit({ type: 'evaluated', summary: this.latestEvaluation });
+    }
+    let trainAccuracy = this.lastPoint?.trainAccuracy;
+    if (classifier.fitted && (trainAccuracy === undefined || this.lastPoint?.step !== result.steps))
+      trainAccuracy = await classifier.score(train);
+    return {
+      stopReason: result.stopReason,
+      converged: result.converged,
+      message: result.message,
+      steps: result.steps,
+      fitSeconds: result.fitSeconds,
+      ...defined({
+        warning: result.warning,
+        evaluations: result.evaluations,
+        objective: result.objective,
+        trainAccuracy,
+        testAccuracy: this.latestEvaluation?.accuracy,
+      }),
+    };
+  }
+
+  private finish(outcome: FitOutcome, train: Dataset, test: Dataset): SessionResult {
+    this.finalOutcome = outcome;
+    this.emit({ type: 'finished', outcome });
+    const info = this.info;
+    if (!info)
+      throw new Error('the fit ended without a start event: the plugin broke its contract');
+    return {
+      info,
+      outcome,
+      train,
+      test,
+      ...(this.latestEvaluation ? { evaluation: this.latestEvaluation } : {}),
+    };
+  }
+
+  /**
+   * A solver whose steps never wait on I/O would keep the event loop busy with promise callbacks
+   * from the first step to the last: no frames, no keys. Give timers and input a turn now and then.
+   */
+  private async letTheEventLoopRun(): Promise<void> {
+    const now = performance.now();
+    if (now - this.lastYield < YIELD_INTERVAL_MS) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.lastYield = performance.now();
+  }
+
+  private async betweenSteps(): Promise<void> {
+    while (true) {
+      await this.runTasks();
+      if (this.controller.signal.aborted || !this.paused) return;
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+    }
+  }
+
+  private async runTasks(): Promise<void> {
+    for (let task = this.tasks.shift(); task; task = this.tasks.shift()) await task();
+  }
+
+  private wakeUp(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  /**
+   * Save the model now and wait for it; rejects when saving fails (after a saveFailed event).
+   * Call it only between steps: after `run()` settles, or from a task of `requestSave`.
+   */
+  async saveTo(dir: string = this.config.saveDir): Promise<void> {
+    const classifier = this.classifier;
+    this.emit({ type: 'saving', dir });
+    try {
+      if (!classifier) throw new Error('nothing to save: the classifier has been released');
+      const artifact = await classifier.save();
+      await saveModel(dir, this.withTrainingMetadata(artifact));
+      this.emit({ type: 'saved', dir });
+    } catch (error) {
+      this.emit({ type: 'saveFailed', dir, message: errorMessage(error) });
+      throw error;
+    }
+  }
+
+  private async save(dir: string): Promise<void> {
+    // Failures were reported as a saveFailed event; training carries on.
+    await this.saveTo(dir).catch(() => undefined);
+  }
+
+  private withTrainingMetadata(artifact: ModelArtifact): ModelArtifact {
+    const info = this.info;
+    const metrics: Record<string, number> = { ...artifact.metadata.metrics };
+    const outcome = this.finalOutcome;
+    const step = outcome?.steps ?? this.lastPoint?.step;
+    if (step !== undefined) metrics.steps = step;
+    const testAccuracy = this.latestEvaluation?.accuracy;
+    if (testAccuracy !== undefined) metrics.testAccuracy = testAccuracy;
+    const trainAccuracy = outcome?.trainAccuracy ?? this.lastPoint?.trainAccuracy;
+    if (trainAccuracy !== undefined) metrics.trainAccuracy = trainAccuracy;
+    const objective = outcome?.objective ?? this.lastPoint?.objective;
+    if (objective !== undefined) metrics.objective = objective;
+    return {
+      ...artifact,
+      metadata: {
+        ...artifact.metadata,
+        ...(info ? { dataset: info.dataset } : {}),
+        training: {
+          ...artifact.metadata.training,
+          ...(info
+            ? {
+                options: info.classifierOptions,
+                sampling: info.sampling,
+                nTrain: info.nTrain,
+                seed: info.seed,
+                backend: info.backend,
+              }
+            : {}),
+          complete: outcome !== undefined,
+        },
+        metrics,
+      },
+    };
+  }
+
+  private emit(event: SessionEvent): void {
+    if (event.type === 'progress') this.lastPoint = event.point;
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+function cancelledOutcome(steps: number, fitSeconds: number): FitOutcome {
+  return {
+    stopReason: 'aborted',
+    converged: false,
+    message: `cancelled after ${steps} steps`,
+    steps,
+    fitSeconds,
+  };
+}
+
+/** Drop undefined fields, so optional properties stay absent rather than present-but-undefined. */
+function defined<T extends Record<string, unknown>>(fields: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
+}
+
+/** The message to show for an error; user mistakes from the packages carry good ones. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

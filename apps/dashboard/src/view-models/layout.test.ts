@@ -1,0 +1,49 @@
+import { FASHION_MNIST_CLASS_NAMES, MNIST_CLASS_NAMES } from '@digitlab/datasets';
+import { describe, expect, it } from 'vitest';
+import { chooseLayout } from './layout.js';
+
+const SCORES = 3 * 5;
+const SUPPORT = 6;
+
+function compactMatrixWidth(columns: number, rows: number, names: readonly string[]): number {
+  const { matrix } = chooseLayout(columns, rows, names);
+  return (
+    matrix.rowLabelWidth +
+    1 +
+    names.length * matrix.cellWidth +
+    (matrix.showScores ? 1 + SCORES + (matrix.showSupport ? SUPPORT : 0) : 0)
+  );
+}
+
+describe('chooseLayout', () => {
+  it('uses the compact layout at 80×24 and fits the matrix with its scores in 80 columns', () => {
+    for (const names of [MNIST_CLASS_NAMES, FASHION_MNIST_CLASS_NAMES]) {
+      const layout = chooseLayout(80, 24, names);
+      expect(layout.mode).toBe('compact');
+      expect(layout.matrix.showScores).toBe(true);
+      expect(compactMatrixWidth(80, 24, names)).toBeLessThanOrEqual(80);
+    }
+  });
+
+  it('goes side by side from 120 columns and 34 rows, with longer sparklines', () => {
+    const wide = chooseLayout(120, 40, MNIST_CLASS_NAMES);
+    const compact = chooseLayout(120, 30, MNIST_CLASS_NAMES);
+    expect(wide.mode).toBe('wide');
+    expect(compact.mode).toBe('compact');
+    expect(wide.sidebarWidth).toBeGreaterThan(0);
+    expect(compact.sparklineWidth).toBeGreaterThan(
+      chooseLayout(80, 24, MNIST_CLASS_NAMES).sparklineWidth,
+    );
+  });
+
+  it('falls back to a one-line-per-item layout in small terminals', () => {
+    expect(chooseLayout(60, 24, MNIST_CLASS_NAMES).mode).toBe('tiny');
+    expect(chooseLayout(80, 15, MNIST_CLASS_NAMES).mode).toBe('tiny');
+  });
+
+  it('drops the score columns before the matrix when columns are short', () => {
+    const layout = chooseLayout(72, 24, FASHION_MNIST_CLASS_NAMES);
+    expect(layout.mode).toBe('compact');
+    expect(compactMatrixWidth(72, 24, FASHION_MNIST_CLASS_NAMES)).toBeLessThanOrEqual(72);
+  });
+});
