@@ -1,9 +1,6 @@
 import { type ClassifierPlugin, createRegistry, type PluginRegistry } from '@digitlab/core';
-import {
-  type BackendName,
-  initializeBackend,
-  softmaxRegression,
-} from '@digitlab/softmax-regression';
+import { softmaxRegression } from '@digitlab/softmax-regression';
+import { type BackendName, initializeBackend } from '@digitlab/tfjs-backend';
 
 /** The classifiers digitlab ships, in the order `digitlab plugins` lists them. */
 export function builtinPlugins(): ClassifierPlugin[] {

@@ -1,15 +1,6 @@
 import { DigitlabError } from '@digitlab/core';
 
-/** A TensorFlow.js backend could not be registered or initialized. */
-export class BackendInitError extends DigitlabError {
-  override readonly name = 'BackendInitError';
-  constructor(
-    readonly backend: string,
-    readonly problem: string,
-  ) {
-    super(`could not initialize the TensorFlow.js '${backend}' backend: ${problem}`);
-  }
-}
+export { BackendInitError } from '@digitlab/tfjs-backend';
 
 /** A classifier was asked to predict, score or save before it had parameters. */
 export class NotFittedError extends DigitlabError {

@@ -1,11 +1,3 @@
-export {
-  BACKENDS,
-  type BackendName,
-  type BackendOptions,
-  defaultWasmDirectory,
-  initializeBackend,
-  useBackend,
-} from './backend.js';
 export { BackendInitError, NotFittedError } from './errors.js';
 export {
   decodeLayersModel,

@@ -1,10 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ArtifactError, type ModelMetadata } from '@digitlab/core';
+import { useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useBackend } from './backend.js';
 import { decodeLayersModel, encodeLayersModel, MODEL_JSON, WEIGHTS_BIN } from './layers-model.js';
 import { DEFAULT_OPTIONS } from './options.js';
 import type { DenseWeights } from './parameters.js';

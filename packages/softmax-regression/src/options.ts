@@ -1,5 +1,5 @@
+import { BACKEND_CHOICES, type BackendChoice } from '@digitlab/tfjs-backend';
 import { z } from 'zod';
-import { BACKEND_CHOICES, type BackendChoice } from './backend.js';
 import { defaultWorkerCount } from './parallel/parallel-objective.js';
 
 /** The solvers softmax regression can train with. */

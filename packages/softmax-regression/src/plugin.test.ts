@@ -12,8 +12,8 @@ import {
   PluginOptionsError,
   saveModel,
 } from '@digitlab/core';
+import { useBackend } from '@digitlab/tfjs-backend';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useBackend } from './backend.js';
 import { DEFAULT_OPTIONS } from './options.js';
 import { PLUGIN_NAME, softmaxRegression } from './plugin.js';
 import { SoftmaxRegressionClassifier } from './softmax-regression-classifier.js';

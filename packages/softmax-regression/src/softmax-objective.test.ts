@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients.js';
+import { useBackend } from '@digitlab/tfjs-backend';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useBackend } from './backend.js';
 import { type DataLayout, SoftmaxObjective } from './softmax-objective.js';
 import { blobs, seededRandom } from './test-support/blobs.js';
 import {

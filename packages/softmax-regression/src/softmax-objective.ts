@@ -1,6 +1,6 @@
 import { ClassifierInputError } from '@digitlab/core';
+import type { BackendName } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
-import type { BackendName } from './backend.js';
 import {
   assembleObjective,
   type ObjectiveEvaluation,

@@ -7,9 +7,9 @@ import {
   type TrainingEvent,
 } from '@digitlab/core';
 import { minimizeLbfgs } from '@digitlab/optimizers';
+import { useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useBackend } from './backend.js';
 import { NotFittedError } from './errors.js';
 import { DEFAULT_OPTIONS, type SoftmaxRegressionOptions } from './options.js';
 import { softmaxRegression } from './plugin.js';

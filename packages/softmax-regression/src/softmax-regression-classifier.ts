@@ -12,7 +12,7 @@ import {
   validateFeatures,
 } from '@digitlab/core';
 import type { Dataset } from '@digitlab/datasets';
-import { type ResolvedBackend, resolveBackend, useBackend } from './backend.js';
+import { type ResolvedBackend, resolveBackend, useBackend } from '@digitlab/tfjs-backend';
 import { NotFittedError } from './errors.js';
 import { formatNumber } from './format-number.js';
 import type { FullBatchObjective } from './gradient-objective.js';

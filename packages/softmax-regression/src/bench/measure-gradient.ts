@@ -1,5 +1,5 @@
 import type { Dataset } from '@digitlab/datasets';
-import { type BackendName, useBackend } from '../backend.js';
+import { type BackendName, useBackend } from '@digitlab/tfjs-backend';
 import { ParallelObjective } from '../parallel/parallel-objective.js';
 import { parameterCount } from '../parameters.js';
 import { layoutFor, SoftmaxObjective } from '../softmax-objective.js';

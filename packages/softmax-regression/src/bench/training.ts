@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fitToEnd } from '@digitlab/core';
 import { bundledMnistDirectory, loadMnist, stratifiedSubsample } from '@digitlab/datasets';
-import type { BackendName } from '../backend.js';
+import type { BackendName } from '@digitlab/tfjs-backend';
 import { softmaxRegression } from '../plugin.js';
 import { measureGradientMs } from './measure-gradient.js';
 

@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import { fitToEnd } from '@digitlab/core';
 import { type Dataset, loadMnist, stratifiedSubsample } from '@digitlab/datasets';
-import { BACKENDS, type BackendName } from '../backend.js';
+import { BACKENDS, type BackendName } from '@digitlab/tfjs-backend';
 import { softmaxRegression } from '../plugin.js';
 
 const PROTOCOLS = ['notebook', 'full', 'both'] as const;

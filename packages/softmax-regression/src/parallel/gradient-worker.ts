@@ -1,7 +1,7 @@
 // Entry point of one data-parallel gradient worker: it owns a shard of the training set on its own
 // TensorFlow.js backend and answers "sums at x" requests until the main thread terminates it.
 import { parentPort, workerData } from 'node:worker_threads';
-import { useBackend } from '../backend.js';
+import { useBackend } from '@digitlab/tfjs-backend';
 import { SoftmaxObjective } from '../softmax-objective.js';
 import type { ShardInit, WorkerReply, WorkerRequest } from './worker-protocol.js';
 

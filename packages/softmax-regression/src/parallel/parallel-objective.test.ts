@@ -1,7 +1,7 @@
 import { fitToEnd } from '@digitlab/core';
+import { type BackendName, useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type BackendName, useBackend } from '../backend.js';
 import { WorkerError } from '../errors.js';
 import { softmaxRegression } from '../plugin.js';
 import { layoutFor, SoftmaxObjective } from '../softmax-objective.js';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { BackendName } from '../backend.js';
+import type { BackendName } from '@digitlab/tfjs-backend';
 import { WorkerError } from '../errors.js';
 import {
   addObjectiveSums,

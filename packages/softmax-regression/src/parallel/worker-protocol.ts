@@ -1,4 +1,4 @@
-import type { BackendName } from '../backend.js';
+import type { BackendName } from '@digitlab/tfjs-backend';
 import type { DataLayout } from '../softmax-objective.js';
 
 /** What a gradient worker is started with: its shard of the training set, moved (not copied). */

@@ -1,7 +1,7 @@
 import { fitToEnd } from '@digitlab/core';
+import { useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { useBackend } from './backend.js';
 import { softmaxRegression } from './plugin.js';
 import { SoftmaxObjective } from './softmax-objective.js';
 import { blobs, seededRandom } from './test-support/blobs.js';

@@ -6,7 +6,7 @@ import { withConsoleWarnFilter } from './console-warn-filter.js';
 import { BackendInitError } from './errors.js';
 import { isTfjsNodeBanner } from './tfjs-banner.js';
 
-/** The TensorFlow.js backends a softmax-regression classifier can run on. */
+/** The TensorFlow.js backends digitlab runs on. */
 export const BACKENDS = ['cpu', 'wasm'] as const;
 /** `cpu` is plain JavaScript (the reference); `wasm` is XNNPACK compiled to WebAssembly. */
 export type BackendName = (typeof BACKENDS)[number];

@@ -1,0 +1,15 @@
+export {
+  BACKEND_CHOICES,
+  BACKENDS,
+  type BackendChoice,
+  type BackendName,
+  type BackendOptions,
+  defaultWasmDirectory,
+  initializeBackend,
+  type ResolvedBackend,
+  resolveBackend,
+  useBackend,
+} from './backend.js';
+export { withConsoleWarnFilter } from './console-warn-filter.js';
+export { BackendInitError } from './errors.js';
+export { isTfjsNodeBanner } from './tfjs-banner.js';
