@@ -1,10 +1,11 @@
 import { type ClassifierPlugin, createRegistry, type PluginRegistry } from '@digitlab/core';
+import { knn } from '@digitlab/knn';
 import { softmaxRegression } from '@digitlab/softmax-regression';
 import { type BackendName, initializeBackend } from '@digitlab/tfjs-backend';
 
 /** The classifiers digitlab ships, in the order `digitlab plugins` lists them. */
 export function builtinPlugins(): ClassifierPlugin[] {
-  return [softmaxRegression() as unknown as ClassifierPlugin];
+  return [softmaxRegression() as unknown as ClassifierPlugin, knn() as unknown as ClassifierPlugin];
 }
 
 /** A fresh registry of the shipped plugins, plus any loaded from modules. */

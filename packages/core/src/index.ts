@@ -33,6 +33,7 @@ export {
   validateModelMetadata,
 } from './model-metadata.js';
 export { createRegistry, type PluginRegistry } from './registry.js';
+export { Stopwatch } from './stopwatch.js';
 export type {
   EndEvent,
   FitResult,

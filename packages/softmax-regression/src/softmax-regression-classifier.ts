@@ -8,6 +8,7 @@ import {
   type ModelArtifact,
   type ModelMetadata,
   preprocessingToJson,
+  Stopwatch,
   type TrainingEvent,
   validateFeatures,
 } from '@digitlab/core';
@@ -31,7 +32,6 @@ import { runLbfgs } from './run-lbfgs.js';
 import { runStochastic } from './run-stochastic.js';
 import { layoutFor, SoftmaxObjective } from './softmax-objective.js';
 import type { SolverOutcome, SolverStep } from './solver-step.js';
-import { Stopwatch } from './stopwatch.js';
 
 /** A trained model's weights together with the metadata that describes its data. */
 export interface RestoredModel {

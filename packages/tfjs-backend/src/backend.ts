@@ -167,3 +167,13 @@ export async function resolveBackend(
     };
   }
 }
+
+/** Resolve a requested backend (see `resolveBackend`) and make it the active one. */
+export async function activateBackend(
+  choice: BackendChoice,
+  options: BackendOptions = {},
+): Promise<ResolvedBackend> {
+  const resolved = await resolveBackend(choice, options);
+  await useBackend(resolved.backend, options);
+  return resolved;
+}

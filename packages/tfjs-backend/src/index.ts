@@ -1,4 +1,5 @@
 export {
+  activateBackend,
   BACKEND_CHOICES,
   BACKENDS,
   type BackendChoice,

@@ -4,7 +4,7 @@ import type { ClassifierPlugin } from '../classifier-plugin.js';
 import { createHeldOutEvaluator } from '../held-out-evaluator.js';
 import type { ModelArtifact } from '../model-artifact.js';
 import { preprocessingToJson } from '../model-metadata.js';
-import type { FitResult, TrainingEvent } from '../training-event.js';
+import type { FitResult, HeldOutEvaluation, TrainingEvent } from '../training-event.js';
 import { validateFeatures } from '../validate-features.js';
 
 const options = z.object({
@@ -94,6 +94,7 @@ class CentroidClassifier implements Classifier {
     this.fitted = true;
     const evaluator = createHeldOutEvaluator(fitOptions.evaluate, d, (f) => this.predict(f));
     let step = 0;
+    let lastEvaluation: HeldOutEvaluation | undefined;
     for (let c = 0; c < k; c++) {
       if (fitOptions.signal?.aborted) {
         const result: FitResult = {
@@ -102,6 +103,7 @@ class CentroidClassifier implements Classifier {
           message: 'aborted',
           steps: step,
           fitSeconds: 0,
+          ...(lastEvaluation ? { evaluation: lastEvaluation } : {}),
         };
         yield { type: 'end', result };
         return result;
@@ -111,6 +113,7 @@ class CentroidClassifier implements Classifier {
       step = c + 1;
       const final = step === k;
       const evaluation = evaluator?.due(step, final) ? await evaluator.run(step) : undefined;
+      lastEvaluation = evaluation ?? lastEvaluation;
       yield {
         type: 'progress',
         unit: 'step',
@@ -126,6 +129,7 @@ class CentroidClassifier implements Classifier {
       message: `computed ${k} centroids`,
       steps: k,
       fitSeconds: (performance.now() - start - (evaluator?.elapsedMs ?? 0)) / 1000,
+      ...(lastEvaluation ? { evaluation: lastEvaluation } : {}),
     };
     yield { type: 'end', result };
     return result;

@@ -1,0 +1,27 @@
+export { accuracyOf, checkMinimumAccuracy, checkScore } from './check-accuracy.js';
+export {
+  type CheckedEvents,
+  checkEventOrder,
+  checkReturnValue,
+  checkStartMatchesData,
+} from './check-event-order.js';
+export { checkHeldOutEvaluations } from './check-held-out-evaluations.js';
+export { checkNewClassifier, checkPluginOptions, GARBAGE_OPTIONS } from './check-plugin-options.js';
+export { checkArgmax, checkPredictions } from './check-predictions.js';
+export { checkProbabilities } from './check-probabilities.js';
+export { checkRejects } from './check-rejects.js';
+export {
+  type ClassifierOutputs,
+  checkArtifactMetadata,
+  checkSameOutputs,
+} from './check-round-trip.js';
+export { checkAbortedFit, checkLeftEarly } from './check-stopped-early.js';
+export { checkTensorCount } from './check-tensor-count.js';
+export { type CollectedFit, collectFit } from './collect-fit.js';
+export { ConformanceError } from './conformance-error.js';
+export {
+  type ConformanceConfig,
+  describeClassifierConformance,
+} from './describe-classifier-conformance.js';
+export { describeValue } from './describe-value.js';
+export { type SeparableClustersOptions, separableClusters } from './separable-clusters.js';
