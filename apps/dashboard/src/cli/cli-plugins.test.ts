@@ -68,4 +68,15 @@ describe('digitlab plugins, --help and external plugins', { timeout: 90_000 }, (
     expect(listed.stdout).toMatch(/^fixture-mean — /m);
     expect(listed.stdout).toMatch(/--sharpness <number>\s+number\s+50/);
   });
+
+  it('refuses a module plugin whose name is already taken by a built-in', async () => {
+    const run = await runCli([
+      'plugins',
+      '--classifier',
+      './src/test-support/fixtures/clashing-plugin.mjs',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/a classifier named 'knn' is already registered/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
 });

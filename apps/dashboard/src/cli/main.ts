@@ -11,7 +11,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const registry = createAppRegistry();
     const spec = classifierSpec(argv);
     const trainPlugin = await resolveClassifier(spec ?? DEFAULT_CLASSIFIER, registry, io.cwd);
-    if (!registry.has(trainPlugin.name)) registry.register(trainPlugin);
+    // A module plugin that reuses a built-in name would otherwise be shadowed silently (evaluate and
+    // predict would load the built-in): registering it anyway raises DuplicatePluginError.
+    if (!registry.has(trainPlugin.name) || registry.get(trainPlugin.name) !== trainPlugin) {
+      registry.register(trainPlugin);
+    }
     const context = { io, registry, trainPlugin, exitCode: 0 };
     await createProgram(context).parseAsync([...argv], { from: 'user' });
     return context.exitCode;
