@@ -5,7 +5,7 @@ import { type BackendName, initializeBackend } from '@digitlab/tfjs-backend';
 
 /** The classifiers digitlab ships, in the order `digitlab plugins` lists them. */
 export function builtinPlugins(): ClassifierPlugin[] {
-  return [softmaxRegression() as unknown as ClassifierPlugin, knn() as unknown as ClassifierPlugin];
+  return [softmaxRegression(), knn()];
 }
 
 /** A fresh registry of the shipped plugins, plus any loaded from modules. */
