@@ -172,4 +172,45 @@ describe('SoftmaxObjective', () => {
       /SoftmaxObjective.evaluate: expected live training tensors, found them released by dispose\(\)/,
     );
   });
+
+  it('skips always-zero columns without changing value or gradient (full batch and mini-batch)', () => {
+    // Blank out features 1 and 3 everywhere, as MNIST's border pixels are.
+    const features = Float32Array.from(data.features);
+    for (let i = 0; i < n; i++) {
+      features[i * d + 1] = 0;
+      features[i * d + 3] = 0;
+    }
+    const blanked = { ...data, features };
+    for (const layout of ['transpose-a', 'transposed-copy'] as const) {
+      const objective = SoftmaxObjective.create({ ...blanked, C: 0.7, layout });
+      const x = randomPoint(8, 1);
+      const e = objective.evaluate(x);
+      const reference = referenceObjective(features, data.labels, d, k, 0.7, x);
+      expect(Math.abs(e.value - reference.value)).toBeLessThan(2e-6 * Math.max(1, reference.value));
+      expect(maxAbsDifference(e.gradient, reference.gradient)).toBeLessThan(2e-6);
+      // The blank features' kernel rows get only the penalty term W/(C·n).
+      for (const j of [1, 3]) {
+        for (let c = 0; c < k; c++) {
+          expect(e.gradient[j * k + c]).toBeCloseTo((x[j * k + c] as number) / (0.7 * n), 12);
+        }
+      }
+      const batch = Uint32Array.of(4, 0, 9, 17);
+      const rows = new Float32Array(batch.length * d);
+      batch.forEach((i, r) => rows.set(features.subarray(i * d, (i + 1) * d), r * d));
+      const batchReference = referenceObjective(
+        rows,
+        Uint8Array.from(batch, (i) => data.labels[i] as number),
+        d,
+        k,
+        0.7 * (n / batch.length),
+        x,
+      );
+      const b = objective.evaluateBatch(x, batch);
+      expect(Math.abs(b.value - batchReference.value)).toBeLessThan(
+        2e-6 * Math.max(1, batchReference.value),
+      );
+      expect(maxAbsDifference(b.gradient, batchReference.gradient)).toBeLessThan(2e-6);
+      objective.dispose();
+    }
+  });
 });
