@@ -196,7 +196,7 @@ describe('SoftmaxObjective', () => {
       }
       const batch = Uint32Array.of(4, 0, 9, 17);
       const rows = new Float32Array(batch.length * d);
-      batch.forEach((i, r) => rows.set(features.subarray(i * d, (i + 1) * d), r * d));
+      for (const [r, i] of batch.entries()) rows.set(features.subarray(i * d, (i + 1) * d), r * d);
       const batchReference = referenceObjective(
         rows,
         Uint8Array.from(batch, (i) => data.labels[i] as number),
