@@ -1,11 +1,12 @@
 import { type ClassifierPlugin, createRegistry, type PluginRegistry } from '@digitlab/core';
 import { knn } from '@digitlab/knn';
+import { mlp } from '@digitlab/mlp';
 import { softmaxRegression } from '@digitlab/softmax-regression';
 import { type BackendName, initializeBackend } from '@digitlab/tfjs-backend';
 
 /** The classifiers digitlab ships, in the order `digitlab plugins` lists them. */
 export function builtinPlugins(): ClassifierPlugin[] {
-  return [softmaxRegression(), knn()];
+  return [softmaxRegression(), mlp(), knn()];
 }
 
 /** A fresh registry of the shipped plugins, plus any loaded from modules. */

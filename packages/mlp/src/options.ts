@@ -1,0 +1,144 @@
+import { BACKEND_CHOICES, type BackendChoice } from '@digitlab/tfjs-backend';
+import { z } from 'zod';
+
+/** The solvers an MLP can train with. */
+export const SOLVERS = ['adam', 'sgd', 'lbfgs'] as const;
+/** `adam` and `sgd` use mini-batches; `lbfgs` is full-batch. */
+export type Solver = (typeof SOLVERS)[number];
+
+/** Validated options of an MLP classifier. */
+export type MlpOptions = {
+  readonly hiddenUnits: number;
+  readonly alpha: number;
+  readonly solver: Solver;
+  readonly learningRate: number;
+  readonly batchSize: number;
+  readonly epochs: number;
+  readonly momentum: number;
+  readonly nesterov: boolean;
+  readonly maxIter: number;
+  readonly tol: number;
+  readonly nIterNoChange: number;
+  readonly seed: number;
+  readonly backend: BackendChoice;
+  readonly warmStart: boolean;
+  readonly trainAccuracyEvery: number;
+};
+
+/**
+ * Built-in defaults: scikit-learn's MLPClassifier where it has the option (alpha, adam, learning
+ * rate, batch size, momentum, Nesterov, tol, n_iter_no_change), with 128 hidden units and a
+ * number of epochs that reaches ≥ 0.97 test accuracy on MNIST (see README).
+ */
+export const DEFAULT_OPTIONS = {
+  hiddenUnits: 128,
+  alpha: 1e-4,
+  solver: 'adam',
+  learningRate: 1e-3,
+  batchSize: 200,
+  epochs: 10,
+  momentum: 0.9,
+  nesterov: true,
+  maxIter: 200,
+  tol: 1e-4,
+  nIterNoChange: 10,
+  seed: 0,
+  backend: 'auto',
+  warmStart: false,
+  trainAccuracyEvery: 1,
+} as const satisfies MlpOptions;
+
+/** The zod schema of the options, with `defaults` replacing the built-in defaults. */
+export function mlpOptionsSchema(defaults: Partial<MlpOptions> = {}) {
+  const d = { ...DEFAULT_OPTIONS, ...defaults };
+  return z.strictObject({
+    hiddenUnits: z
+      .number()
+      .int()
+      .min(1)
+      .max(65_536)
+      .default(d.hiddenUnits)
+      .describe('Units in the hidden ReLU layer (scikit-learn hidden_layer_sizes=(h,))'),
+    alpha: z
+      .number()
+      .min(0)
+      .finite()
+      .default(d.alpha)
+      .describe(
+        'L2 strength: the loss is mean cross-entropy + alpha/(2·n_batch)·(‖W1‖² + ‖W2‖²), biases unpenalized (scikit-learn alpha)',
+      ),
+    solver: z
+      .enum(SOLVERS)
+      .default(d.solver)
+      .describe('adam (mini-batch, default), sgd (mini-batch, momentum) or lbfgs (full batch)'),
+    learningRate: z
+      .number()
+      .positive()
+      .finite()
+      .default(d.learningRate)
+      .describe('adam/sgd step size (scikit-learn learning_rate_init)'),
+    batchSize: z
+      .number()
+      .int()
+      .min(1)
+      .default(d.batchSize)
+      .describe('adam/sgd samples per step, at most the training-set size'),
+    epochs: z
+      .number()
+      .int()
+      .min(1)
+      .default(d.epochs)
+      .describe('adam/sgd passes over the training data (scikit-learn max_iter)'),
+    momentum: z.number().min(0).lt(1).default(d.momentum).describe('sgd momentum (0 = plain SGD)'),
+    nesterov: z
+      .boolean()
+      .default(d.nesterov)
+      .describe('sgd: Nesterov momentum (scikit-learn nesterovs_momentum; ignored at momentum 0)'),
+    maxIter: z
+      .number()
+      .int()
+      .min(1)
+      .default(d.maxIter)
+      .describe('Most lbfgs iterations (scikit-learn max_iter)'),
+    tol: z
+      .number()
+      .positive()
+      .default(d.tol)
+      .describe(
+        'lbfgs stops when max |gradient| ≤ tol; adam/sgd when the epoch loss fails to drop by tol for more than nIterNoChange epochs',
+      ),
+    nIterNoChange: z
+      .number()
+      .int()
+      .min(1)
+      .default(d.nIterNoChange)
+      .describe('adam/sgd: epochs without a tol improvement of the loss before stopping'),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(0xffffffff)
+      .default(d.seed)
+      .describe('Seed of the weight initialization and the mini-batch shuffles (random_state)'),
+    backend: z
+      .enum(BACKEND_CHOICES)
+      .default(d.backend)
+      .describe(
+        'TensorFlow.js backend: auto (wasm if it starts, else cpu), wasm (fast) or cpu (reference)',
+      ),
+    warmStart: z
+      .boolean()
+      .default(d.warmStart)
+      .describe(
+        'Continue from the current (fitted or loaded) weights instead of a new random init',
+      ),
+    trainAccuracyEvery: z
+      .number()
+      .int()
+      .min(0)
+      .default(d.trainAccuracyEvery)
+      .describe(
+        'Report training accuracy every this many steps (0 = never; costs a forward pass per report with adam/sgd)',
+      ),
+  });
+}
