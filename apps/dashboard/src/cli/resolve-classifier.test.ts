@@ -1,3 +1,5 @@
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { ClassifierPlugin } from '@digitlab/core';
 import { createRegistry, InvalidPluginError, UnknownPluginError } from '@digitlab/core';
 import { describe, expect, it } from 'vitest';
@@ -37,5 +39,28 @@ describe('resolveClassifier', () => {
     await expect(resolveClassifier('./nowhere.js', registry(), APP_DIR)).rejects.toThrow(
       /could not load classifier module '\.\/nowhere\.js'/,
     );
+  });
+
+  it('imports an installed package by name, resolved from the working directory', async () => {
+    // A project under the app directory, so the fixture's own `zod` import resolves as it would in
+    // a real project that installed the plugin next to its dependencies.
+    await mkdir(join(APP_DIR, 'test-results'), { recursive: true });
+    const project = await mkdtemp(join(APP_DIR, 'test-results', 'project-'));
+    try {
+      const pkg = join(project, 'node_modules', 'digitlab-plugin-fixture');
+      await mkdir(pkg, { recursive: true });
+      await cp(join(APP_DIR, 'src/test-support/fixtures/mean-plugin.mjs'), join(pkg, 'index.mjs'));
+      await writeFile(
+        join(pkg, 'package.json'),
+        JSON.stringify({ name: 'digitlab-plugin-fixture', type: 'module', exports: './index.mjs' }),
+      );
+      const plugin = await resolveClassifier('digitlab-plugin-fixture', registry(), project);
+      expect(plugin.name).toBe('fixture-mean');
+      await expect(
+        resolveClassifier('digitlab-plugin-fixture', registry(), APP_DIR),
+      ).rejects.toThrow(UnknownPluginError);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
   });
 });

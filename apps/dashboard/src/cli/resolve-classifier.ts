@@ -1,4 +1,5 @@
-import { isAbsolute, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { assertClassifierPlugin, type ClassifierPlugin, type PluginRegistry } from '@digitlab/core';
 import { PluginLoadError } from '../errors.js';
@@ -15,7 +16,7 @@ export async function resolveClassifier(
 ): Promise<ClassifierPlugin> {
   if (registry.has(spec)) return registry.get(spec);
   const isPath = spec.startsWith('./') || spec.startsWith('../') || isAbsolute(spec);
-  const target = isPath ? pathToFileURL(resolve(cwd, spec)).href : spec;
+  const target = isPath ? pathToFileURL(resolve(cwd, spec)).href : resolvePackage(spec, cwd);
   let module: Record<string, unknown>;
   try {
     module = (await import(target)) as Record<string, unknown>;
@@ -45,4 +46,16 @@ export async function resolveClassifier(
   if (typeof candidate === 'function') candidate = (candidate as () => unknown)();
   assertClassifierPlugin(candidate, `the default export of '${spec}'`);
   return candidate;
+}
+
+/**
+ * A package name as the user's project sees it: resolved from `cwd` (where they installed it),
+ * falling back to digitlab's own resolution (a package installed beside digitlab).
+ */
+function resolvePackage(spec: string, cwd: string): string {
+  try {
+    return pathToFileURL(createRequire(join(cwd, 'package.json')).resolve(spec)).href;
+  } catch {
+    return spec;
+  }
 }
