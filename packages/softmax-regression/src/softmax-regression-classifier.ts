@@ -19,7 +19,11 @@ import { formatNumber } from './format-number.js';
 import type { FullBatchObjective } from './gradient-objective.js';
 import { encodeLayersModel } from './layers-model.js';
 import type { SoftmaxRegressionOptions } from './options.js';
-import { effectiveWorkerCount, ParallelObjective } from './parallel/parallel-objective.js';
+import {
+  effectiveWorkerCount,
+  GradientWorkers,
+  ParallelObjective,
+} from './parallel/parallel-objective.js';
 import {
   coefficientsFromKernel,
   type DenseWeights,
@@ -99,6 +103,7 @@ export class SoftmaxRegressionClassifier implements Classifier {
     this.fitting = true;
     let objective: FullBatchObjective | undefined;
     let local: SoftmaxObjective | undefined;
+    let pool: GradientWorkers | undefined;
     let solver: AsyncGenerator<SolverStep, SolverOutcome, undefined> | undefined;
     try {
       // Backend start-up (wasm compilation) happens once per process: not part of this fit's time.
@@ -115,6 +120,8 @@ export class SoftmaxRegressionClassifier implements Classifier {
         description: describeSettings(o, n, backend, workers),
         ...(note === undefined ? {} : { notes: [note] }),
       };
+      // Workers bring up tfjs in their own threads: backend start-up too, so also before the clock.
+      if (workers > 0) pool = await GradientWorkers.start(workers, backend);
       clock.start();
       await ensureBackend();
       const dataMetadata: ModelMetadata = {
@@ -143,7 +150,7 @@ export class SoftmaxRegressionClassifier implements Classifier {
       if (o.solver === 'lbfgs') {
         objective =
           workers > 0
-            ? await ParallelObjective.create({ ...data, backend, workers })
+            ? await ParallelObjective.load(pool as GradientWorkers, data)
             : SoftmaxObjective.create({ ...data, layout: layoutFor(backend) });
         solver = runLbfgs(objective, x0, { ...run, maxIter: o.maxIter, tol: o.tol, m: o.m });
       } else {
@@ -235,6 +242,7 @@ export class SoftmaxRegressionClassifier implements Classifier {
         await solver?.return(undefined as never);
       } finally {
         await objective?.dispose();
+        await pool?.terminate();
       }
     }
   }

@@ -1,43 +1,51 @@
-// Entry point of one data-parallel gradient worker: it owns a shard of the training set on its own
-// TensorFlow.js backend and answers "sums at x" requests until the main thread terminates it.
+// Entry point of one data-parallel gradient worker: it brings up its own TensorFlow.js backend,
+// then receives a shard of the training set and answers "sums at x" requests until terminated.
 import { parentPort, workerData } from 'node:worker_threads';
 import { useBackend } from '@digitlab/tfjs-backend';
 import { SoftmaxObjective } from '../softmax-objective.js';
-import type { ShardInit, WorkerReply, WorkerRequest } from './worker-protocol.js';
+import type { WorkerReply, WorkerRequest, WorkerStart } from './worker-protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('gradient-worker.js must run inside a worker thread');
 const send = (reply: WorkerReply, transfer: ArrayBuffer[] = []): void =>
   port.postMessage(reply, transfer);
 
-async function start(init: ShardInit): Promise<SoftmaxObjective> {
-  await useBackend(init.backend);
-  // C only scales the penalty, which the main thread adds once to the summed data terms.
-  return SoftmaxObjective.create({ ...init, C: 1 });
+let objective: SoftmaxObjective | undefined;
+
+function handle(request: WorkerRequest): void {
+  if (request.type === 'load') {
+    objective?.dispose();
+    // C only scales the penalty, which the main thread adds once to the summed data terms.
+    objective = SoftmaxObjective.create({ ...request.shard, C: 1 });
+    send({ type: 'loaded', id: request.id });
+    return;
+  }
+  if (!objective) throw new Error(`expected a shard before '${request.type}', found none loaded`);
+  if (request.type === 'sums') {
+    const sums = objective.sums(request.x);
+    const gradientSums = sums.gradientSums as Float64Array;
+    send(
+      {
+        type: 'sums',
+        id: request.id,
+        lossSum: sums.lossSum,
+        gradientSums,
+        correct: sums.correct,
+        rows: sums.rows,
+      },
+      [gradientSums.buffer as ArrayBuffer],
+    );
+  } else {
+    const correct = Math.round(objective.accuracy(request.x) * objective.numSamples);
+    send({ type: 'accuracy', id: request.id, correct });
+  }
 }
 
 try {
-  const objective = await start(workerData as ShardInit);
+  await useBackend((workerData as WorkerStart).backend);
   port.on('message', (request: WorkerRequest) => {
     try {
-      if (request.type === 'sums') {
-        const sums = objective.sums(request.x);
-        const gradientSums = sums.gradientSums as Float32Array;
-        send(
-          {
-            type: 'sums',
-            id: request.id,
-            lossSum: sums.lossSum,
-            gradientSums,
-            correct: sums.correct,
-            rows: sums.rows,
-          },
-          [gradientSums.buffer as ArrayBuffer],
-        );
-      } else {
-        const correct = Math.round(objective.accuracy(request.x) * objective.numSamples);
-        send({ type: 'accuracy', id: request.id, correct });
-      }
+      handle(request);
     } catch (error) {
       send({ type: 'error', id: request.id, message: (error as Error).message });
     }

@@ -107,8 +107,10 @@ describe('ParallelObjective', () => {
 
   it('reports a worker that died, and refuses work after dispose', async () => {
     const objective = await parallel(2);
-    const workers = (objective as unknown as { workers: { terminate(): Promise<number> }[] })
-      .workers;
+    const { pool } = objective as unknown as {
+      pool: { workers: { terminate(): Promise<number> }[] };
+    };
+    const workers = pool.workers;
     await workers[1]?.terminate();
     await expect(objective.evaluate(point(6))).rejects.toThrow(
       /gradient worker 2 of 2 exited unexpectedly/,

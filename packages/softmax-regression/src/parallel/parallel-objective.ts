@@ -11,7 +11,7 @@ import {
   type ObjectiveSums,
 } from '../objective-sums.js';
 import { layoutFor } from '../softmax-objective.js';
-import type { ShardInit, WorkerReply, WorkerRequest } from './worker-protocol.js';
+import type { Shard, WorkerReply, WorkerRequest, WorkerStart } from './worker-protocol.js';
 
 /** Shards smaller than this cost more in messaging than they save in arithmetic. */
 export const MIN_ROWS_PER_WORKER = 1000;
@@ -47,96 +47,78 @@ interface Pending {
   readonly reject: (error: Error) => void;
 }
 
+type Request = WorkerRequest extends infer R
+  ? R extends { id: number }
+    ? Omit<R, 'id'>
+    : never
+  : never;
+
 /**
- * The softmax objective computed data-parallel: each worker thread holds a contiguous shard of the
- * rows on its own backend and returns unscaled sums; the main thread adds them in shard order
- * (reproducible) and applies scaling and penalty once. The main thread stays free meanwhile, so a
- * terminal UI keeps drawing during long gradients.
+ * Started gradient workers, each with its own backend up but no data yet. Starting them (loading
+ * tfjs and compiling wasm in each thread) is backend start-up, which a fit does before its clock
+ * starts; `ParallelObjective.load` then hands each its shard.
  */
-export class ParallelObjective {
-  readonly numSamples: number;
-  readonly numFeatures: number;
-  readonly numClasses: number;
-  readonly C: number;
-  readonly workerCount: number;
-  private readonly workers: Worker[];
+export class GradientWorkers {
+  readonly size: number;
+  readonly backend: BackendName;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private failure: WorkerError | undefined;
   private closed = false;
 
-  private constructor(data: ParallelObjectiveData, workers: Worker[]) {
-    this.numSamples = data.numSamples;
-    this.numFeatures = data.numFeatures;
-    this.numClasses = data.numClasses;
-    this.C = data.C;
-    this.workers = workers;
-    this.workerCount = workers.length;
+  private constructor(
+    private readonly workers: Worker[],
+    backend: BackendName,
+  ) {
+    this.size = workers.length;
+    this.backend = backend;
+    for (const [w, worker] of workers.entries()) this.listen(worker, w);
   }
 
-  /** Start the workers and wait until each has its shard in tensors; fails with a WorkerError. */
-  static async create(data: ParallelObjectiveData): Promise<ParallelObjective> {
-    const count = effectiveWorkerCount(data.workers, data.numSamples);
-    if (count === 0) throw new RangeError('ParallelObjective needs at least one worker');
-    const { numSamples: n, numFeatures: d } = data;
+  /** Spawn `count` workers and wait until each has its backend running; fails with a WorkerError. */
+  static async start(count: number, backend: BackendName): Promise<GradientWorkers> {
+    if (count < 1) throw new RangeError('GradientWorkers needs at least one worker');
     const script = workerScript();
     const workers: Worker[] = [];
-    const ready: Promise<void>[] = [];
     for (let w = 0; w < count; w++) {
-      const first = Math.floor((w * n) / count);
-      const end = Math.floor(((w + 1) * n) / count);
-      // slice() copies the shard into its own buffer, which is then moved to the worker.
-      const init: ShardInit = {
-        features: data.features.slice(first * d, end * d),
-        labels: data.labels.slice(first, end),
-        numSamples: end - first,
-        numFeatures: d,
-        numClasses: data.numClasses,
-        backend: data.backend,
-        layout: layoutFor(data.backend),
-      };
-      const worker = new Worker(script, {
-        workerData: init,
-        transferList: [init.features.buffer as ArrayBuffer, init.labels.buffer as ArrayBuffer],
-      });
+      const worker = new Worker(script, { workerData: { backend } satisfies WorkerStart });
       // Workers never keep the process alive on their own: a forgotten dispose cannot hang it.
       worker.unref();
       workers.push(worker);
-      ready.push(waitReady(worker, w, count));
     }
-    const objective = new ParallelObjective(data, workers);
     try {
-      await Promise.all(ready);
+      await Promise.all(workers.map((worker, w) => waitReady(worker, w, count)));
     } catch (error) {
-      await objective.dispose();
+      await Promise.all(workers.map((worker) => worker.terminate()));
       throw error;
     }
-    for (const [w, worker] of workers.entries()) objective.listen(worker, w);
-    return objective;
+    return new GradientWorkers(workers, backend);
   }
 
-  /** Full-batch value, gradient and training accuracy at x. */
-  async evaluate(x: Float64Array): Promise<ObjectiveEvaluation> {
-    const replies = await this.broadcast({ type: 'sums', x });
-    const parts = replies.map((r): ObjectiveSums => {
-      if (r.type !== 'sums')
-        throw new WorkerError(`expected sums from a gradient worker, found '${r.type}'`);
-      return r;
+  /** Send one request to worker `w` (moving `transfer`) and wait for its reply. */
+  request(w: number, request: Request, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.closed) {
+      return Promise.reject(
+        new WorkerError('expected running gradient workers, found them stopped by dispose()'),
+      );
+    }
+    const worker = this.workers[w];
+    if (!worker) return Promise.reject(new RangeError(`no gradient worker ${w}`));
+    const id = this.nextId++;
+    return new Promise<WorkerReply>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ ...request, id } as WorkerRequest, transfer);
     });
-    const sums = addObjectiveSums(parts, x.length);
-    return assembleObjective(x, sums, this);
   }
 
-  /** Fraction of training samples classified correctly at x. */
-  async accuracy(x: Float64Array): Promise<number> {
-    const replies = await this.broadcast({ type: 'accuracy', x });
-    let correct = 0;
-    for (const r of replies) if (r.type === 'accuracy') correct += r.correct;
-    return correct / this.numSamples;
+  /** The same request to every worker, replies in worker order. */
+  broadcast(request: Request): Promise<WorkerReply[]> {
+    return Promise.all(this.workers.map((_, w) => this.request(w, request)));
   }
 
   /** Stop every worker (their tensors go with them); idempotent. */
-  async dispose(): Promise<void> {
+  async terminate(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     const stopped = new WorkerError('the gradient workers were stopped');
@@ -145,28 +127,8 @@ export class ParallelObjective {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
-  private broadcast(request: {
-    type: WorkerRequest['type'];
-    x: Float64Array;
-  }): Promise<WorkerReply[]> {
-    if (this.failure) return Promise.reject(this.failure);
-    if (this.closed)
-      return Promise.reject(
-        new WorkerError('expected running gradient workers, found them stopped by dispose()'),
-      );
-    return Promise.all(
-      this.workers.map((worker) => {
-        const id = this.nextId++;
-        return new Promise<WorkerReply>((resolve, reject) => {
-          this.pending.set(id, { resolve, reject });
-          worker.postMessage({ type: request.type, id, x: request.x } satisfies WorkerRequest);
-        });
-      }),
-    );
-  }
-
   private listen(worker: Worker, index: number): void {
-    const where = `gradient worker ${index + 1} of ${this.workerCount}`;
+    const where = `gradient worker ${index + 1} of ${this.size}`;
     worker.on('message', (reply: WorkerReply) => {
       const id = 'id' in reply ? reply.id : undefined;
       const pending = id === undefined ? undefined : this.pending.get(id);
@@ -190,6 +152,100 @@ export class ParallelObjective {
     this.failure ??= error;
     for (const p of this.pending.values()) p.reject(this.failure);
     this.pending.clear();
+  }
+}
+
+/**
+ * The softmax objective computed data-parallel: each worker thread holds a contiguous shard of the
+ * rows on its own backend and returns unscaled sums; the main thread adds them in shard order
+ * (reproducible) and applies scaling and penalty once. The main thread stays free meanwhile, so a
+ * terminal UI keeps drawing during long gradients.
+ */
+export class ParallelObjective {
+  readonly numSamples: number;
+  readonly numFeatures: number;
+  readonly numClasses: number;
+  readonly C: number;
+  readonly workerCount: number;
+
+  private constructor(
+    data: Omit<ParallelObjectiveData, 'workers' | 'backend'>,
+    private readonly pool: GradientWorkers,
+  ) {
+    this.numSamples = data.numSamples;
+    this.numFeatures = data.numFeatures;
+    this.numClasses = data.numClasses;
+    this.C = data.C;
+    this.workerCount = pool.size;
+  }
+
+  /** Start workers and load the data into them (see `effectiveWorkerCount` for how many). */
+  static async create(data: ParallelObjectiveData): Promise<ParallelObjective> {
+    const count = effectiveWorkerCount(data.workers, data.numSamples);
+    if (count === 0) throw new RangeError('ParallelObjective needs at least one worker');
+    const pool = await GradientWorkers.start(count, data.backend);
+    return ParallelObjective.load(pool, data);
+  }
+
+  /**
+   * Hand each started worker a contiguous shard (copied once, then moved) and wait until all hold
+   * it in tensors. The objective owns the pool from here: disposing it stops the workers.
+   */
+  static async load(
+    pool: GradientWorkers,
+    data: Omit<ParallelObjectiveData, 'workers' | 'backend'>,
+  ): Promise<ParallelObjective> {
+    const { numSamples: n, numFeatures: d } = data;
+    const objective = new ParallelObjective(data, pool);
+    try {
+      await Promise.all(
+        Array.from({ length: pool.size }, (_, w) => {
+          const first = Math.floor((w * n) / pool.size);
+          const end = Math.floor(((w + 1) * n) / pool.size);
+          const shard: Shard = {
+            features: data.features.slice(first * d, end * d),
+            labels: data.labels.slice(first, end),
+            numSamples: end - first,
+            numFeatures: d,
+            numClasses: data.numClasses,
+            layout: layoutFor(pool.backend),
+          };
+          return pool.request(w, { type: 'load', shard }, [
+            shard.features.buffer as ArrayBuffer,
+            shard.labels.buffer as ArrayBuffer,
+          ]);
+        }),
+      );
+    } catch (error) {
+      await pool.terminate();
+      throw error;
+    }
+    return objective;
+  }
+
+  /** Full-batch value, gradient and training accuracy at x. */
+  async evaluate(x: Float64Array): Promise<ObjectiveEvaluation> {
+    const replies = await this.pool.broadcast({ type: 'sums', x });
+    const parts = replies.map((r): ObjectiveSums => {
+      if (r.type !== 'sums') {
+        throw new WorkerError(`expected sums from a gradient worker, found '${r.type}'`);
+      }
+      return r;
+    });
+    return assembleObjective(x, addObjectiveSums(parts, x.length), this);
+  }
+
+  /** Fraction of training samples classified correctly at x. */
+  async accuracy(x: Float64Array): Promise<number> {
+    const replies = await this.pool.broadcast({ type: 'accuracy', x });
+    let correct = 0;
+    for (const r of replies) if (r.type === 'accuracy') correct += r.correct;
+    return correct / this.numSamples;
+  }
+
+  /** Stop every worker (their tensors go with them); idempotent. */
+  dispose(): Promise<void> {
+    return this.pool.terminate();
   }
 }
 

@@ -1,30 +1,36 @@
 import type { BackendName } from '@digitlab/tfjs-backend';
 import type { DataLayout } from '../softmax-objective.js';
 
-/** What a gradient worker is started with: its shard of the training set, moved (not copied). */
-export interface ShardInit {
+/** What a gradient worker is started with, before any data: the backend to bring up. */
+export interface WorkerStart {
+  readonly backend: BackendName;
+}
+
+/** A worker's shard of the training set, moved (not copied) to it. */
+export interface Shard {
   readonly features: Float32Array;
   readonly labels: Uint8Array;
   readonly numSamples: number;
   readonly numFeatures: number;
   readonly numClasses: number;
-  readonly backend: BackendName;
   readonly layout: DataLayout;
 }
 
 /** Main thread → worker. */
 export type WorkerRequest =
+  | { readonly type: 'load'; readonly id: number; readonly shard: Shard }
   | { readonly type: 'sums'; readonly id: number; readonly x: Float64Array }
   | { readonly type: 'accuracy'; readonly id: number; readonly x: Float64Array };
 
 /** Worker → main thread. */
 export type WorkerReply =
   | { readonly type: 'ready' }
+  | { readonly type: 'loaded'; readonly id: number }
   | {
       readonly type: 'sums';
       readonly id: number;
       readonly lossSum: number;
-      readonly gradientSums: Float32Array;
+      readonly gradientSums: Float64Array;
       readonly correct: number;
       readonly rows: number;
     }
