@@ -43,7 +43,7 @@ describe('mlp()', () => {
     const options = describeOptions(plugin.options);
     expect(options.map((o) => o.name).sort()).toEqual(Object.keys(DEFAULT_OPTIONS).sort());
     for (const option of options) {
-      expect(option.description, option.name).toBeTruthy();
+      expect(option.description?.trim().length ?? 0, option.name).toBeGreaterThan(10);
       expect(option.default, option.name).toEqual(
         DEFAULT_OPTIONS[option.name as keyof typeof DEFAULT_OPTIONS],
       );
