@@ -48,8 +48,10 @@ export class SoftmaxObjective {
   readonly numFeatures: number;
   readonly numClasses: number;
   readonly C: number;
-  private readonly x: tf.Tensor2D;
-  private readonly xT: tf.Tensor2D | undefined;
+  private readonly layout: DataLayout;
+  // The whole training set as tensors, built on first full-batch use: mini-batch solvers that never
+  // need it (until their final check) do not pay for it up front.
+  private full: { readonly x: tf.Tensor2D; readonly xT: tf.Tensor2D | undefined } | undefined;
   // Kept (not copied) for mini-batches: gathering rows in JS beats GatherV2 (16 ms for 200×784 on wasm).
   private readonly features: Float32Array;
   private readonly labels: Uint8Array;
@@ -65,11 +67,19 @@ export class SoftmaxObjective {
     this.C = data.C;
     this.features = features;
     this.labels = labels;
+    this.layout = data.layout;
     this.active = activeColumns(features, n, d);
-    const width = this.active?.length ?? d;
-    const held = this.active ? compactRows(features, d, this.active, n) : features;
-    this.x = tf.tensor2d(held, [n, width], 'float32');
-    this.xT = data.layout === 'transposed-copy' ? tf.transpose(this.x) : undefined;
+  }
+
+  /** The training set's tensors, uploaded (and transposed, per layout) on first use. */
+  private tensors(): { readonly x: tf.Tensor2D; readonly xT: tf.Tensor2D | undefined } {
+    if (!this.full) {
+      const { numSamples: n, numFeatures: d, active } = this;
+      const held = active ? compactRows(this.features, d, active, n) : this.features;
+      const x = tf.tensor2d(held, [n, active?.length ?? d], 'float32');
+      this.full = { x, xT: this.layout === 'transposed-copy' ? tf.transpose(x) : undefined };
+    }
+    return this.full;
   }
 
   /** Copy the training data into tensors (the caller must `dispose` them). */
@@ -86,7 +96,8 @@ export class SoftmaxObjective {
   /** The unscaled data sums at x over every row held (a shard's contribution). */
   sums(x: Float64Array): ObjectiveSums {
     this.assertLive('sums');
-    return this.sumsOver(this.x, this.xT, this.labels, x);
+    const { x: features, xT } = this.tensors();
+    return this.sumsOver(features, xT, this.labels, x);
   }
 
   /** Mean loss over the samples in `batch` plus the full penalty, and its gradient. */
@@ -108,7 +119,7 @@ export class SoftmaxObjective {
     }
     const xb = tf.tensor2d(rows, [size, rows.length / size]);
     // Same layout choice as the full batch; the transpose kernel beats a JS transpose here.
-    const xbT = this.xT ? tf.transpose(xb) : undefined;
+    const xbT = this.layout === 'transposed-copy' ? tf.transpose(xb) : undefined;
     try {
       return assembleObjective(x, this.sumsOver(xb, xbT, labels, x), this);
     } finally {
@@ -120,7 +131,7 @@ export class SoftmaxObjective {
   /** Fraction of training samples classified correctly at x (a forward pass only). */
   accuracy(x: Float64Array): number {
     this.assertLive('accuracy');
-    const logits = this.readLogits(this.x, x);
+    const logits = this.readLogits(this.tensors().x, x);
     const { correct } = softmaxCrossEntropyRows(
       logits,
       this.labels,
@@ -134,8 +145,8 @@ export class SoftmaxObjective {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.x.dispose();
-    this.xT?.dispose();
+    this.full?.x.dispose();
+    this.full?.xT?.dispose();
   }
 
   private sumsOver(
