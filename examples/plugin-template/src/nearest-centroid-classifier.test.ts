@@ -253,7 +253,7 @@ describe('errors', () => {
     const fit = create().fit(bad);
     await expect(fit.next()).rejects.toThrow(ClassifierInputError);
     await expect(create().fit(bad).next()).rejects.toThrow(
-      /expected labels in \[0, 2\), found 7 at row 3/,
+      /expected labels in \[0, 2\), found 7 at sample 3/,
     );
   });
 

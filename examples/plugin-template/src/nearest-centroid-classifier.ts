@@ -9,8 +9,10 @@ import {
   type ModelMetadata,
   preprocessingToJson,
   Stopwatch,
+  scoreDataset,
   type TrainingEvent,
   validateFeatures,
+  validateTrainingData,
 } from '@digitlab/core';
 import type { Dataset } from '@digitlab/datasets';
 import { addRows, centroidsFromSums, createClassSums } from './class-sums.js';
@@ -79,7 +81,8 @@ export class NearestCentroidClassifier implements Classifier {
         'fit: expected the previous fit of this classifier to have ended, found it still running',
       );
     }
-    const { numSamples: n, numFeatures: d, numClasses: k } = checkTrainingData(train);
+    validateTrainingData(train);
+    const { numSamples: n, numFeatures: d, numClasses: k } = train;
     const o = this.options;
     // Evaluate with the model of this fit, not through this.predict: that one checks disposal.
     let current: NearestCentroidModel | undefined;
@@ -176,16 +179,7 @@ export class NearestCentroidClassifier implements Classifier {
   /** Mean accuracy on a labelled dataset. */
   async score(data: Dataset): Promise<number> {
     const model = this.requireModel('score');
-    if (data.numFeatures !== model.numFeatures) {
-      throw new ClassifierInputError(
-        `score: expected ${model.numFeatures} features per sample, found ${data.numFeatures} in '${data.name}' ${data.split}`,
-      );
-    }
-    const predictions = await this.predict(data.features);
-    if (predictions.length === 0) return 0;
-    let correct = 0;
-    for (let i = 0; i < predictions.length; i++) if (predictions[i] === data.labels[i]) correct++;
-    return correct / predictions.length;
+    return scoreDataset(data, model.numFeatures, (features) => this.predict(features));
   }
 
   /** The model as nearest-centroid.json plus the training data's metadata. */
@@ -221,26 +215,6 @@ export class NearestCentroidClassifier implements Classifier {
 }
 
 /** Check what the math relies on: whole rows of finite values and labels in [0, numClasses). */
-function checkTrainingData(train: Dataset): Dataset {
-  const { numSamples: n, numFeatures: d, numClasses: k } = train;
-  const where = `fit: training data '${train.name}' ${train.split}`;
-  if (n < 1) throw new ClassifierInputError(`${where}: expected at least one sample, found none`);
-  const rows = validateFeatures(train.features, d, `${where} features`);
-  if (rows !== n || train.labels.length !== n) {
-    throw new ClassifierInputError(
-      `${where}: expected ${n} rows of features and ${n} labels (numSamples), found ${rows} rows and ${train.labels.length} labels`,
-    );
-  }
-  for (let i = 0; i < n; i++) {
-    const label = train.labels[i] as number;
-    if (label >= k) {
-      throw new ClassifierInputError(
-        `${where}: expected labels in [0, ${k}), found ${label} at row ${i}`,
-      );
-    }
-  }
-  return train;
-}
 
 /** What a saved model records about its training data (core checks the first five fields). */
 function describeTraining(

@@ -45,3 +45,8 @@ export type {
   TrainingEvent,
 } from './training-event.js';
 export { validateFeatures } from './validate-features.js';
+export {
+  scoreDataset,
+  type TrainingDataRequirements,
+  validateTrainingData,
+} from './validate-training-data.js';

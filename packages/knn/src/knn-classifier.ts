@@ -9,8 +9,10 @@ import {
   type ModelMetadata,
   preprocessingToJson,
   Stopwatch,
+  scoreDataset,
   type TrainingEvent,
   validateFeatures,
+  validateTrainingData,
 } from '@digitlab/core';
 import type { Dataset } from '@digitlab/datasets';
 import { activateBackend } from '@digitlab/tfjs-backend';
@@ -85,7 +87,13 @@ export class KnnClassifier implements Classifier {
       );
     }
     const o = this.options;
-    const { numSamples: n, numFeatures: d, numClasses } = checkTrainingData(train, o.k);
+    validateTrainingData(train, { minClasses: 1 });
+    const { numSamples: n, numFeatures: d, numClasses } = train;
+    if (o.k > n) {
+      throw new ClassifierInputError(
+        `fit: expected k ≤ the number of training samples, found k = ${o.k} with ${n} samples in training data '${train.name}' ${train.split} (lower k or use more data)`,
+      );
+    }
     const blocks: IndexBlock[] = [];
     let indexed = 0;
     let adopted = false;
@@ -235,16 +243,7 @@ export class KnnClassifier implements Classifier {
   /** Mean accuracy on a labelled dataset. */
   async score(data: Dataset): Promise<number> {
     const index = this.requireIndex('score');
-    if (data.numFeatures !== index.numFeatures) {
-      throw new ClassifierInputError(
-        `score: expected ${index.numFeatures} features per sample, found ${data.numFeatures} in '${data.name}' ${data.split}`,
-      );
-    }
-    const predictions = await this.predict(data.features);
-    if (predictions.length === 0) return 0;
-    let correct = 0;
-    for (let i = 0; i < predictions.length; i++) if (predictions[i] === data.labels[i]) correct++;
-    return correct / predictions.length;
+    return scoreDataset(data, index.numFeatures, (features) => this.predict(features));
   }
 
   /** The model as knn.json, train-features.bin and train-labels.bin plus the training data's metadata. */
@@ -339,40 +338,4 @@ function describeTraining(train: Dataset, o: KnnOptions, indexed: number): Model
     dataset: train.name,
     training: { k: o.k, weights: o.weights, numSamples: indexed, split: train.split },
   };
-}
-
-function checkTrainingData(train: Dataset, k: number): Dataset {
-  const where = `training data '${train.name}' ${train.split}`;
-  const { numSamples: n, numFeatures: d, numClasses } = train;
-  if (!Number.isInteger(d) || d < 1) {
-    throw new ClassifierInputError(`${where}: expected numFeatures ≥ 1, found ${d}`);
-  }
-  if (!Number.isInteger(numClasses) || numClasses < 1 || numClasses > 256) {
-    throw new ClassifierInputError(
-      `${where}: expected numClasses in [1, 256] (labels are bytes), found ${numClasses}`,
-    );
-  }
-  if (!Number.isInteger(n) || n < 1) {
-    throw new ClassifierInputError(`${where}: expected at least one sample, found ${n}`);
-  }
-  if (k > n) {
-    throw new ClassifierInputError(
-      `fit: expected k ≤ the number of training samples, found k = ${k} with ${n} samples in ${where} (lower k or use more data)`,
-    );
-  }
-  const rows = validateFeatures(train.features, d, `${where} features`);
-  if (rows !== n || train.labels.length !== n) {
-    throw new ClassifierInputError(
-      `${where}: expected ${n} rows of features and ${n} labels (numSamples), found ${rows} and ${train.labels.length}`,
-    );
-  }
-  for (let i = 0; i < n; i++) {
-    const label = train.labels[i] as number;
-    if (label >= numClasses) {
-      throw new ClassifierInputError(
-        `${where}: expected labels in [0, ${numClasses}), found ${label} at sample ${i}`,
-      );
-    }
-  }
-  return train;
 }

@@ -9,8 +9,10 @@ import {
   type ModelMetadata,
   preprocessingToJson,
   Stopwatch,
+  scoreDataset,
   type TrainingEvent,
   validateFeatures,
+  validateTrainingData,
 } from '@digitlab/core';
 import type { Dataset } from '@digitlab/datasets';
 import { type ResolvedBackend, resolveBackend, useBackend } from '@digitlab/tfjs-backend';
@@ -89,7 +91,8 @@ export class MlpClassifier implements Classifier {
         'fit: expected the previous fit of this classifier to have ended, found it still running',
       );
     }
-    const { numSamples: n, numFeatures: d, numClasses: k } = checkTrainingData(train);
+    validateTrainingData(train);
+    const { numSamples: n, numFeatures: d, numClasses: k } = train;
     const o = this.options;
     const shape: MlpShape = { numFeatures: d, hiddenUnits: o.hiddenUnits, numClasses: k };
     const x0 = this.startingPoint(shape);
@@ -253,16 +256,7 @@ export class MlpClassifier implements Classifier {
   /** Mean accuracy on a labelled dataset. */
   async score(data: Dataset): Promise<number> {
     const weights = this.requireWeights('score');
-    if (data.numFeatures !== weights.numFeatures) {
-      throw new ClassifierInputError(
-        `score: expected ${weights.numFeatures} features per sample, found ${data.numFeatures} in '${data.name}' ${data.split}`,
-      );
-    }
-    const predictions = await this.predict(data.features);
-    if (predictions.length === 0) return 0;
-    let correct = 0;
-    for (let i = 0; i < predictions.length; i++) if (predictions[i] === data.labels[i]) correct++;
-    return correct / predictions.length;
+    return scoreDataset(data, weights.numFeatures, (features) => this.predict(features));
   }
 
   /** The model as TensorFlow.js LayersModel files (model.json + weights.bin) plus metadata. */
@@ -317,35 +311,6 @@ export class MlpClassifier implements Classifier {
       );
     }
   }
-}
-
-function checkTrainingData(train: Dataset): Dataset {
-  const where = `training data '${train.name}' ${train.split}`;
-  const { numSamples: n, numFeatures: d, numClasses: k } = train;
-  if (!Number.isInteger(d) || d < 1) {
-    throw new ClassifierInputError(`${where}: expected numFeatures ≥ 1, found ${d}`);
-  }
-  if (!Number.isInteger(k) || k < 2) {
-    throw new ClassifierInputError(`${where}: expected at least 2 classes, found numClasses ${k}`);
-  }
-  if (!Number.isInteger(n) || n < 1) {
-    throw new ClassifierInputError(`${where}: expected at least one sample, found ${n}`);
-  }
-  const rows = validateFeatures(train.features, d, `${where} features`);
-  if (rows !== n || train.labels.length !== n) {
-    throw new ClassifierInputError(
-      `${where}: expected ${n} rows of features and ${n} labels (numSamples), found ${rows} and ${train.labels.length}`,
-    );
-  }
-  for (let i = 0; i < n; i++) {
-    const label = train.labels[i] as number;
-    if (label >= k) {
-      throw new ClassifierInputError(
-        `${where}: expected labels in [0, ${k}), found ${label} at sample ${i}`,
-      );
-    }
-  }
-  return train;
 }
 
 function describeSettings(o: MlpOptions, n: number, backend: string): string {
