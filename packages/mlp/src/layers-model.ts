@@ -1,10 +1,16 @@
 import { ArtifactError, type ModelMetadata } from '@digitlab/core';
+import {
+  checkFloat32Weights,
+  findDenseLayers,
+  MODEL_JSON,
+  readManifest,
+  readModelJson,
+  readWeights,
+  WEIGHTS_BIN,
+} from '@digitlab/tfjs-backend';
 import type { MlpWeights } from './mlp-parameters.js';
 
-/** The TensorFlow.js LayersModel topology + manifest file. */
-export const MODEL_JSON = 'model.json';
-/** The weights file named in the manifest: W1, b1, W2, b2 as little-endian float32. */
-export const WEIGHTS_BIN = 'weights.bin';
+export { MODEL_JSON, WEIGHTS_BIN };
 
 const HIDDEN_LAYER = 'dense';
 const OUTPUT_LAYER = 'dense_1';
@@ -108,7 +114,9 @@ export function decodeLayersModel(
   if (json.format !== 'layers-model') {
     fail(`expected "format": "layers-model", found ${JSON.stringify(json.format)}`);
   }
-  const { hidden, output, inputShape } = findDenseLayers(json.modelTopology, fail);
+  const dense = findDenseLayers(json.modelTopology, 2, 'two Dense layers (hidden, output)', fail);
+  const [hidden, output] = dense.configs as [Record<string, unknown>, Record<string, unknown>];
+  const inputShape = dense.inputShape;
   const checkLayer = (config: Record<string, unknown>, which: string, activation: string) => {
     if (config.activation !== activation) {
       fail(
@@ -177,14 +185,7 @@ export function decodeLayersModel(
       `expected exactly the 4 weights ${names.map((n) => `'${n}'`).join(', ')} in weightsManifest, found ${manifest.weights.length}`,
     );
   }
-  for (const spec of manifest.weights) {
-    if (spec.dtype !== 'float32') {
-      fail(`expected weight '${spec.name}' to be float32, found ${JSON.stringify(spec.dtype)}`);
-    }
-    if (spec.quantization !== undefined) {
-      fail(`expected unquantized weights, found quantization on '${spec.name}'`);
-    }
-  }
+  checkFloat32Weights(manifest, fail);
   const read = readWeights(files, manifest);
   return {
     numFeatures: d,
@@ -195,173 +196,4 @@ export function decodeLayersModel(
     kernel2: read.get(names[2]) as Float32Array,
     bias2: read.get(names[3]) as Float32Array,
   };
-}
-
-interface WeightSpec {
-  readonly name: string;
-  readonly shape: readonly number[];
-  readonly dtype: unknown;
-  readonly quantization?: unknown;
-}
-
-interface Manifest {
-  readonly paths: string[];
-  readonly weights: WeightSpec[];
-}
-
-function readModelJson(files: Readonly<Record<string, Uint8Array>>): Record<string, unknown> {
-  const bytes = files[MODEL_JSON];
-  if (!bytes) {
-    throw new ArtifactError(
-      `expected the file ${MODEL_JSON}, found only ${Object.keys(files).join(', ') || 'no files'}`,
-      MODEL_JSON,
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(bytes));
-  } catch (error) {
-    throw new ArtifactError(
-      `expected valid JSON, found a parse error: ${(error as Error).message}`,
-      MODEL_JSON,
-    );
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new ArtifactError(`expected a JSON object, found ${JSON.stringify(json)}`, MODEL_JSON);
-  }
-  return json as Record<string, unknown>;
-}
-
-interface DenseLayers {
-  readonly hidden: Record<string, unknown>;
-  readonly output: Record<string, unknown>;
-  readonly inputShape: readonly unknown[] | undefined;
-}
-
-function findDenseLayers(topology: unknown, fail: (message: string) => never): DenseLayers {
-  const t = topology as { class_name?: unknown; config?: unknown } | null | undefined;
-  if (t?.class_name !== 'Sequential') {
-    fail(`expected modelTopology.class_name 'Sequential', found ${JSON.stringify(t?.class_name)}`);
-  }
-  const config = t?.config as { layers?: unknown } | unknown[] | undefined;
-  // Keras 2.0 wrote a Sequential's config as the bare layer list.
-  const layers = (Array.isArray(config) ? config : config?.layers) as
-    | { class_name?: unknown; config?: Record<string, unknown> }[]
-    | undefined;
-  if (!Array.isArray(layers)) return fail('expected modelTopology.config.layers to be an array');
-  const input = layers[0]?.class_name === 'InputLayer' ? layers[0] : undefined;
-  const rest = input ? layers.slice(1) : layers;
-  const [hidden, output] = rest;
-  if (
-    rest.length !== 2 ||
-    rest.some((l) => l?.class_name !== 'Dense' || typeof l.config !== 'object' || l.config === null)
-  ) {
-    fail(
-      `expected exactly two Dense layers (hidden, output), found [${layers.map((l) => JSON.stringify(l?.class_name)).join(', ')}]`,
-    );
-  }
-  const shape = (hidden?.config?.batch_input_shape ?? input?.config?.batch_input_shape) as
-    | unknown[]
-    | undefined;
-  return {
-    hidden: hidden?.config ?? {},
-    output: output?.config ?? {},
-    inputShape: Array.isArray(shape) ? shape : undefined,
-  };
-}
-
-function readManifest(manifest: unknown, fail: (message: string) => never): Manifest {
-  if (!Array.isArray(manifest) || manifest.length === 0) {
-    return fail(
-      `expected weightsManifest to be a non-empty array, found ${JSON.stringify(manifest)}`,
-    );
-  }
-  const paths: string[] = [];
-  const weights: WeightSpec[] = [];
-  for (const [g, group] of manifest.entries()) {
-    const p = (group as { paths?: unknown })?.paths;
-    const w = (group as { weights?: unknown })?.weights;
-    if (!Array.isArray(p) || !p.every((s) => typeof s === 'string')) {
-      fail(`expected weightsManifest[${g}].paths to be an array of file names`);
-    }
-    if (!Array.isArray(w)) fail(`expected weightsManifest[${g}].weights to be an array`);
-    paths.push(...(p as string[]));
-    for (const spec of w as unknown[]) {
-      const s = spec as Partial<WeightSpec> | null;
-      if (
-        typeof s?.name !== 'string' ||
-        !Array.isArray(s.shape) ||
-        !s.shape.every((n) => Number.isInteger(n) && n >= 0)
-      ) {
-        fail(
-          `expected every weight spec to have a name and a shape, found ${JSON.stringify(spec)?.slice(0, 80)}`,
-        );
-      }
-      weights.push(s as WeightSpec);
-    }
-  }
-  return { paths, weights };
-}
-
-/** The weights in manifest order from the concatenated shards, every value checked finite. */
-function readWeights(
-  files: Readonly<Record<string, Uint8Array>>,
-  manifest: Manifest,
-): Map<string, Float32Array> {
-  const buffer = concatenateShards(files, manifest.paths);
-  const where = manifest.paths.join(', ');
-  const expectedBytes = manifest.weights.reduce(
-    (n, spec) => n + spec.shape.reduce((a, b) => a * b, 1) * 4,
-    0,
-  );
-  if (expectedBytes !== buffer.byteLength) {
-    throw new ArtifactError(
-      `expected ${expectedBytes} bytes of float32 weights (as the manifest in ${MODEL_JSON} lists), found ${buffer.byteLength}`,
-      where,
-    );
-  }
-  const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  const read = new Map<string, Float32Array>();
-  let offset = 0;
-  for (const spec of manifest.weights) {
-    const values = new Float32Array(spec.shape.reduce((a, b) => a * b, 1));
-    for (let i = 0; i < values.length; i++, offset += 4) {
-      const v = view.getFloat32(offset, true);
-      if (!Number.isFinite(v)) {
-        throw new ArtifactError(
-          `expected finite weights, found ${v} at '${spec.name}'[${i}]`,
-          where,
-        );
-      }
-      values[i] = v;
-    }
-    read.set(spec.name, values);
-  }
-  return read;
-}
-
-function concatenateShards(
-  files: Readonly<Record<string, Uint8Array>>,
-  paths: readonly string[],
-): Uint8Array {
-  const shards = paths.map((path) => {
-    // Manifests written by tfjs' browser download use './name'; the artifact stores bare names.
-    const name = path.replace(/^\.\//, '');
-    const bytes = files[name];
-    if (!bytes) {
-      throw new ArtifactError(
-        `expected the weights file '${name}' named in weightsManifest, found it missing (files: ${Object.keys(files).join(', ')})`,
-        MODEL_JSON,
-      );
-    }
-    return bytes;
-  });
-  if (shards.length === 1) return shards[0] as Uint8Array;
-  const out = new Uint8Array(shards.reduce((n, s) => n + s.byteLength, 0));
-  let offset = 0;
-  for (const shard of shards) {
-    out.set(shard, offset);
-    offset += shard.byteLength;
-  }
-  return out;
 }

@@ -13,4 +13,17 @@ export {
 } from './backend.js';
 export { withConsoleWarnFilter } from './console-warn-filter.js';
 export { BackendInitError } from './errors.js';
+export {
+  checkFloat32Weights,
+  type DenseLayers,
+  type Fail,
+  findDenseLayers,
+  MODEL_JSON,
+  readManifest,
+  readModelJson,
+  readWeights,
+  WEIGHTS_BIN,
+  type WeightSpec,
+  type WeightsManifest,
+} from './layers-model-files.js';
 export { isTfjsNodeBanner } from './tfjs-banner.js';
