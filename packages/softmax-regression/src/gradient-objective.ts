@@ -1,8 +1,8 @@
-import type { ObjectiveEvaluation } from './objective-sums.js';
+import type { ObjectiveEvaluation, ObjectiveSums } from './objective-sums.js';
 
 /**
- * A full-batch softmax objective, computed on this thread (SoftmaxObjective) or by worker threads
- * (ParallelObjective); solvers see only this.
+ * A full-batch softmax objective, computed on this thread (SoftmaxObjective, SparseSoftmaxObjective)
+ * or by worker threads (ParallelObjective); L-BFGS sees only this.
  */
 export interface FullBatchObjective {
   readonly numSamples: number;
@@ -10,4 +10,22 @@ export interface FullBatchObjective {
   /** Fraction of training samples classified correctly at x. */
   accuracy(x: Float64Array): number | Promise<number>;
   dispose(): void | Promise<void>;
+}
+
+/**
+ * The objective over a training set held on this thread, in either layout: dense tensors on a
+ * TensorFlow.js backend (SoftmaxObjective) or compressed rows in the WebAssembly kernel
+ * (SparseSoftmaxObjective). Mini-batch solvers and gradient workers use this.
+ */
+export interface LocalObjective extends FullBatchObjective {
+  readonly numFeatures: number;
+  readonly numClasses: number;
+  readonly C: number;
+  evaluate(x: Float64Array): ObjectiveEvaluation;
+  /** The unscaled data sums at x over every row held (a shard's contribution). */
+  sums(x: Float64Array): ObjectiveSums;
+  /** Mean loss over the samples in `batch` plus the full penalty, and its gradient. */
+  evaluateBatch(x: Float64Array, batch: Uint32Array): ObjectiveEvaluation;
+  accuracy(x: Float64Array): number;
+  dispose(): void;
 }

@@ -22,8 +22,8 @@ export {
 export { PLUGIN_NAME, type SoftmaxRegressionPlugin, softmaxRegression } from './plugin.js';
 export { PREDICT_CHUNK_ROWS } from './predict-rows.js';
 export {
-  type DataLayout,
-  layoutFor,
+  type DenseLayout,
+  denseLayoutFor,
   type ObjectiveEvaluation,
   SoftmaxObjective,
   type SoftmaxObjectiveData,

@@ -1,5 +1,6 @@
 import { BACKEND_CHOICES, type BackendChoice } from '@digitlab/tfjs-backend';
 import { z } from 'zod';
+import { LAYOUT_CHOICES, type LayoutChoice } from './layout.js';
 import { defaultWorkerCount } from './parallel/parallel-objective.js';
 
 /** The solvers softmax regression can train with. */
@@ -20,6 +21,7 @@ export const DEFAULT_OPTIONS = {
   momentum: 0.9,
   seed: 0,
   backend: 'auto',
+  layout: 'auto',
   workers: defaultWorkerCount(),
   warmStart: false,
   trainAccuracyEvery: 1,
@@ -38,6 +40,7 @@ export type SoftmaxRegressionOptions = {
   readonly momentum: number;
   readonly seed: number;
   readonly backend: BackendChoice;
+  readonly layout: LayoutChoice;
   readonly workers: number;
   readonly warmStart: boolean;
   readonly trainAccuracyEvery: number;
@@ -90,6 +93,12 @@ export function softmaxRegressionOptionsSchema(defaults: Partial<SoftmaxRegressi
       .default(d.backend)
       .describe(
         'TensorFlow.js backend: auto (wasm if it starts, else cpu), wasm (fast) or cpu (reference)',
+      ),
+    layout: z
+      .enum(LAYOUT_CHOICES)
+      .default(d.layout)
+      .describe(
+        'Training data layout: auto (sparse when it is the faster), sparse (compressed rows, WebAssembly SIMD kernel) or dense (tensors on the backend)',
       ),
     workers: z
       .number()

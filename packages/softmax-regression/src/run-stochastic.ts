@@ -1,6 +1,6 @@
 import { adam, type EpochProgress, type StochasticResult, sgd } from '@digitlab/optimizers';
 import { formatNumber } from './format-number.js';
-import type { SoftmaxObjective } from './softmax-objective.js';
+import type { LocalObjective } from './gradient-objective.js';
 import type { SolverOutcome, SolverStep } from './solver-step.js';
 
 /** Mini-batch settings for SGD (with momentum) and Adam. */
@@ -19,7 +19,7 @@ export interface StochasticRunOptions {
 
 /** SGD or Adam over shuffled mini-batches from x0, one SolverStep per epoch. */
 export async function* runStochastic(
-  objective: SoftmaxObjective,
+  objective: LocalObjective,
   x0: Float64Array,
   options: StochasticRunOptions,
 ): AsyncGenerator<SolverStep, SolverOutcome, undefined> {
@@ -63,7 +63,7 @@ export async function* runStochastic(
 
 /** Judge the end point on the full training set: the exact objective and its gradient. */
 async function finish(
-  objective: SoftmaxObjective,
+  objective: LocalObjective,
   r: StochasticResult,
   options: StochasticRunOptions,
 ): Promise<SolverOutcome> {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients.js';
 import { useBackend } from '@digitlab/tfjs-backend';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type DataLayout, SoftmaxObjective } from './softmax-objective.js';
+import { type DenseLayout, SoftmaxObjective } from './softmax-objective.js';
 import { blobs, seededRandom } from './test-support/blobs.js';
 import {
   finiteDifferences,
@@ -17,7 +17,7 @@ beforeAll(async () => {
 const data = blobs({ perClass: 12, numClasses: 4, numFeatures: 5, seed: 3 });
 const { numFeatures: d, numClasses: k, numSamples: n } = data;
 
-function objectiveFor(C: number, layout: DataLayout = 'transpose-a'): SoftmaxObjective {
+function objectiveFor(C: number, layout: DenseLayout = 'transpose-a'): SoftmaxObjective {
   return SoftmaxObjective.create({ ...data, C, layout });
 }
 

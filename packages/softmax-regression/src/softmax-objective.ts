@@ -2,6 +2,7 @@ import { ClassifierInputError } from '@digitlab/core';
 import type { BackendName } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { activeColumns, compactRows, selectRows } from './active-columns.js';
+import type { LocalObjective } from './gradient-objective.js';
 import {
   assembleObjective,
   type ObjectiveEvaluation,
@@ -16,10 +17,10 @@ export type { ObjectiveEvaluation } from './objective-sums.js';
  * than `matMul(Xᵀ, D)` on a copy transposed once per fit; on cpu both cost the same, so cpu skips
  * the copy and its memory (see README, "Data layout").
  */
-export type DataLayout = 'transposed-copy' | 'transpose-a';
+export type DenseLayout = 'transposed-copy' | 'transpose-a';
 
 /** The layout measured fastest on each backend. */
-export function layoutFor(backend: BackendName): DataLayout {
+export function denseLayoutFor(backend: BackendName): DenseLayout {
   return backend === 'wasm' ? 'transposed-copy' : 'transpose-a';
 }
 
@@ -33,7 +34,7 @@ export interface SoftmaxObjectiveData {
   readonly numClasses: number;
   /** Inverse regularization strength. */
   readonly C: number;
-  readonly layout: DataLayout;
+  readonly layout: DenseLayout;
 }
 
 /**
@@ -43,12 +44,12 @@ export interface SoftmaxObjectiveData {
  * backend in float32; softmax, loss and residual run in float64 in JS (`softmaxCrossEntropyRows`),
  * which is both more precise and faster than a dozen elementwise kernels on n×k tensors.
  */
-export class SoftmaxObjective {
+export class SoftmaxObjective implements LocalObjective {
   readonly numSamples: number;
   readonly numFeatures: number;
   readonly numClasses: number;
   readonly C: number;
-  private readonly layout: DataLayout;
+  private readonly layout: DenseLayout;
   // The whole training set as tensors, built on first full-batch use: mini-batch solvers that never
   // need it (until their final check) do not pay for it up front.
   private full: { readonly x: tf.Tensor2D; readonly xT: tf.Tensor2D | undefined } | undefined;

@@ -86,7 +86,7 @@ describe('fit with lbfgs', () => {
       numClasses: 3,
     });
     expect(start.description).toMatch(
-      /lbfgs \(C=1, maxIter=200, tol=1e-4, m=10\) on the cpu backend/,
+      /lbfgs \(C=1, maxIter=200, tol=1e-4, m=10\) on compressed rows \(100% nonzero\) in the WebAssembly SIMD kernel/,
     );
     const progress = progressOf(events);
     const end = events.at(-1);

@@ -18,8 +18,10 @@ import type { Dataset } from '@digitlab/datasets';
 import { type ResolvedBackend, resolveBackend, useBackend } from '@digitlab/tfjs-backend';
 import { NotFittedError } from './errors.js';
 import { formatNumber } from './format-number.js';
-import type { FullBatchObjective } from './gradient-objective.js';
+import type { FullBatchObjective, LocalObjective } from './gradient-objective.js';
 import { encodeLayersModel } from './layers-model.js';
+import { chooseLayout, type LayoutDecision } from './layout.js';
+import { createLocalObjective } from './local-objective.js';
 import type { SoftmaxRegressionOptions } from './options.js';
 import {
   effectiveWorkerCount,
@@ -36,8 +38,8 @@ import {
 import { predictClasses, predictProbabilities } from './predict-rows.js';
 import { runLbfgs } from './run-lbfgs.js';
 import { runStochastic } from './run-stochastic.js';
-import { layoutFor, SoftmaxObjective } from './softmax-objective.js';
 import type { SolverOutcome, SolverStep } from './solver-step.js';
+import { countNonzeros } from './sparse/compressed-rows.js';
 
 /** A trained model's weights together with the metadata that describes its data. */
 export interface RestoredModel {
@@ -105,7 +107,7 @@ export class SoftmaxRegressionClassifier implements Classifier {
     const clock = new Stopwatch();
     this.fitting = true;
     let objective: FullBatchObjective | undefined;
-    let local: SoftmaxObjective | undefined;
+    let local: LocalObjective | undefined;
     let pool: GradientWorkers | undefined;
     let solver: AsyncGenerator<SolverStep, SolverOutcome, undefined> | undefined;
     try {
@@ -113,6 +115,20 @@ export class SoftmaxRegressionClassifier implements Classifier {
       const { backend, note } = await this.activateBackend();
       const ensureBackend = () => useBackend(backend);
       const workers = o.solver === 'lbfgs' ? effectiveWorkerCount(o.workers, n) : 0;
+      // Counting nonzeros reads the data: fit time, like everything after start-up.
+      clock.start();
+      const layout = chooseLayout(
+        o.layout,
+        {
+          numSamples: n,
+          numFeatures: d,
+          numClasses: k,
+          nonzeros: o.layout === 'dense' ? undefined : countNonzeros(train.features),
+        },
+        backend,
+      );
+      clock.stop();
+      const notes = [note, layout.note].filter((s): s is string => s !== undefined);
       yield {
         type: 'start',
         unit: o.solver === 'lbfgs' ? 'iteration' : 'epoch',
@@ -120,11 +136,14 @@ export class SoftmaxRegressionClassifier implements Classifier {
         numSamples: n,
         numFeatures: d,
         numClasses: k,
-        description: describeSettings(o, n, backend, workers),
-        ...(note === undefined ? {} : { notes: [note] }),
+        description: describeSettings(o, n, backend, layout, workers),
+        ...(notes.length === 0 ? {} : { notes }),
       };
-      // Workers bring up tfjs in their own threads: backend start-up too, so also before the clock.
-      if (workers > 0) pool = await GradientWorkers.start(workers, backend);
+      // Workers start in their own threads (with tfjs, for dense shards): start-up too, so also
+      // before the clock.
+      if (workers > 0) {
+        pool = await GradientWorkers.start(workers, { backend, layout: layout.layout });
+      }
       clock.start();
       await ensureBackend();
       const dataMetadata: ModelMetadata = {
@@ -154,11 +173,11 @@ export class SoftmaxRegressionClassifier implements Classifier {
         objective =
           workers > 0
             ? await ParallelObjective.load(pool as GradientWorkers, data)
-            : SoftmaxObjective.create({ ...data, layout: layoutFor(backend) });
+            : createLocalObjective(data, layout.layout, backend);
         solver = runLbfgs(objective, x0, { ...run, maxIter: o.maxIter, tol: o.tol, m: o.m });
       } else {
         // Mini-batch steps are too short to pay for a round trip to a worker: this thread.
-        local = SoftmaxObjective.create({ ...data, layout: layoutFor(backend) });
+        local = createLocalObjective(data, layout.layout, backend);
         objective = local;
         solver = runStochastic(local, x0, { ...run, ...o, solver: o.solver });
       }
@@ -324,6 +343,7 @@ function describeSettings(
   o: SoftmaxRegressionOptions,
   n: number,
   backend: string,
+  layout: LayoutDecision,
   workers: number,
 ): string {
   const settings =
@@ -331,5 +351,14 @@ function describeSettings(
       ? `maxIter=${o.maxIter}, tol=${formatNumber(o.tol)}, m=${o.m}`
       : `learningRate=${formatNumber(o.learningRate)}, batchSize=${Math.min(o.batchSize, n)}, epochs=${o.epochs}` +
         `${o.solver === 'sgd' ? `, momentum=${o.momentum}` : ''}, seed=${o.seed}`;
-  return `softmax regression, ${o.solver} (C=${formatNumber(o.C)}, ${settings}${o.warmStart ? ', warm start' : ''}) on the ${backend} backend${workers > 0 ? ` with ${workers} gradient worker${workers === 1 ? '' : 's'}` : ''}`;
+  const data =
+    layout.layout === 'sparse'
+      ? `on compressed rows (${formatPercent(layout.density ?? 0)} nonzero) in the WebAssembly SIMD kernel`
+      : `on dense tensors on the ${backend} backend`;
+  const parallel = workers > 0 ? ` with ${workers} gradient worker${workers === 1 ? '' : 's'}` : '';
+  return `softmax regression, ${o.solver} (C=${formatNumber(o.C)}, ${settings}${o.warmStart ? ', warm start' : ''}) ${data}${parallel}`;
+}
+
+function formatPercent(share: number): string {
+  return `${(100 * share).toFixed(share < 0.1 ? 1 : 0)}%`;
 }

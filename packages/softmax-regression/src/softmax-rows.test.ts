@@ -33,4 +33,16 @@ describe('softmaxCrossEntropyRows', () => {
     // By symmetry the two rows' residuals mirror each other.
     expect(bias[0]).toBeCloseTo(bias[2] as number, 7);
   });
+
+  it('reads rows `stride` apart and leaves the padding between them alone', () => {
+    // The two-row case above, each row padded to 4 slots holding a sentinel.
+    const logits = Float32Array.of(0, Math.log(3), 7, 7, 2, 2, 7, 7);
+    const bias = new Float64Array(2);
+    const r = softmaxCrossEntropyRows(logits, [1, 0], 2, bias, 4);
+    expect(r.lossSum).toBeCloseTo(-Math.log(0.75) + Math.log(2), 6);
+    expect(Array.from(logits)).toEqual([0.25, -0.25, 7, 7, -0.5, 0.5, 7, 7]);
+    expect(() => softmaxCrossEntropyRows(new Float32Array(5), [0, 1], 2, bias, 4)).toThrow(
+      /expected 2 rows of 2 logits 4 apart, found 5 values/,
+    );
+  });
 });

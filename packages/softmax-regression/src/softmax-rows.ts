@@ -7,8 +7,8 @@ export interface SoftmaxRowsResult {
 }
 
 /**
- * Turns row-major logits (n×k) into the residual P − Y in place, and adds its column sums (the
- * bias gradient's data term) into `biasSums`. Per row: log-sum-exp with the row maximum
+ * Turns row-major logits (n×k, rows `stride` ≥ k apart; padding left alone) into the residual
+ * P − Y in place, and adds its column sums (the bias gradient's data term) into `biasSums`. Per row: log-sum-exp with the row maximum
  * subtracted, so no logit overflows and no probability's log is taken — the loss is lse − z_y.
  * Pure arithmetic on plain arrays, in float64 per row.
  */
@@ -17,13 +17,19 @@ export function softmaxCrossEntropyRows(
   labels: ArrayLike<number>,
   numClasses: number,
   biasSums: Float64Array,
+  stride: number = numClasses,
 ): SoftmaxRowsResult {
   const k = numClasses;
-  const n = logits.length / k;
+  const n = labels.length;
+  if (logits.length < (n - 1) * stride + k || stride < k) {
+    throw new RangeError(
+      `softmaxCrossEntropyRows: expected ${n} rows of ${k} logits ${stride} apart, found ${logits.length} values`,
+    );
+  }
   const exps = new Float64Array(k);
   let lossSum = 0;
   let correct = 0;
-  for (let i = 0, row = 0; i < n; i++, row += k) {
+  for (let i = 0, row = 0; i < n; i++, row += stride) {
     let max = logits[row] as number;
     let argmax = 0;
     for (let c = 1; c < k; c++) {

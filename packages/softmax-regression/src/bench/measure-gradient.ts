@@ -1,42 +1,34 @@
-import type { Dataset } from '@digitlab/datasets';
 import { type BackendName, useBackend } from '@digitlab/tfjs-backend';
+import type { Layout } from '../layout.js';
+import { createLocalObjective, type LocalObjectiveData } from '../local-objective.js';
 import { ParallelObjective } from '../parallel/parallel-objective.js';
 import { parameterCount } from '../parameters.js';
-import { layoutFor, SoftmaxObjective } from '../softmax-objective.js';
 
-/** Milliseconds per full-batch gradient (median of `repeats`, after one warm-up) for one setting. */
+/** Where and how one gradient measurement runs. */
+export interface GradientSetting {
+  readonly layout: Layout;
+  readonly backend: BackendName;
+  /** 0: this thread. */
+  readonly workers: number;
+  readonly repeats: number;
+}
+
+/** Milliseconds per full-batch gradient (median of `repeats`, after two warm-ups) for one setting. */
 export async function measureGradientMs(
-  train: Dataset,
-  backend: BackendName,
-  workers: number,
-  repeats: number,
+  data: Omit<LocalObjectiveData, 'C'>,
+  setting: GradientSetting,
 ): Promise<number> {
-  const { numSamples, numFeatures, numClasses, features, labels } = train;
-  const x = new Float64Array(parameterCount(numFeatures, numClasses));
+  const { layout, backend, workers, repeats } = setting;
+  const x = new Float64Array(parameterCount(data.numFeatures, data.numClasses));
   for (let i = 0; i < x.length; i++) x[i] = Math.sin(i) * 0.01;
-  await useBackend(backend);
+  if (layout === 'dense') await useBackend(backend);
   const objective =
     workers === 0
-      ? SoftmaxObjective.create({
-          features,
-          labels,
-          numSamples,
-          numFeatures,
-          numClasses,
-          C: 1,
-          layout: layoutFor(backend),
-        })
-      : await ParallelObjective.create({
-          features,
-          labels,
-          numSamples,
-          numFeatures,
-          numClasses,
-          C: 1,
-          backend,
-          workers,
-        });
+      ? createLocalObjective({ ...data, C: 1 }, layout, backend)
+      : await ParallelObjective.create({ ...data, C: 1, backend, layout, workers });
   try {
+    // XNNPACK and V8 both take a couple of calls to settle.
+    await objective.evaluate(x);
     await objective.evaluate(x);
     const times: number[] = [];
     for (let r = 0; r < repeats; r++) {

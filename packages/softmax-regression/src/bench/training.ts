@@ -1,10 +1,10 @@
 /**
  * `pnpm bench`: how fast softmax regression trains on the bundled MNIST on this machine.
  *
- * Prints one table (ms per full-batch gradient per backend × worker count, with numpy as a peer
- * when python3 has it; time to accuracy for L-BFGS and Adam; peak RSS) and writes it as JSON to
- * bench-results/training.json. Every scenario runs in a fresh child process, so peak RSS and
- * backend state belong to that scenario alone.
+ * Prints one table (ms per full-batch gradient per layout × backend × worker count, with numpy as
+ * a peer when python3 has it; the sparse/dense crossover over data density; time to accuracy for
+ * L-BFGS and Adam; peak RSS) and writes it as JSON to bench-results/training.json. Every scenario
+ * runs in a fresh child process, so peak RSS and backend state belong to that scenario alone.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fitToEnd } from '@digitlab/core';
 import { bundledMnistDirectory, loadMnist, stratifiedSubsample } from '@digitlab/datasets';
-import type { BackendName } from '@digitlab/tfjs-backend';
+import type { BackendChoice, BackendName } from '@digitlab/tfjs-backend';
+import type { Layout, LayoutChoice } from '../layout.js';
 import { softmaxRegression } from '../plugin.js';
 import { measureGradientMs } from './measure-gradient.js';
 
@@ -23,13 +24,54 @@ type Row = Record<string, string | number | boolean>;
 const here = dirname(fileURLToPath(import.meta.url));
 const packageRoot = join(here, '..', '..');
 
-async function scenario(name: string, backend: BackendName, workers: number): Promise<Row> {
+interface Setting {
+  readonly layout: LayoutChoice;
+  readonly backend: BackendChoice;
+  readonly workers: number;
+  /** Share of nonzero features, for the crossover scenario. */
+  readonly density: number;
+}
+
+/**
+ * 20,000 MNIST-shaped rows (784 features, 10 classes) with about `density` of the entries nonzero,
+ * at random positions (seeded), values uniform in (0, 1].
+ */
+function syntheticRows(density: number): Parameters<typeof measureGradientMs>[0] {
+  const numSamples = 20_000;
+  const numFeatures = 784;
+  let state = 12345;
+  const random = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const features = new Float32Array(numSamples * numFeatures);
+  for (let i = 0; i < features.length; i++) if (random() < density) features[i] = 1 - random();
+  const labels = new Uint8Array(numSamples);
+  for (let i = 0; i < numSamples; i++) labels[i] = Math.floor(random() * 10);
+  return { features, labels, numSamples, numFeatures, numClasses: 10 };
+}
+
+async function scenario(name: string, setting: Setting): Promise<Row> {
+  const { workers } = setting;
+  // Gradient scenarios are always given a concrete layout and backend.
+  const layout = setting.layout as Layout;
+  const backend = setting.backend as BackendName;
+  if (name === 'crossover') {
+    const data = syntheticRows(setting.density);
+    return {
+      msPerGradient: await measureGradientMs(data, { layout, backend, workers, repeats: 7 }),
+    };
+  }
   const { train, test } = await loadMnist();
   if (name === 'gradient') {
-    const repeats = backend === 'cpu' ? 3 : 7;
-    return { msPerGradient: await measureGradientMs(train, backend, workers, repeats) };
+    const repeats = layout === 'dense' && backend === 'cpu' ? 3 : 7;
+    return { msPerGradient: await measureGradientMs(train, { layout, backend, workers, repeats }) };
   }
-  const plugin = softmaxRegression({ backend, workers });
+  const plugin = softmaxRegression({
+    backend: setting.backend,
+    layout: setting.layout,
+    workers,
+  });
   if (name === 'adam') {
     // Time to 0.92 held-out accuracy: evaluated after every epoch, evaluation time excluded.
     const classifier = plugin.create(
@@ -78,18 +120,11 @@ async function scenario(name: string, backend: BackendName, workers: number): Pr
   };
 }
 
-function runChild(name: string, backend: BackendName, workers: number): Row {
+function runChild(name: string, setting: Partial<Setting> = {}): Row {
+  const args = Object.entries(setting).flatMap(([key, value]) => [`--${key}`, String(value)]);
   const child = spawnSync(
     process.execPath,
-    [
-      fileURLToPath(import.meta.url),
-      '--scenario',
-      name,
-      '--backend',
-      backend,
-      '--workers',
-      String(workers),
-    ],
+    [fileURLToPath(import.meta.url), '--scenario', name, ...args],
     { encoding: 'utf8', maxBuffer: 1 << 20 },
   );
   const line = child.stdout.trim().split('\n').at(-1) ?? '';
@@ -146,17 +181,20 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       scenario: { type: 'string' },
-      backend: { type: 'string', default: 'wasm' },
+      layout: { type: 'string', default: 'auto' },
+      backend: { type: 'string', default: 'auto' },
       workers: { type: 'string', default: String(availableParallelism()) },
+      density: { type: 'string', default: '1' },
       quick: { type: 'boolean', default: false },
     },
   });
   if (values.scenario) {
-    const row = await scenario(
-      values.scenario,
-      values.backend as BackendName,
-      Number(values.workers),
-    );
+    const row = await scenario(values.scenario, {
+      layout: values.layout as LayoutChoice,
+      backend: values.backend as BackendChoice,
+      workers: Number(values.workers),
+      density: Number(values.density),
+    });
     const peakRssMB = process.resourceUsage().maxRSS / 1024;
     console.log(JSON.stringify({ ...row, peakRssMB: Math.round(peakRssMB) }));
     process.exit(0);
@@ -173,22 +211,40 @@ async function main(): Promise<void> {
   );
   console.log('Full-batch gradient, 60,000 × 784 (median ms)');
   record('numpy float32 (peer)', numpyPeer(), ['msPerGradient']);
-  for (const backend of ['wasm', 'cpu'] as const) {
-    for (const workers of values.quick && backend === 'cpu' ? [cores] : workerCounts) {
+  const where = (workers: number) =>
+    workers === 0 ? 'this thread' : `${workers} worker${workers > 1 ? 's' : ''}`;
+  const settings = [
+    { layout: 'sparse', backend: 'wasm' },
+    { layout: 'dense', backend: 'wasm' },
+    { layout: 'dense', backend: 'cpu' },
+  ] as const;
+  for (const { layout, backend } of settings) {
+    const slow = layout === 'dense' && backend === 'cpu';
+    for (const workers of values.quick && slow ? [cores] : workerCounts) {
+      const label = layout === 'sparse' ? 'sparse (wasm kernel)' : `dense, ${backend} backend`;
+      record(`${label}, ${where(workers)}`, runChild('gradient', { layout, backend, workers }), [
+        'msPerGradient',
+        'peakRssMB',
+      ]);
+    }
+  }
+  console.log('\nSparse vs dense by density, 20,000 × 784 synthetic, this thread (median ms)');
+  for (const density of [0.2, 0.4, 0.6, 0.8, 1]) {
+    for (const layout of ['sparse', 'dense'] as const) {
       record(
-        `${backend}, ${workers === 0 ? 'this thread' : `${workers} worker${workers > 1 ? 's' : ''}`}`,
-        runChild('gradient', backend, workers),
-        ['msPerGradient', 'peakRssMB'],
+        `${Math.round(density * 100)}% nonzero, ${layout}${layout === 'dense' ? ' (wasm)' : ''}`,
+        runChild('crossover', { layout, backend: 'wasm', workers: 0, density }),
+        ['msPerGradient'],
       );
     }
   }
   console.log(
-    '\nTraining (default backend and workers; fit time excludes loading and held-out evaluation)',
+    '\nTraining (default layout, backend and workers; fit time excludes loading and held-out evaluation)',
   );
   const keys = ['fitSeconds', 'iterations', 'epochs', 'converged', 'testAccuracy', 'peakRssMB'];
-  record('L-BFGS, full 60k, 100 iterations', runChild('lbfgs-full', 'wasm', cores), keys);
-  record('L-BFGS, notebook 1000/class, max_iter 500', runChild('notebook', 'wasm', cores), keys);
-  record('Adam, full 60k, to 0.92 test accuracy', runChild('adam', 'wasm', cores), keys);
+  record('L-BFGS, full 60k, 100 iterations', runChild('lbfgs-full'), keys);
+  record('L-BFGS, notebook 1000/class, max_iter 500', runChild('notebook'), keys);
+  record('Adam, full 60k, to 0.92 test accuracy', runChild('adam'), keys);
   const file = join(packageRoot, 'bench-results', 'training.json');
   mkdirSync(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;

@@ -1,8 +1,10 @@
-// Entry point of one data-parallel gradient worker: it brings up its own TensorFlow.js backend,
-// then receives a shard of the training set and answers "sums at x" requests until terminated.
+// Entry point of one data-parallel gradient worker: it brings up its own TensorFlow.js backend (for
+// dense shards), then receives a shard of the training set and answers "sums at x" requests until
+// terminated.
 import { parentPort, workerData } from 'node:worker_threads';
 import { useBackend } from '@digitlab/tfjs-backend';
-import { SoftmaxObjective } from '../softmax-objective.js';
+import type { LocalObjective } from '../gradient-objective.js';
+import { createLocalObjective } from '../local-objective.js';
 import type { WorkerReply, WorkerRequest, WorkerStart } from './worker-protocol.js';
 
 const port = parentPort;
@@ -10,13 +12,14 @@ if (!port) throw new Error('gradient-worker.js must run inside a worker thread')
 const send = (reply: WorkerReply, transfer: ArrayBuffer[] = []): void =>
   port.postMessage(reply, transfer);
 
-let objective: SoftmaxObjective | undefined;
+const start = workerData as WorkerStart;
+let objective: LocalObjective | undefined;
 
 function handle(request: WorkerRequest): void {
   if (request.type === 'load') {
     objective?.dispose();
     // C only scales the penalty, which the main thread adds once to the summed data terms.
-    objective = SoftmaxObjective.create({ ...request.shard, C: 1 });
+    objective = createLocalObjective({ ...request.shard, C: 1 }, start.layout, start.backend);
     send({ type: 'loaded', id: request.id });
     return;
   }
@@ -42,7 +45,7 @@ function handle(request: WorkerRequest): void {
 }
 
 try {
-  await useBackend((workerData as WorkerStart).backend);
+  if (start.layout === 'dense') await useBackend(start.backend);
   port.on('message', (request: WorkerRequest) => {
     try {
       handle(request);

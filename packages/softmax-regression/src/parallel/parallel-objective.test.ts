@@ -3,8 +3,9 @@ import { type BackendName, useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerError } from '../errors.js';
+import type { Layout } from '../layout.js';
+import { createLocalObjective } from '../local-objective.js';
 import { softmaxRegression } from '../plugin.js';
-import { layoutFor, SoftmaxObjective } from '../softmax-objective.js';
 import { blobs, seededRandom } from '../test-support/blobs.js';
 import { maxAbsDifference } from '../test-support/reference-objective.js';
 import {
@@ -31,8 +32,12 @@ function point(seed: number): Float64Array {
 }
 
 const open: ParallelObjective[] = [];
-async function parallel(workers: number, backend: BackendName = 'cpu'): Promise<ParallelObjective> {
-  const objective = await ParallelObjective.create({ ...data, backend, workers });
+async function parallel(
+  workers: number,
+  backend: BackendName = 'cpu',
+  layout: Layout = 'dense',
+): Promise<ParallelObjective> {
+  const objective = await ParallelObjective.create({ ...data, backend, layout, workers });
   open.push(objective);
   return objective;
 }
@@ -57,11 +62,16 @@ describe('effectiveWorkerCount', () => {
 });
 
 describe('ParallelObjective', () => {
-  it.each([1, 3])(
-    'agrees with the single-thread objective using %i worker(s), to float32 tolerance',
-    async (workers) => {
-      const local = SoftmaxObjective.create({ ...data, layout: layoutFor('cpu') });
-      const objective = await parallel(workers);
+  it.each([
+    ['dense', 1],
+    ['dense', 3],
+    ['sparse', 1],
+    ['sparse', 3],
+  ] as const)(
+    'agrees with the single-thread objective (%s layout, %i worker(s)), to float32 tolerance',
+    async (layout, workers) => {
+      const local = createLocalObjective(data, layout, 'cpu');
+      const objective = await parallel(workers, 'cpu', layout);
       expect(objective.workerCount).toBe(workers);
       for (const seed of [1, 2]) {
         const x = point(seed);

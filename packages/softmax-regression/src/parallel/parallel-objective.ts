@@ -4,13 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BackendName } from '@digitlab/tfjs-backend';
 import { WorkerError } from '../errors.js';
+import type { Layout } from '../layout.js';
 import {
   addObjectiveSums,
   assembleObjective,
   type ObjectiveEvaluation,
   type ObjectiveSums,
 } from '../objective-sums.js';
-import { layoutFor } from '../softmax-objective.js';
 import type { Shard, WorkerReply, WorkerRequest, WorkerStart } from './worker-protocol.js';
 
 /** Shards smaller than this cost more in messaging than they save in arithmetic. */
@@ -39,6 +39,7 @@ export interface ParallelObjectiveData {
   readonly numClasses: number;
   readonly C: number;
   readonly backend: BackendName;
+  readonly layout: Layout;
   readonly workers: number;
 }
 
@@ -54,13 +55,15 @@ type Request = WorkerRequest extends infer R
   : never;
 
 /**
- * Started gradient workers, each with its own backend up but no data yet. Starting them (loading
- * tfjs and compiling wasm in each thread) is backend start-up, which a fit does before its clock
- * starts; `ParallelObjective.load` then hands each its shard.
+ * Started gradient workers, each ready for a shard in one layout (with its own backend up, for
+ * dense shards) but no data yet. Starting them (loading tfjs and compiling wasm in each thread)
+ * is start-up, which a fit does before its clock starts; `ParallelObjective.load` then hands each
+ * its shard.
  */
 export class GradientWorkers {
   readonly size: number;
   readonly backend: BackendName;
+  readonly layout: Layout;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private failure: WorkerError | undefined;
@@ -68,20 +71,21 @@ export class GradientWorkers {
 
   private constructor(
     private readonly workers: Worker[],
-    backend: BackendName,
+    start: WorkerStart,
   ) {
     this.size = workers.length;
-    this.backend = backend;
+    this.backend = start.backend;
+    this.layout = start.layout;
     for (const [w, worker] of workers.entries()) this.listen(worker, w);
   }
 
-  /** Spawn `count` workers and wait until each has its backend running; fails with a WorkerError. */
-  static async start(count: number, backend: BackendName): Promise<GradientWorkers> {
+  /** Spawn `count` workers and wait until each is ready for a shard; fails with a WorkerError. */
+  static async start(count: number, start: WorkerStart): Promise<GradientWorkers> {
     if (count < 1) throw new RangeError('GradientWorkers needs at least one worker');
     const script = workerScript();
     const workers: Worker[] = [];
     for (let w = 0; w < count; w++) {
-      const worker = new Worker(script, { workerData: { backend } satisfies WorkerStart });
+      const worker = new Worker(script, { workerData: start });
       // Workers never keep the process alive on their own: a forgotten dispose cannot hang it.
       worker.unref();
       workers.push(worker);
@@ -92,7 +96,7 @@ export class GradientWorkers {
       await Promise.all(workers.map((worker) => worker.terminate()));
       throw error;
     }
-    return new GradientWorkers(workers, backend);
+    return new GradientWorkers(workers, start);
   }
 
   /** Send one request to worker `w` (moving `transfer`) and wait for its reply. */
@@ -117,7 +121,7 @@ export class GradientWorkers {
     return Promise.all(this.workers.map((_, w) => this.request(w, request)));
   }
 
-  /** Stop every worker (their tensors go with them); idempotent. */
+  /** Stop every worker (their shards go with them); idempotent. */
   async terminate(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -157,8 +161,8 @@ export class GradientWorkers {
 
 /**
  * The softmax objective computed data-parallel: each worker thread holds a contiguous shard of the
- * rows on its own backend and returns unscaled sums; the main thread adds them in shard order
- * (reproducible) and applies scaling and penalty once. The main thread stays free meanwhile, so a
+ * rows (compressed, or as tensors on its own backend) and returns unscaled sums; the main thread
+ * adds them in shard order (reproducible) and applies scaling and penalty once. The main thread stays free meanwhile, so a
  * terminal UI keeps drawing during long gradients.
  */
 export class ParallelObjective {
@@ -169,7 +173,7 @@ export class ParallelObjective {
   readonly workerCount: number;
 
   private constructor(
-    data: Omit<ParallelObjectiveData, 'workers' | 'backend'>,
+    data: Omit<ParallelObjectiveData, 'workers' | 'backend' | 'layout'>,
     private readonly pool: GradientWorkers,
   ) {
     this.numSamples = data.numSamples;
@@ -183,17 +187,20 @@ export class ParallelObjective {
   static async create(data: ParallelObjectiveData): Promise<ParallelObjective> {
     const count = effectiveWorkerCount(data.workers, data.numSamples);
     if (count === 0) throw new RangeError('ParallelObjective needs at least one worker');
-    const pool = await GradientWorkers.start(count, data.backend);
+    const pool = await GradientWorkers.start(count, {
+      backend: data.backend,
+      layout: data.layout,
+    });
     return ParallelObjective.load(pool, data);
   }
 
   /**
    * Hand each started worker a contiguous shard (copied once, then moved) and wait until all hold
-   * it in tensors. The objective owns the pool from here: disposing it stops the workers.
+   * it in its layout. The objective owns the pool from here: disposing it stops the workers.
    */
   static async load(
     pool: GradientWorkers,
-    data: Omit<ParallelObjectiveData, 'workers' | 'backend'>,
+    data: Omit<ParallelObjectiveData, 'workers' | 'backend' | 'layout'>,
   ): Promise<ParallelObjective> {
     const { numSamples: n, numFeatures: d } = data;
     const objective = new ParallelObjective(data, pool);
@@ -208,7 +215,6 @@ export class ParallelObjective {
             numSamples: end - first,
             numFeatures: d,
             numClasses: data.numClasses,
-            layout: layoutFor(pool.backend),
           };
           return pool.request(w, { type: 'load', shard }, [
             shard.features.buffer as ArrayBuffer,
@@ -243,7 +249,7 @@ export class ParallelObjective {
     return correct / this.numSamples;
   }
 
-  /** Stop every worker (their tensors go with them); idempotent. */
+  /** Stop every worker (their shards go with them); idempotent. */
   dispose(): Promise<void> {
     return this.pool.terminate();
   }

@@ -1,9 +1,13 @@
 import type { BackendName } from '@digitlab/tfjs-backend';
-import type { DataLayout } from '../softmax-objective.js';
+import type { Layout } from '../layout.js';
 
-/** What a gradient worker is started with, before any data: the backend to bring up. */
+/**
+ * What a gradient worker is started with, before any data: the layout its shard will be held in,
+ * and the backend that holds dense shards (a sparse worker never starts one).
+ */
 export interface WorkerStart {
   readonly backend: BackendName;
+  readonly layout: Layout;
 }
 
 /** A worker's shard of the training set, moved (not copied) to it. */
@@ -13,7 +17,6 @@ export interface Shard {
   readonly numSamples: number;
   readonly numFeatures: number;
   readonly numClasses: number;
-  readonly layout: DataLayout;
 }
 
 /** Main thread → worker. */

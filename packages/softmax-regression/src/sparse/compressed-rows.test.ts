@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  compressRows,
+  countNonzeros,
+  fillCompressedRows,
+  MAX_COMPRESSED_COLUMNS,
+  rowOffsets,
+} from './compressed-rows.js';
+
+/** Back to a dense row-major matrix. */
+function expand(rows: ReturnType<typeof compressRows>): Float32Array {
+  const out = new Float32Array(rows.numRows * rows.numColumns);
+  for (let i = 0; i < rows.numRows; i++) {
+    for (let q = rows.rowStart[i] as number; q < (rows.rowStart[i + 1] as number); q++) {
+      out[i * rows.numColumns + (rows.columns[q] as number)] = rows.values[q] as number;
+    }
+  }
+  return out;
+}
+
+describe('compressed rows', () => {
+  it('compress a hand-written matrix, treating −0 as zero and keeping tiny values', () => {
+    const matrix = Float32Array.of(0, 1.5, 0, -2, /* row 1 blank */ 0, -0, 0, 0, 3, 0, 1e-30, 0);
+    const rows = compressRows(matrix, 3, 4);
+    expect(Array.from(rows.rowStart)).toEqual([0, 2, 2, 4]);
+    expect(Array.from(rows.columns)).toEqual([1, 3, 0, 2]);
+    expect(Array.from(rows.values)).toEqual([1.5, -2, 3, Math.fround(1e-30)]);
+    expect(countNonzeros(matrix)).toBe(4);
+  });
+
+  it('round-trip any matrix exactly (property)', () => {
+    const matrices = fc
+      .record({ rows: fc.integer({ min: 0, max: 12 }), columns: fc.integer({ min: 1, max: 9 }) })
+      .chain(({ rows, columns }) =>
+        fc
+          .array(
+            fc.oneof(
+              fc.constant(0),
+              fc.float({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+            ),
+            { minLength: rows * columns, maxLength: rows * columns },
+          )
+          .map((values) => ({ rows, columns, matrix: Float32Array.from(values) })),
+      );
+    fc.assert(
+      fc.property(matrices, ({ rows, columns, matrix }) => {
+        const compressed = compressRows(matrix, rows, columns);
+        // −0 comes back as +0, which every product treats the same.
+        expect(Array.from(expand(compressed))).toEqual(Array.from(matrix, (v) => v + 0));
+        expect(compressed.values.length).toBe(Array.from(matrix).filter((v) => v !== 0).length);
+        expect(compressed.values.every((v) => v !== 0)).toBe(true);
+        for (let i = 0; i < rows; i++) {
+          const start = compressed.rowStart[i] as number;
+          const end = compressed.rowStart[i + 1] as number;
+          const cols = Array.from(compressed.columns.subarray(start, end));
+          expect(cols).toEqual([...cols].sort((a, b) => a - b));
+        }
+      }),
+    );
+  });
+
+  it('refuse a matrix whose length does not match its shape, or too many columns', () => {
+    expect(() => compressRows(new Float32Array(7), 2, 4)).toThrow(
+      /expected 2 × 4 = 8 values, found 7/,
+    );
+    expect(() => rowOffsets(new Float32Array(0), 0, MAX_COMPRESSED_COLUMNS + 1)).toThrow(
+      /expected at most 65536 columns \(16-bit indices\), found 65537/,
+    );
+  });
+
+  it('notice a matrix that changed between counting and filling', () => {
+    const matrix = Float32Array.of(1, 0, 0, 2);
+    const rowStart = rowOffsets(matrix, 2, 2);
+    matrix[1] = 5;
+    expect(() =>
+      fillCompressedRows(matrix, 2, 2, rowStart, new Uint16Array(3), new Float32Array(3)),
+    ).toThrow(/row 1 does not match the offsets counted for it/);
+    expect(() =>
+      fillCompressedRows(
+        Float32Array.of(1, 0, 0, 2),
+        2,
+        2,
+        rowStart,
+        new Uint16Array(1),
+        new Float32Array(1),
+      ),
+    ).toThrow(/expected room for 2 entries, found 1/);
+  });
+});

@@ -1,0 +1,317 @@
+import { fillCompressedRows, rowOffsets } from './compressed-rows.js';
+import { SOFTMAX_KERNEL_BASE64 } from './softmax-kernel-binary.js';
+
+/** The functions softmax-kernel.wat exports; every pointer is a byte offset into its memory. */
+interface KernelExports {
+  logits12(
+    ...args: [
+      rowStart: number,
+      cols: number,
+      vals: number,
+      rows: number,
+      count: number,
+      w: number,
+      bias: number,
+      out: number,
+    ]
+  ): void;
+  accumulate12(
+    ...args: [
+      rowStart: number,
+      cols: number,
+      vals: number,
+      rows: number,
+      count: number,
+      g: number,
+      res: number,
+    ]
+  ): void;
+  logitsN(
+    ...args: [
+      rowStart: number,
+      cols: number,
+      vals: number,
+      rows: number,
+      count: number,
+      w: number,
+      bias: number,
+      out: number,
+      stride: number,
+    ]
+  ): void;
+  accumulateN(
+    ...args: [
+      rowStart: number,
+      cols: number,
+      vals: number,
+      rows: number,
+      count: number,
+      g: number,
+      res: number,
+      stride: number,
+    ]
+  ): void;
+  flush(g32: number, g64: number, bytes: number): void;
+}
+
+/**
+ * Rows per kernel call. A block's logits (then residuals) stay in L1 cache between the forward
+ * call, the softmax in JS and the backward call, and its float32 gradient sums are folded into
+ * the float64 total after every block, so no float32 sum runs over more than this many rows.
+ */
+export const BLOCK_ROWS = 256;
+
+/** WebAssembly's 32-bit address space: the kernel's memory cannot be larger. */
+export const MAX_KERNEL_BYTES = 2 ** 32;
+
+const PAGE_BYTES = 65536;
+let compiled: WebAssembly.Module | undefined;
+
+function kernelBytes(): Uint8Array {
+  return Buffer.from(SOFTMAX_KERNEL_BASE64, 'base64');
+}
+
+/** Whether this JavaScript engine runs the kernel (it needs WebAssembly SIMD and bulk memory). */
+export function softmaxKernelSupported(): boolean {
+  try {
+    return typeof WebAssembly === 'object' && WebAssembly.validate(kernelBytes());
+  } catch {
+    return false;
+  }
+}
+
+/** Class vectors are padded to whole 4-lane SIMD vectors. */
+export function classStride(numClasses: number): number {
+  return Math.ceil(numClasses / 4) * 4;
+}
+
+const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
+
+/** Bytes of WebAssembly memory a kernel over n rows with `nonzeros` entries needs. */
+export function softmaxKernelBytes(
+  numRows: number,
+  nonzeros: number,
+  numFeatures: number,
+  numClasses: number,
+): number {
+  const s = classStride(numClasses);
+  return (
+    16 + // offset 0 stays unused
+    align(4 * (numRows + 1)) +
+    align(2 * nonzeros) +
+    align(4 * nonzeros) +
+    2 * align(4 * numRows) +
+    align(4 * numFeatures * s) +
+    align(4 * s) +
+    align(4 * numFeatures * s) +
+    align(8 * numFeatures * s) +
+    align(4 * BLOCK_ROWS * s)
+  );
+}
+
+/** Which row list a call covers: every row in order, or the rows staged by `stageBatch`. */
+export type RowList = 'all' | 'batch';
+
+/**
+ * One instance of the sparse softmax kernel holding a compressed training set in its own
+ * WebAssembly memory, with the parameter, gradient and logit buffers beside it. It does the two
+ * data passes of the objective block by block; the softmax between them is the caller's.
+ */
+export class SoftmaxKernel {
+  readonly numRows: number;
+  readonly numFeatures: number;
+  readonly numClasses: number;
+  /** Floats between consecutive class vectors. */
+  readonly stride: number;
+  /** Entries stored (the matrix's nonzeros). */
+  readonly nonzeros: number;
+  private readonly fn: KernelExports;
+  private readonly at: {
+    readonly rowStart: number;
+    readonly cols: number;
+    readonly vals: number;
+    readonly all: number;
+    readonly batch: number;
+    readonly w: number;
+    readonly bias: number;
+    readonly g32: number;
+    readonly g64: number;
+    readonly out: number;
+  };
+  private readonly weights: Float32Array;
+  private readonly bias: Float32Array;
+  private readonly totals: Float64Array;
+  private readonly logitRows: Float32Array;
+  private readonly batchRows: Int32Array;
+
+  private constructor(
+    matrix: Float32Array,
+    numRows: number,
+    numFeatures: number,
+    numClasses: number,
+  ) {
+    const n = numRows;
+    const d = numFeatures;
+    const s = classStride(numClasses);
+    this.numRows = n;
+    this.numFeatures = d;
+    this.numClasses = numClasses;
+    this.stride = s;
+    const rowStart = rowOffsets(matrix, n, d);
+    const nnz = rowStart[n] as number;
+    this.nonzeros = nnz;
+    const bytes = softmaxKernelBytes(n, nnz, d, numClasses);
+    if (bytes > MAX_KERNEL_BYTES) {
+      throw new RangeError(
+        `SoftmaxKernel: expected the compressed rows to fit WebAssembly's 4 GiB memory, found ${n} rows with ${nnz} nonzeros needing ${(bytes / 2 ** 30).toFixed(1)} GiB`,
+      );
+    }
+    const pages = Math.ceil(bytes / PAGE_BYTES);
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    compiled ??= new WebAssembly.Module(kernelBytes());
+    const instance = new WebAssembly.Instance(compiled, { env: { memory } });
+    this.fn = instance.exports as unknown as KernelExports;
+    let next = 16;
+    const take = (size: number) => {
+      const offset = next;
+      next += align(size);
+      return offset;
+    };
+    this.at = {
+      rowStart: take(4 * (n + 1)),
+      cols: take(2 * nnz),
+      vals: take(4 * nnz),
+      all: take(4 * n),
+      batch: take(4 * n),
+      w: take(4 * d * s),
+      bias: take(4 * s),
+      g32: take(4 * d * s),
+      g64: take(8 * d * s),
+      out: take(4 * BLOCK_ROWS * s),
+    };
+    const buffer = memory.buffer;
+    const heldRowStart = new Int32Array(buffer, this.at.rowStart, n + 1);
+    heldRowStart.set(rowStart);
+    fillCompressedRows(
+      matrix,
+      n,
+      d,
+      heldRowStart,
+      new Uint16Array(buffer, this.at.cols, nnz),
+      new Float32Array(buffer, this.at.vals, nnz),
+    );
+    const all = new Int32Array(buffer, this.at.all, n);
+    for (let i = 0; i < n; i++) all[i] = i;
+    this.batchRows = new Int32Array(buffer, this.at.batch, n);
+    this.weights = new Float32Array(buffer, this.at.w, d * s);
+    this.bias = new Float32Array(buffer, this.at.bias, s);
+    this.totals = new Float64Array(buffer, this.at.g64, d * s);
+    this.logitRows = new Float32Array(buffer, this.at.out, BLOCK_ROWS * s);
+  }
+
+  /**
+   * Compress a row-major numRows × numFeatures matrix straight into a new kernel instance's
+   * memory (the matrix is read twice and not kept).
+   */
+  static fromMatrix(
+    matrix: Float32Array,
+    numRows: number,
+    numFeatures: number,
+    numClasses: number,
+  ): SoftmaxKernel {
+    if (!Number.isInteger(numClasses) || numClasses < 1) {
+      throw new RangeError(`SoftmaxKernel: expected a positive class count, found ${numClasses}`);
+    }
+    return new SoftmaxKernel(matrix, numRows, numFeatures, numClasses);
+  }
+
+  /** Load parameters [W (d×k row-major), b (k)] as float32 (padding lanes stay zero). */
+  setParameters(x: Float64Array): void {
+    const { numFeatures: d, numClasses: k, stride: s } = this;
+    for (let j = 0; j < d; j++) {
+      for (let c = 0; c < k; c++) this.weights[j * s + c] = x[j * k + c] as number;
+    }
+    for (let c = 0; c < k; c++) this.bias[c] = x[d * k + c] as number;
+  }
+
+  /** Make `batch` (row indices) the 'batch' row list. */
+  stageBatch(batch: Uint32Array): void {
+    if (batch.length > this.numRows) {
+      throw new RangeError(
+        `SoftmaxKernel.stageBatch: expected at most ${this.numRows} rows, found ${batch.length}`,
+      );
+    }
+    for (let r = 0; r < batch.length; r++) {
+      const i = batch[r] as number;
+      if (i >= this.numRows) {
+        throw new RangeError(
+          `SoftmaxKernel.stageBatch: expected row indices below ${this.numRows}, found ${i} at position ${r}`,
+        );
+      }
+      this.batchRows[r] = i;
+    }
+  }
+
+  /**
+   * Logits of `count` ≤ BLOCK_ROWS rows from position `first` of a row list, `stride` apart, in a
+   * view the next call overwrites. The caller may turn them into residuals in place for
+   * `accumulate`.
+   */
+  logits(list: RowList, first: number, count: number): Float32Array {
+    this.checkBlock(first, count);
+    const { at, fn } = this;
+    const rows = (list === 'all' ? at.all : at.batch) + 4 * first;
+    if (this.stride === 12) {
+      fn.logits12(at.rowStart, at.cols, at.vals, rows, count, at.w, at.bias, at.out);
+    } else {
+      fn.logitsN(
+        at.rowStart,
+        at.cols,
+        at.vals,
+        rows,
+        count,
+        at.w,
+        at.bias,
+        at.out,
+        4 * this.stride,
+      );
+    }
+    return this.logitRows.subarray(0, count * this.stride);
+  }
+
+  /**
+   * Add Σ xᵢ ⊗ rᵢ over the same block, rᵢ the rows `logits` returned (now residuals), into the
+   * float64 gradient total.
+   */
+  accumulate(list: RowList, first: number, count: number): void {
+    this.checkBlock(first, count);
+    const { at, fn } = this;
+    const rows = (list === 'all' ? at.all : at.batch) + 4 * first;
+    if (this.stride === 12) {
+      fn.accumulate12(at.rowStart, at.cols, at.vals, rows, count, at.g32, at.out);
+    } else {
+      fn.accumulateN(at.rowStart, at.cols, at.vals, rows, count, at.g32, at.out, 4 * this.stride);
+    }
+    fn.flush(at.g32, at.g64, 4 * this.numFeatures * this.stride);
+  }
+
+  /**
+   * The gradient total since the last call (d×k row-major, float64) written into `target`
+   * (length ≥ d·k), then reset to zero.
+   */
+  takeGradient(target: Float64Array): void {
+    const { numFeatures: d, numClasses: k, stride: s, totals } = this;
+    for (let j = 0; j < d; j++) {
+      for (let c = 0; c < k; c++) target[j * k + c] = totals[j * s + c] as number;
+    }
+    totals.fill(0);
+  }
+
+  private checkBlock(first: number, count: number): void {
+    if (count < 0 || count > BLOCK_ROWS || first < 0 || first + count > this.numRows) {
+      throw new RangeError(
+        `SoftmaxKernel: expected a block of at most ${BLOCK_ROWS} rows within ${this.numRows}, found rows ${first}..${first + count - 1}`,
+      );
+    }
+  }
+}
