@@ -1,10 +1,22 @@
 export { BackendInitError, NotFittedError } from './errors.js';
+export type { FullBatchObjective, LocalObjective } from './gradient-objective.js';
 export {
   decodeLayersModel,
   encodeLayersModel,
   MODEL_JSON,
   WEIGHTS_BIN,
 } from './layers-model.js';
+export {
+  chooseLayout,
+  LAYOUT_CHOICES,
+  type Layout,
+  type LayoutChoice,
+  type LayoutDecision,
+  type LayoutInput,
+  SPARSE_DENSITY_LIMIT,
+} from './layout.js';
+export { createLocalObjective, type LocalObjectiveData } from './local-objective.js';
+export type { ObjectiveSums } from './objective-sums.js';
 export {
   DEFAULT_OPTIONS,
   SOLVERS,
@@ -32,3 +44,11 @@ export {
   type RestoredModel,
   SoftmaxRegressionClassifier,
 } from './softmax-regression-classifier.js';
+export {
+  type CompressedRows,
+  compressRows,
+  countNonzeros,
+  MAX_COMPRESSED_COLUMNS,
+} from './sparse/compressed-rows.js';
+export { softmaxKernelSupported } from './sparse/softmax-kernel.js';
+export { type SparseObjectiveData, SparseSoftmaxObjective } from './sparse/sparse-objective.js';

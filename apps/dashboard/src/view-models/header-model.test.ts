@@ -34,9 +34,12 @@ describe('headerLines', () => {
   });
 
   it('shows how the work is spread with the backend, not with the model', () => {
-    const info = { ...sampleInfo(), classifierOptions: { C: 1, solver: 'lbfgs', workers: 2 } };
+    const info = {
+      ...sampleInfo(),
+      classifierOptions: { C: 1, solver: 'lbfgs', layout: 'sparse', workers: 2 },
+    };
     expect(headerLines(info)[1]!.text).toBe('softmax-regression C=1');
-    expect(headerLines(info)[3]!.text).toBe('cpu workers=2');
+    expect(headerLines(info)[3]!.text).toBe('cpu layout=sparse workers=2');
   });
 
   it('formats options with CLI spellings and hides bookkeeping ones', () => {

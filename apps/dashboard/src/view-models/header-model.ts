@@ -24,8 +24,8 @@ const OPTIMIZER_OPTIONS = new Set([
   'nesterov',
   'shuffle',
 ]);
-/** How the work is spread over the machine: shown with the backend. */
-const COMPUTE_OPTIONS = new Set(['workers', 'threads', 'numThreads']);
+/** Where and how the work runs on the machine: shown with the backend. */
+const COMPUTE_OPTIONS = new Set(['layout', 'workers', 'threads', 'numThreads']);
 /** Shown elsewhere in the header (backend) or not about the model at all. */
 const HIDDEN_OPTIONS = new Set(['backend', 'seed', 'verbose', 'warmStart', 'trainAccuracyEvery']);
 

@@ -40,7 +40,7 @@ describe('SoftmaxKernel', () => {
     const d = 23;
     const matrix = sparseMatrix(n, d, 0.3, k);
     const x = parameters(d, k, 100 + k);
-    const kernel = SoftmaxKernel.fromMatrix(matrix, n, d, k);
+    const kernel = SoftmaxKernel.fromMatrix(matrix, new Uint8Array(n), n, d, k);
     expect(kernel.stride).toBe(classStride(k));
     kernel.setParameters(x);
     const random = seededRandom(7);
@@ -66,7 +66,7 @@ describe('SoftmaxKernel', () => {
       }
       kernel.accumulate('all', first, count);
     }
-    const gradient = new Float64Array(d * k);
+    const gradient = new Float64Array(d * k + k);
     kernel.takeGradient(gradient);
     for (let i = 0; i < d * k; i++)
       expect(gradient[i]).toBeCloseTo(expectedGradient[i] as number, 4);
@@ -80,9 +80,14 @@ describe('SoftmaxKernel', () => {
     const d = 7;
     const k = 3;
     const matrix = sparseMatrix(n, d, 0.5, 3);
-    const kernel = SoftmaxKernel.fromMatrix(matrix, n, d, k);
+    const labels = Uint8Array.from({ length: n }, (_, i) => i % k);
+    const kernel = SoftmaxKernel.fromMatrix(matrix, labels, n, d, k);
     kernel.setParameters(parameters(d, k, 4));
     const all = Float32Array.from(kernel.logits('all', 0, n));
+    const allSums = [0, 39, 12].map((i) => {
+      kernel.logits('all', i, 1);
+      return kernel.softmax('all', i, 1);
+    });
     kernel.stageBatch(Uint32Array.of(39, 0, 12, 12));
     const batch = kernel.logits('batch', 0, 4);
     const s = kernel.stride;
@@ -91,23 +96,72 @@ describe('SoftmaxKernel', () => {
         Array.from(all.subarray(i * s, i * s + k)),
       );
     }
+    // The batch's labels follow its rows: the same losses as those rows in the full list.
+    const batchSums = kernel.softmax('batch', 0, 3);
+    expect(batchSums.lossSum).toBeCloseTo(
+      (allSums[1]?.lossSum as number) +
+        (allSums[0]?.lossSum as number) +
+        (allSums[2]?.lossSum as number),
+      5,
+    );
   });
 
+  it.each([3, 10, 13])(
+    'turns logits into residuals, loss and bias sums like float64 softmax (k = %i)',
+    (k) => {
+      const n = BLOCK_ROWS;
+      const d = 6;
+      const matrix = sparseMatrix(n, d, 0.5, 40 + k);
+      const labels = Uint8Array.from({ length: n }, (_, i) => (i * 7) % k);
+      const kernel = SoftmaxKernel.fromMatrix(matrix, labels, n, d, k);
+      // Wide logits, up to ±60: exp's range reduction is exercised well beyond [−1, 1].
+      kernel.setParameters(parameters(d, k, 50 + k).map((v) => v * 12));
+      // `softmax` works in place: the view of the logits holds the residuals afterwards.
+      const residuals = kernel.logits('all', 0, n);
+      const logits = Float64Array.from(residuals);
+      const s = kernel.stride;
+      const sums = kernel.softmax('all', 0, n);
+      let lossSum = 0;
+      let correct = 0;
+      const bias = new Float64Array(k);
+      for (let r = 0; r < n; r++) {
+        const z = Array.from(logits.subarray(r * s, r * s + k));
+        const max = Math.max(...z);
+        const total = z.reduce((acc, v) => acc + Math.exp(v - max), 0);
+        const label = labels[r] as number;
+        lossSum += Math.log(total) + max - (z[label] as number);
+        if (z.indexOf(max) === label) correct++;
+        for (let c = 0; c < k; c++) {
+          const expected = Math.exp((z[c] as number) - max) / total - (c === label ? 1 : 0);
+          expect(Math.abs((residuals[r * s + c] as number) - expected)).toBeLessThan(2e-6);
+          bias[c] = (bias[c] as number) + expected;
+        }
+        // Padding lanes hold zero residuals, so they add nothing to the gradient.
+        for (let c = k; c < s; c++) expect(residuals[r * s + c]).toBe(0);
+      }
+      expect(sums.correct).toBe(correct);
+      expect(Math.abs(sums.lossSum - lossSum)).toBeLessThan(1e-5 * lossSum);
+      const gradient = new Float64Array(d * k + k);
+      kernel.takeGradient(gradient);
+      for (let c = 0; c < k; c++) expect(gradient[d * k + c]).toBeCloseTo(bias[c] as number, 4);
+    },
+  );
+
   it('handles blank rows and an all-zero matrix (logits are the bias)', () => {
-    const kernel = SoftmaxKernel.fromMatrix(new Float32Array(5 * 4), 5, 4, 3);
+    const kernel = SoftmaxKernel.fromMatrix(new Float32Array(5 * 4), new Uint8Array(5), 5, 4, 3);
     expect(kernel.nonzeros).toBe(0);
     kernel.setParameters(Float64Array.from({ length: 15 }, (_, i) => (i >= 12 ? i : 99)));
     const logits = kernel.logits('all', 0, 5);
     for (let r = 0; r < 5; r++)
       expect(Array.from(logits.subarray(r * 4, r * 4 + 3))).toEqual([12, 13, 14]);
     kernel.accumulate('all', 0, 5);
-    const gradient = new Float64Array(12);
+    const gradient = new Float64Array(15);
     kernel.takeGradient(gradient);
     expect(gradient.every((g) => g === 0)).toBe(true);
   });
 
   it('refuses blocks outside its rows and batch indices out of range', () => {
-    const kernel = SoftmaxKernel.fromMatrix(new Float32Array(10 * 2), 10, 2, 2);
+    const kernel = SoftmaxKernel.fromMatrix(new Float32Array(10 * 2), new Uint8Array(10), 10, 2, 2);
     expect(() => kernel.logits('all', 5, 6)).toThrow(
       /at most 256 rows within 10, found rows 5..10/,
     );
@@ -115,8 +169,14 @@ describe('SoftmaxKernel', () => {
     expect(() => kernel.stageBatch(Uint32Array.of(3, 10))).toThrow(
       /expected row indices below 10, found 10 at position 1/,
     );
-    expect(() => SoftmaxKernel.fromMatrix(new Float32Array(4), 2, 2, 0)).toThrow(
-      /expected a positive class count, found 0/,
+    expect(() => SoftmaxKernel.fromMatrix(new Float32Array(4), new Uint8Array(2), 2, 2, 0)).toThrow(
+      /expected between 1 and 256 classes, found 0/,
+    );
+    expect(() =>
+      SoftmaxKernel.fromMatrix(new Float32Array(4), Uint8Array.of(0, 2), 2, 2, 2),
+    ).toThrow(/expected labels below 2, found 2 at row 1/);
+    expect(() => SoftmaxKernel.fromMatrix(new Float32Array(4), new Uint8Array(3), 2, 2, 2)).toThrow(
+      /expected 2 labels, one per row, found 3/,
     );
   });
 

@@ -52,6 +52,18 @@ interface KernelExports {
     ]
   ): void;
   flush(g32: number, g64: number, bytes: number): void;
+  softmax(
+    ...args: [
+      out: number,
+      count: number,
+      stride: number,
+      k: number,
+      labels: number,
+      mask: number,
+      info: number,
+      biasAcc: number,
+    ]
+  ): number;
 }
 
 /**
@@ -101,21 +113,32 @@ export function softmaxKernelBytes(
     align(2 * nonzeros) +
     align(4 * nonzeros) +
     2 * align(4 * numRows) +
+    2 * align(numRows) +
     align(4 * numFeatures * s) +
-    align(4 * s) +
+    3 * align(4 * s) +
     align(4 * numFeatures * s) +
     align(8 * numFeatures * s) +
-    align(4 * BLOCK_ROWS * s)
+    align(4 * BLOCK_ROWS * s) +
+    align(8 * BLOCK_ROWS)
   );
 }
 
 /** Which row list a call covers: every row in order, or the rows staged by `stageBatch`. */
 export type RowList = 'all' | 'batch';
 
+/** What `softmax` found in one block. */
+export interface BlockSums {
+  /** Σ −log softmax(z)[label] over the block's rows, in float64. */
+  readonly lossSum: number;
+  /** Rows whose largest logit is their label's. */
+  readonly correct: number;
+}
+
 /**
- * One instance of the sparse softmax kernel holding a compressed training set in its own
- * WebAssembly memory, with the parameter, gradient and logit buffers beside it. It does the two
- * data passes of the objective block by block; the softmax between them is the caller's.
+ * One instance of the sparse softmax kernel holding a compressed training set and its labels in
+ * its own WebAssembly memory, with the parameter, gradient and logit buffers beside it. The
+ * objective's data work runs block by block: `logits`, `softmax` (logits → residuals in place),
+ * `accumulate` (Xᵀ·residuals into the gradient total).
  */
 export class SoftmaxKernel {
   readonly numRows: number;
@@ -132,20 +155,31 @@ export class SoftmaxKernel {
     readonly vals: number;
     readonly all: number;
     readonly batch: number;
+    readonly labels: number;
+    readonly batchLabels: number;
     readonly w: number;
     readonly bias: number;
+    readonly mask: number;
+    readonly biasAcc: number;
     readonly g32: number;
     readonly g64: number;
     readonly out: number;
+    readonly info: number;
   };
   private readonly weights: Float32Array;
   private readonly bias: Float32Array;
   private readonly totals: Float64Array;
   private readonly logitRows: Float32Array;
   private readonly batchRows: Int32Array;
+  private readonly labels: Uint8Array;
+  private readonly batchLabels: Uint8Array;
+  private readonly biasBlock: Float32Array;
+  private readonly biasTotals: Float64Array;
+  private readonly info: Float32Array;
 
   private constructor(
     matrix: Float32Array,
+    labels: Uint8Array,
     numRows: number,
     numFeatures: number,
     numClasses: number,
@@ -183,11 +217,16 @@ export class SoftmaxKernel {
       vals: take(4 * nnz),
       all: take(4 * n),
       batch: take(4 * n),
+      labels: take(n),
+      batchLabels: take(n),
       w: take(4 * d * s),
       bias: take(4 * s),
+      mask: take(4 * s),
+      biasAcc: take(4 * s),
       g32: take(4 * d * s),
       g64: take(8 * d * s),
       out: take(4 * BLOCK_ROWS * s),
+      info: take(8 * BLOCK_ROWS),
     };
     const buffer = memory.buffer;
     const heldRowStart = new Int32Array(buffer, this.at.rowStart, n + 1);
@@ -203,6 +242,13 @@ export class SoftmaxKernel {
     const all = new Int32Array(buffer, this.at.all, n);
     for (let i = 0; i < n; i++) all[i] = i;
     this.batchRows = new Int32Array(buffer, this.at.batch, n);
+    this.labels = new Uint8Array(buffer, this.at.labels, n);
+    this.labels.set(labels);
+    this.batchLabels = new Uint8Array(buffer, this.at.batchLabels, n);
+    new Int32Array(buffer, this.at.mask, s).fill(-1, 0, numClasses);
+    this.biasBlock = new Float32Array(buffer, this.at.biasAcc, s);
+    this.biasTotals = new Float64Array(numClasses);
+    this.info = new Float32Array(buffer, this.at.info, 2 * BLOCK_ROWS);
     this.weights = new Float32Array(buffer, this.at.w, d * s);
     this.bias = new Float32Array(buffer, this.at.bias, s);
     this.totals = new Float64Array(buffer, this.at.g64, d * s);
@@ -211,18 +257,33 @@ export class SoftmaxKernel {
 
   /**
    * Compress a row-major numRows × numFeatures matrix straight into a new kernel instance's
-   * memory (the matrix is read twice and not kept).
+   * memory (the matrix is read twice and not kept), with each row's label in [0, numClasses).
    */
   static fromMatrix(
     matrix: Float32Array,
+    labels: Uint8Array,
     numRows: number,
     numFeatures: number,
     numClasses: number,
   ): SoftmaxKernel {
-    if (!Number.isInteger(numClasses) || numClasses < 1) {
-      throw new RangeError(`SoftmaxKernel: expected a positive class count, found ${numClasses}`);
+    if (!Number.isInteger(numClasses) || numClasses < 1 || numClasses > 256) {
+      throw new RangeError(
+        `SoftmaxKernel: expected between 1 and 256 classes, found ${numClasses}`,
+      );
     }
-    return new SoftmaxKernel(matrix, numRows, numFeatures, numClasses);
+    if (labels.length !== numRows) {
+      throw new RangeError(
+        `SoftmaxKernel: expected ${numRows} labels, one per row, found ${labels.length}`,
+      );
+    }
+    for (let i = 0; i < numRows; i++) {
+      if ((labels[i] as number) >= numClasses) {
+        throw new RangeError(
+          `SoftmaxKernel: expected labels below ${numClasses}, found ${labels[i]} at row ${i}`,
+        );
+      }
+    }
+    return new SoftmaxKernel(matrix, labels, numRows, numFeatures, numClasses);
   }
 
   /** Load parameters [W (d×k row-major), b (k)] as float32 (padding lanes stay zero). */
@@ -249,6 +310,7 @@ export class SoftmaxKernel {
         );
       }
       this.batchRows[r] = i;
+      this.batchLabels[r] = this.labels[i] as number;
     }
   }
 
@@ -280,6 +342,29 @@ export class SoftmaxKernel {
   }
 
   /**
+   * Turn the block `logits` just returned into residuals P − Y in place (labels from the same row
+   * list), add their column sums into the bias total, and return the block's loss and correct
+   * count. Softmax runs in float32 SIMD with a polynomial exp; each row's log-sum-exp term is
+   * added in float64.
+   */
+  softmax(list: RowList, first: number, count: number): BlockSums {
+    this.checkBlock(first, count);
+    const { at, fn, info, biasBlock, biasTotals } = this;
+    const labels = (list === 'all' ? at.labels : at.batchLabels) + first;
+    const { stride: s, numClasses: k } = this;
+    const correct = fn.softmax(at.out, count, 4 * s, k, labels, at.mask, at.info, at.biasAcc);
+    let lossSum = 0;
+    for (let r = 0; r < count; r++) {
+      lossSum += Math.log(info[2 * r] as number) + (info[2 * r + 1] as number);
+    }
+    for (let c = 0; c < k; c++) {
+      biasTotals[c] = (biasTotals[c] as number) + (biasBlock[c] as number);
+      biasBlock[c] = 0;
+    }
+    return { lossSum, correct };
+  }
+
+  /**
    * Add Σ xᵢ ⊗ rᵢ over the same block, rᵢ the rows `logits` returned (now residuals), into the
    * float64 gradient total.
    */
@@ -296,15 +381,18 @@ export class SoftmaxKernel {
   }
 
   /**
-   * The gradient total since the last call (d×k row-major, float64) written into `target`
-   * (length ≥ d·k), then reset to zero.
+   * The gradient totals since the last call written into `target` (length d·k + k, float64): the
+   * kernel's Σ xᵢ ⊗ rᵢ (d×k row-major) then the bias's Σ rᵢ (what `softmax` added up); both are
+   * reset to zero.
    */
   takeGradient(target: Float64Array): void {
-    const { numFeatures: d, numClasses: k, stride: s, totals } = this;
+    const { numFeatures: d, numClasses: k, stride: s, totals, biasTotals } = this;
     for (let j = 0; j < d; j++) {
       for (let c = 0; c < k; c++) target[j * k + c] = totals[j * s + c] as number;
     }
+    target.set(biasTotals, d * k);
     totals.fill(0);
+    biasTotals.fill(0);
   }
 
   private checkBlock(first: number, count: number): void {

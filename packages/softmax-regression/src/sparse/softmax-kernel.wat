@@ -171,4 +171,103 @@
         (local.set $g32 (i32.add (local.get $g32) (i32.const 16)))
         (local.set $g64 (i32.add (local.get $g64) (i32.const 32)))
         (br $chunk))))
+
+  ;; e^x per lane for x ≤ 0 (Cephes expf: x = n·ln2 + r, |r| ≤ ln2/2, degree-6 polynomial in r,
+  ;; times 2^n built in the exponent bits). Relative error ~2e-7; below −87.3 it returns 2^−126
+  ;; rather than 0, which no softmax can tell apart from 0.
+  (func $exp (param $x v128) (result v128)
+    (local $n v128) (local $r v128) (local $p v128)
+    (local.set $x (f32x4.max (local.get $x) (v128.const f32x4 -87.33654 -87.33654 -87.33654 -87.33654)))
+    (local.set $n (f32x4.nearest (f32x4.mul (local.get $x)
+      (v128.const f32x4 1.44269504088896341 1.44269504088896341 1.44269504088896341 1.44269504088896341))))
+    (local.set $r (f32x4.sub
+      (f32x4.sub (local.get $x)
+        (f32x4.mul (local.get $n) (v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375)))
+      (f32x4.mul (local.get $n) (v128.const f32x4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4))))
+    (local.set $p (v128.const f32x4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
+      (v128.const f32x4 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
+      (v128.const f32x4 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
+      (v128.const f32x4 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
+      (v128.const f32x4 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r))
+      (v128.const f32x4 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1)))
+    ;; p·r² + r + 1
+    (local.set $p (f32x4.add
+      (f32x4.add (f32x4.mul (local.get $p) (f32x4.mul (local.get $r) (local.get $r))) (local.get $r))
+      (v128.const f32x4 1 1 1 1)))
+    (f32x4.mul (local.get $p)
+      (i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (v128.const i32x4 127 127 127 127))
+        (i32.const 23))))
+
+  ;; Logits → residuals P − Y in place for `count` rows `stride` bytes apart, k classes, labels u8
+  ;; per row. Per row: max and argmax (ties to the lowest class), e = exp(z − max) masked to the
+  ;; k real lanes, p = e / Σe; then p[label] −= 1. Writes info[r] = (Σe, max − z[label]) as two f32
+  ;; so the caller can add log Σe + max − z[label] in float64, adds each residual row into
+  ;; biasAcc, and returns how many rows had argmax = label.
+  (func (export "softmax")
+    (param $out i32) (param $count i32) (param $stride i32) (param $k i32) (param $labels i32)
+    (param $mask i32) (param $info i32) (param $biasAcc i32) (result i32)
+    (local $end i32) (local $c i32) (local $lane i32) (local $arg i32) (local $label i32)
+    (local $correct i32) (local $max f32) (local $z f32) (local $sum f32) (local $at i32)
+    (local $e v128) (local $sumv v128) (local $maxv v128) (local $inv v128)
+    (local.set $end (i32.add (local.get $out) (i32.mul (local.get $count) (local.get $stride))))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $out) (local.get $end)))
+        (local.set $max (f32.load (local.get $out)))
+        (local.set $arg (i32.const 0))
+        (local.set $c (i32.const 1))
+        (block $maxDone
+          (loop $scan
+            (br_if $maxDone (i32.ge_u (local.get $c) (local.get $k)))
+            (local.set $z (f32.load (i32.add (local.get $out) (i32.shl (local.get $c) (i32.const 2)))))
+            (if (f32.gt (local.get $z) (local.get $max))
+              (then (local.set $max (local.get $z)) (local.set $arg (local.get $c))))
+            (local.set $c (i32.add (local.get $c) (i32.const 1)))
+            (br $scan)))
+        (local.set $label (i32.load8_u (local.get $labels)))
+        (local.set $correct
+          (i32.add (local.get $correct) (i32.eq (local.get $arg) (local.get $label))))
+        (f32.store offset=4 (local.get $info)
+          (f32.sub (local.get $max)
+            (f32.load (i32.add (local.get $out) (i32.shl (local.get $label) (i32.const 2))))))
+        (local.set $maxv (f32x4.splat (local.get $max)))
+        (local.set $sumv (v128.const i32x4 0 0 0 0))
+        (local.set $lane (i32.const 0))
+        (loop $exps
+          (local.set $at (i32.add (local.get $out) (local.get $lane)))
+          (local.set $e (v128.and
+            (call $exp (f32x4.sub (v128.load (local.get $at)) (local.get $maxv)))
+            (v128.load (i32.add (local.get $mask) (local.get $lane)))))
+          (v128.store (local.get $at) (local.get $e))
+          (local.set $sumv (f32x4.add (local.get $sumv) (local.get $e)))
+          (local.set $lane (i32.add (local.get $lane) (i32.const 16)))
+          (br_if $exps (i32.lt_u (local.get $lane) (local.get $stride))))
+        (local.set $sum (f32.add
+          (f32.add (f32x4.extract_lane 0 (local.get $sumv)) (f32x4.extract_lane 1 (local.get $sumv)))
+          (f32.add (f32x4.extract_lane 2 (local.get $sumv)) (f32x4.extract_lane 3 (local.get $sumv)))))
+        (f32.store (local.get $info) (local.get $sum))
+        (local.set $inv (f32x4.splat (f32.div (f32.const 1) (local.get $sum))))
+        (local.set $lane (i32.const 0))
+        (loop $probabilities
+          (local.set $at (i32.add (local.get $out) (local.get $lane)))
+          (local.set $e (f32x4.mul (v128.load (local.get $at)) (local.get $inv)))
+          (v128.store (local.get $at) (local.get $e))
+          (local.set $at (i32.add (local.get $biasAcc) (local.get $lane)))
+          (v128.store (local.get $at) (f32x4.add (v128.load (local.get $at)) (local.get $e)))
+          (local.set $lane (i32.add (local.get $lane) (i32.const 16)))
+          (br_if $probabilities (i32.lt_u (local.get $lane) (local.get $stride))))
+        (local.set $at (i32.add (local.get $out) (i32.shl (local.get $label) (i32.const 2))))
+        (f32.store (local.get $at) (f32.sub (f32.load (local.get $at)) (f32.const 1)))
+        (local.set $at (i32.add (local.get $biasAcc) (i32.shl (local.get $label) (i32.const 2))))
+        (f32.store (local.get $at) (f32.sub (f32.load (local.get $at)) (f32.const 1)))
+        (local.set $out (i32.add (local.get $out) (local.get $stride)))
+        (local.set $labels (i32.add (local.get $labels) (i32.const 1)))
+        (local.set $info (i32.add (local.get $info) (i32.const 8)))
+        (br $row)))
+    (local.get $correct))
 )

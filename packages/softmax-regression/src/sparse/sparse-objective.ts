@@ -5,7 +5,6 @@ import {
   type ObjectiveEvaluation,
   type ObjectiveSums,
 } from '../objective-sums.js';
-import { softmaxCrossEntropyRows } from '../softmax-rows.js';
 import { BLOCK_ROWS, type RowList, SoftmaxKernel } from './softmax-kernel.js';
 
 /** What `SparseSoftmaxObjective.create` needs. */
@@ -22,9 +21,10 @@ export interface SparseObjectiveData {
 
 /**
  * scikit-learn's multinomial logistic loss (see SoftmaxObjective) over the training set held as
- * compressed sparse rows in the WebAssembly SIMD kernel: per block of rows, logits XW + b
- * (float32), softmax, loss and residual in float64 in JS, then Xᵀ(P − Y) added into a float64
- * total. Both data passes skip zeros, so their cost follows the nonzero count, not n·d.
+ * compressed sparse rows in the WebAssembly SIMD kernel: per block of rows, logits XW + b, softmax
+ * and residual P − Y in float32 SIMD, then Xᵀ(P − Y) into a float64 total; loss terms and bias
+ * sums are added in float64. Both data passes skip zeros, so their cost follows the nonzero count,
+ * not n·d.
  */
 export class SparseSoftmaxObjective implements LocalObjective {
   readonly numSamples: number;
@@ -44,6 +44,7 @@ export class SparseSoftmaxObjective implements LocalObjective {
     this.labels = data.labels;
     const kernel = SoftmaxKernel.fromMatrix(
       data.features,
+      data.labels,
       data.numSamples,
       data.numFeatures,
       data.numClasses,
@@ -64,16 +65,14 @@ export class SparseSoftmaxObjective implements LocalObjective {
 
   /** The unscaled data sums at x over every row held (a shard's contribution). */
   sums(x: Float64Array): ObjectiveSums {
-    return this.sumsOver(this.live('sums'), x, 'all', this.labels);
+    return this.sumsOver(this.live('sums'), x, 'all', this.numSamples);
   }
 
   /** Mean loss over the samples in `batch` plus the full penalty, and its gradient. */
   evaluateBatch(x: Float64Array, batch: Uint32Array): ObjectiveEvaluation {
     const kernel = this.live('evaluateBatch');
     kernel.stageBatch(batch);
-    const labels = new Uint8Array(batch.length);
-    for (let r = 0; r < batch.length; r++) labels[r] = this.labels[batch[r] as number] as number;
-    return assembleObjective(x, this.sumsOver(kernel, x, 'batch', labels), this);
+    return assembleObjective(x, this.sumsOver(kernel, x, 'batch', batch.length), this);
   }
 
   /** Fraction of training samples classified correctly at x (a forward pass only). */
@@ -105,31 +104,22 @@ export class SparseSoftmaxObjective implements LocalObjective {
     kernel: SoftmaxKernel,
     x: Float64Array,
     list: RowList,
-    labels: Uint8Array,
+    rows: number,
   ): ObjectiveSums {
     const { numFeatures: d, numClasses: k } = this;
-    const rows = labels.length;
     kernel.setParameters(x);
-    const gradientSums = new Float64Array(d * k + k);
-    const biasSums = new Float64Array(k);
     let lossSum = 0;
     let correct = 0;
     for (let first = 0; first < rows; first += BLOCK_ROWS) {
       const count = Math.min(BLOCK_ROWS, rows - first);
-      const logits = kernel.logits(list, first, count);
-      const block = softmaxCrossEntropyRows(
-        logits,
-        labels.subarray(first, first + count),
-        k,
-        biasSums,
-        kernel.stride,
-      );
+      kernel.logits(list, first, count);
+      const block = kernel.softmax(list, first, count);
       lossSum += block.lossSum;
       correct += block.correct;
       kernel.accumulate(list, first, count);
     }
+    const gradientSums = new Float64Array(d * k + k);
     kernel.takeGradient(gradientSums);
-    gradientSums.set(biasSums, d * k);
     return { lossSum, gradientSums, correct, rows };
   }
 
