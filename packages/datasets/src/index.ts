@@ -29,6 +29,7 @@ export { bundledMnistDirectory, loadMnist } from './load-mnist.js';
 export { applyPreprocessing, DEFAULT_SCALE_FACTOR } from './preprocessing.js';
 export { readIdx } from './read-idx.js';
 export { scale } from './scale.js';
+export { sharedFloat32 } from './shared-features.js';
 export { shuffle, shuffledIndices } from './shuffle.js';
 export type { StandardizeStep } from './standardize.js';
 export { fitStandardize, standardize } from './standardize.js';

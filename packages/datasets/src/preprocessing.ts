@@ -1,5 +1,6 @@
 import type { PreprocessingStep } from './dataset.js';
 import { DatasetError } from './errors.js';
+import { sharedFloat32 } from './shared-features.js';
 
 /** The factor that maps 8-bit pixel values 0..255 onto [0, 1]. */
 export const DEFAULT_SCALE_FACTOR = 1 / 255;
@@ -104,8 +105,11 @@ export function applyPreprocessing(
   }
   checkPreprocessing(steps, numFeatures);
   const [first, ...rest] = steps;
-  if (first === undefined) return new Float32Array(raw);
-  const out = new Float32Array(raw.length);
+  const out = sharedFloat32(raw.length);
+  if (first === undefined) {
+    out.set(raw);
+    return out;
+  }
   applyStepInto(out, raw, numFeatures, first);
   for (const step of rest) applyStepInto(out, out, numFeatures, step);
   return out;

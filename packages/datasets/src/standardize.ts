@@ -2,6 +2,7 @@ import type { Dataset, PreprocessingStep } from './dataset.js';
 import { datasetFromArrays } from './dataset-from-arrays.js';
 import { DatasetError } from './errors.js';
 import { applyStepInto } from './preprocessing.js';
+import { sharedFloat32 } from './shared-features.js';
 
 /** A standardize step as fitted: per-feature mean and population standard deviation. */
 export type StandardizeStep = Extract<PreprocessingStep, { kind: 'standardize' }>;
@@ -29,7 +30,7 @@ export function fitStandardize(ds: Dataset): StandardizeStep {
 }
 
 function applyTo(ds: Dataset, step: StandardizeStep): Dataset {
-  const features = new Float32Array(ds.features.length);
+  const features = sharedFloat32(ds.features.length);
   applyStepInto(features, ds.features, ds.numFeatures, step);
   return datasetFromArrays({ ...ds, features, preprocessing: [...ds.preprocessing, step] });
 }

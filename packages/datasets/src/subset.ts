@@ -1,6 +1,7 @@
 import type { Dataset } from './dataset.js';
 import { datasetFromArrays } from './dataset-from-arrays.js';
 import { DatasetError } from './errors.js';
+import { sharedFloat32 } from './shared-features.js';
 
 /** Options for subset. */
 export interface SubsetOptions {
@@ -16,7 +17,7 @@ export function subset(
 ): Dataset {
   const { numFeatures, numSamples } = ds;
   const count = indices.length;
-  const features = new Float32Array(count * numFeatures);
+  const features = sharedFloat32(count * numFeatures);
   const labels = new Uint8Array(count);
   for (let k = 0; k < count; k++) {
     const row = indices[k]!;

@@ -3,10 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chooseLayout, SPARSE_DENSITY_LIMIT } from './layout.js';
 
 const mnist = { numSamples: 60_000, numFeatures: 784, numClasses: 10 };
-const withDensity = (density: number) => ({
-  ...mnist,
-  nonzeros: Math.round(density * mnist.numSamples * mnist.numFeatures),
-});
+const withDensity = (density: number) => ({ ...mnist, density });
 
 describe('chooseLayout', () => {
   it('auto takes compressed rows for MNIST-like density on wasm, dense tensors above the limit', () => {
@@ -25,7 +22,7 @@ describe('chooseLayout', () => {
   });
 
   it('dense is taken as asked, without counting', () => {
-    expect(chooseLayout('dense', { ...mnist, nonzeros: undefined }, 'cpu', true)).toEqual({
+    expect(chooseLayout('dense', { ...mnist, density: undefined }, 'cpu', true)).toEqual({
       layout: 'dense',
       density: undefined,
     });
@@ -37,17 +34,17 @@ describe('chooseLayout', () => {
       layout: 'dense',
       note: 'dense layout: compressed rows are not available because this JavaScript engine has no WebAssembly SIMD',
     });
-    const wide = { numSamples: 10, numFeatures: 70_000, numClasses: 2, nonzeros: 10 };
+    const wide = { numSamples: 10, numFeatures: 70_000, numClasses: 2, density: 0.1 };
     expect(chooseLayout('auto', wide, 'wasm', true).note).toMatch(
       /70000 features exceed the 65536 column indices/,
     );
   });
 
   it('sparse fails with the reason when the kernel cannot hold the data', () => {
-    const huge = { numSamples: 400_000_000, numFeatures: 784, numClasses: 10, nonzeros: 1e9 };
+    const huge = { numSamples: 400_000_000, numFeatures: 784, numClasses: 10, density: 0.0025 };
     expect(() => chooseLayout('sparse', huge, 'wasm', true)).toThrow(ClassifierInputError);
     expect(() => chooseLayout('sparse', huge, 'wasm', true)).toThrow(
-      /layout 'sparse': expected data the compressed-row kernel can hold, found that 400000000 rows with 1000000000 nonzeros exceed WebAssembly's 4 GiB memory \(use layout 'dense'\)/,
+      /layout 'sparse': expected data the compressed-row kernel can hold, found that 400000000 rows with about 784000000 nonzeros exceed WebAssembly's 4 GiB memory \(use layout 'dense'\)/,
     );
     expect(() => chooseLayout('sparse', withDensity(0.2), 'wasm', false)).toThrow(
       /no WebAssembly SIMD/,

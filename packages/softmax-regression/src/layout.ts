@@ -29,14 +29,14 @@ export interface LayoutInput {
   readonly numSamples: number;
   readonly numFeatures: number;
   readonly numClasses: number;
-  /** Nonzero entries of the training matrix (undefined: not counted, only for `dense`). */
-  readonly nonzeros: number | undefined;
+  /** Share of nonzero entries, estimated (undefined: not looked at, only for `dense`). */
+  readonly density: number | undefined;
 }
 
 /** The layout a fit uses, and why when `auto` had to pass over the faster one. */
 export interface LayoutDecision {
   readonly layout: Layout;
-  /** Share of nonzero entries, when counted. */
+  /** Share of nonzero entries, when estimated. */
   readonly density: number | undefined;
   readonly note?: string;
 }
@@ -52,15 +52,15 @@ export function chooseLayout(
   backend: BackendName,
   kernelSupported: boolean = softmaxKernelSupported(),
 ): LayoutDecision {
-  const { numSamples: n, numFeatures: d, numClasses: k, nonzeros } = input;
-  if (choice === 'dense' || nonzeros === undefined) return { layout: 'dense', density: undefined };
-  const density = nonzeros / (n * d);
+  const { numSamples: n, numFeatures: d, numClasses: k, density } = input;
+  if (choice === 'dense' || density === undefined) return { layout: 'dense', density: undefined };
+  const nonzeros = Math.ceil(density * n * d);
   const obstacle = !kernelSupported
     ? 'this JavaScript engine has no WebAssembly SIMD'
     : d > MAX_COMPRESSED_COLUMNS
       ? `${d} features exceed the ${MAX_COMPRESSED_COLUMNS} column indices compressed rows store`
       : softmaxKernelBytes(n, nonzeros, d, k) > MAX_KERNEL_BYTES
-        ? `${n} rows with ${nonzeros} nonzeros exceed WebAssembly's 4 GiB memory`
+        ? `${n} rows with about ${nonzeros} nonzeros exceed WebAssembly's 4 GiB memory`
         : undefined;
   if (choice === 'sparse') {
     if (obstacle) {

@@ -39,7 +39,7 @@ import { predictClasses, predictProbabilities } from './predict-rows.js';
 import { runLbfgs } from './run-lbfgs.js';
 import { runStochastic } from './run-stochastic.js';
 import type { SolverOutcome, SolverStep } from './solver-step.js';
-import { countNonzeros } from './sparse/compressed-rows.js';
+import { estimateDensity } from './sparse/compressed-rows.js';
 
 /** A trained model's weights together with the metadata that describes its data. */
 export interface RestoredModel {
@@ -115,7 +115,7 @@ export class SoftmaxRegressionClassifier implements Classifier {
       const { backend, note } = await this.activateBackend();
       const ensureBackend = () => useBackend(backend);
       const workers = o.solver === 'lbfgs' ? effectiveWorkerCount(o.workers, n) : 0;
-      // Counting nonzeros reads the data: fit time, like everything after start-up.
+      // Looking at the data is fit time, like everything after start-up.
       clock.start();
       const layout = chooseLayout(
         o.layout,
@@ -123,12 +123,18 @@ export class SoftmaxRegressionClassifier implements Classifier {
           numSamples: n,
           numFeatures: d,
           numClasses: k,
-          nonzeros: o.layout === 'dense' ? undefined : countNonzeros(train.features),
+          density: o.layout === 'dense' ? undefined : estimateDensity(train.features, n, d),
         },
         backend,
       );
       clock.stop();
-      const notes = [note, layout.note].filter((s): s is string => s !== undefined);
+      // What `auto` resolved to is worth a word; an explicit choice is already in the options.
+      const layoutNote =
+        layout.note ??
+        (o.layout === 'auto'
+          ? `layout auto: ${layout.layout === 'sparse' ? 'compressed rows' : 'dense tensors'}, ${formatPercent(layout.density ?? 1)} nonzero`
+          : undefined);
+      const notes = [note, layoutNote].filter((s): s is string => s !== undefined);
       yield {
         type: 'start',
         unit: o.solver === 'lbfgs' ? 'iteration' : 'epoch',

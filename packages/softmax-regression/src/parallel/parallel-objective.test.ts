@@ -1,4 +1,5 @@
 import { fitToEnd } from '@digitlab/core';
+import { sharedFloat32 } from '@digitlab/datasets';
 import { type BackendName, useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +89,27 @@ describe('ParallelObjective', () => {
     },
   );
 
+  it('reads shards of features in shared memory in place, with the same result as copies', async () => {
+    const shared = sharedFloat32(data.features.length);
+    shared.set(data.features);
+    const x = point(7);
+    const copied = await (await parallel(2, 'cpu', 'sparse')).evaluate(x);
+    const objective = await ParallelObjective.create({
+      ...data,
+      features: shared,
+      backend: 'cpu',
+      layout: 'sparse',
+      workers: 2,
+    });
+    open.push(objective);
+    const inPlace = await objective.evaluate(x);
+    expect(inPlace.value).toBe(copied.value);
+    expect(maxAbsDifference(inPlace.gradient, copied.gradient)).toBe(0);
+    // Still the caller's: loading shared shards neither moved nor changed it.
+    expect(shared.length).toBe(data.features.length);
+    expect(maxAbsDifference(shared, data.features)).toBe(0);
+  });
+
   it('agrees across worker counts on the wasm backend too', async () => {
     const x = point(3);
     const one = await (await parallel(1, 'wasm')).evaluate(x);
@@ -104,16 +126,19 @@ describe('ParallelObjective', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('turns an error inside a worker into a WorkerError naming the worker', async () => {
-    const objective = await parallel(2);
-    const wrongLength = new Float64Array(d * k); // bias missing
-    await expect(objective.evaluate(wrongLength)).rejects.toThrow(WorkerError);
-    await expect(objective.evaluate(wrongLength)).rejects.toThrow(
-      /gradient worker [12] of 2 failed: /,
-    );
-    // The pool is still usable after a request-level error.
-    expect((await objective.evaluate(point(5))).gradient).toHaveLength(d * k + k);
-  });
+  it.each(['dense', 'sparse'] as const)(
+    'turns an error inside a worker into a WorkerError naming the worker (%s)',
+    async (layout) => {
+      const objective = await parallel(2, 'cpu', layout);
+      const wrongLength = new Float64Array(d * k); // bias missing
+      await expect(objective.evaluate(wrongLength)).rejects.toThrow(WorkerError);
+      await expect(objective.evaluate(wrongLength)).rejects.toThrow(
+        /gradient worker [12] of 2 failed: /,
+      );
+      // The pool is still usable after a request-level error.
+      expect((await objective.evaluate(point(5))).gradient).toHaveLength(d * k + k);
+    },
+  );
 
   it('reports a worker that died, and refuses work after dispose', async () => {
     const objective = await parallel(2);

@@ -195,14 +195,17 @@ export class ParallelObjective {
   }
 
   /**
-   * Hand each started worker a contiguous shard (copied once, then moved) and wait until all hold
-   * it in its layout. The objective owns the pool from here: disposing it stops the workers.
+   * Hand each started worker a contiguous shard and wait until all hold it in their layout. Features
+   * in shared memory (as @digitlab/datasets allocates them) are passed as views, which costs no
+   * copy; others are copied once per shard and moved. The objective owns the pool from here:
+   * disposing it stops the workers.
    */
   static async load(
     pool: GradientWorkers,
     data: Omit<ParallelObjectiveData, 'workers' | 'backend' | 'layout'>,
   ): Promise<ParallelObjective> {
     const { numSamples: n, numFeatures: d } = data;
+    const shared = data.features.buffer instanceof SharedArrayBuffer;
     const objective = new ParallelObjective(data, pool);
     try {
       await Promise.all(
@@ -210,16 +213,17 @@ export class ParallelObjective {
           const first = Math.floor((w * n) / pool.size);
           const end = Math.floor(((w + 1) * n) / pool.size);
           const shard: Shard = {
-            features: data.features.slice(first * d, end * d),
+            features: shared
+              ? data.features.subarray(first * d, end * d)
+              : data.features.slice(first * d, end * d),
             labels: data.labels.slice(first, end),
             numSamples: end - first,
             numFeatures: d,
             numClasses: data.numClasses,
           };
-          return pool.request(w, { type: 'load', shard }, [
-            shard.features.buffer as ArrayBuffer,
-            shard.labels.buffer as ArrayBuffer,
-          ]);
+          const moved = [shard.labels.buffer as ArrayBuffer];
+          if (!shared) moved.push(shard.features.buffer as ArrayBuffer);
+          return pool.request(w, { type: 'load', shard }, moved);
         }),
       );
     } catch (error) {

@@ -10,7 +10,7 @@ export interface WorkerStart {
   readonly layout: Layout;
 }
 
-/** A worker's shard of the training set, moved (not copied) to it. */
+/** A worker's shard of the training set: a view of shared memory, or a copy moved to it. */
 export interface Shard {
   readonly features: Float32Array;
   readonly labels: Uint8Array;

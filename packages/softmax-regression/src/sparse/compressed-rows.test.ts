@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compressRows,
   countNonzeros,
+  estimateDensity,
   fillCompressedRows,
   MAX_COMPRESSED_COLUMNS,
   rowOffsets,
@@ -58,6 +59,15 @@ describe('compressed rows', () => {
         }
       }),
     );
+  });
+
+  it('estimate density exactly from every row, or from evenly spaced rows of a larger matrix', () => {
+    // Rows: 2 of 4 nonzero, 0 of 4, 4 of 4, 1 of 4.
+    const matrix = Float32Array.of(1, 0, 2, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 3);
+    expect(estimateDensity(matrix, 4, 4)).toBe(7 / 16);
+    // Two rows of four: rows 0 and 2.
+    expect(estimateDensity(matrix, 4, 4, 2)).toBe(6 / 8);
+    expect(estimateDensity(new Float32Array(0), 0, 4)).toBe(0);
   });
 
   it('refuse a matrix whose length does not match its shape, or too many columns', () => {

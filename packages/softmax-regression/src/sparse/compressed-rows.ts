@@ -44,6 +44,28 @@ export function countNonzeros(matrix: Float32Array): number {
   return count;
 }
 
+/**
+ * The share of nonzero entries, read from at most `maxRows` evenly spaced rows (every row when
+ * there are fewer): enough to choose a layout without a full pass over a large matrix.
+ */
+export function estimateDensity(
+  matrix: Float32Array,
+  numRows: number,
+  numColumns: number,
+  maxRows = 2048,
+): number {
+  checkShape(matrix, numRows, numColumns);
+  if (numRows === 0 || numColumns === 0) return 0;
+  const bits = bitsOf(matrix);
+  const rows = Math.min(numRows, maxRows);
+  let count = 0;
+  for (let r = 0; r < rows; r++) {
+    const at = Math.floor((r * numRows) / rows) * numColumns;
+    for (let j = 0; j < numColumns; j++) if ((bits[at + j] as number) << 1 !== 0) count++;
+  }
+  return count / (rows * numColumns);
+}
+
 /** Pass one: each row's first entry offset, and the total nonzero count at index numRows. */
 export function rowOffsets(
   matrix: Float32Array,

@@ -166,6 +166,9 @@ describe('SoftmaxKernel', () => {
       /at most 256 rows within 10, found rows 5..10/,
     );
     expect(() => kernel.logits('all', 0, BLOCK_ROWS + 1)).toThrow(/at most 256 rows/);
+    expect(() => kernel.setParameters(new Float64Array(4))).toThrow(
+      /expected 6 parameters \(2×2 weights, then 2 biases\), found 4/,
+    );
     expect(() => kernel.stageBatch(Uint32Array.of(3, 10))).toThrow(
       /expected row indices below 10, found 10 at position 1/,
     );

@@ -289,6 +289,11 @@ export class SoftmaxKernel {
   /** Load parameters [W (d×k row-major), b (k)] as float32 (padding lanes stay zero). */
   setParameters(x: Float64Array): void {
     const { numFeatures: d, numClasses: k, stride: s } = this;
+    if (x.length !== d * k + k) {
+      throw new RangeError(
+        `SoftmaxKernel.setParameters: expected ${d * k + k} parameters (${d}×${k} weights, then ${k} biases), found ${x.length}`,
+      );
+    }
     for (let j = 0; j < d; j++) {
       for (let c = 0; c < k; c++) this.weights[j * s + c] = x[j * k + c] as number;
     }

@@ -144,6 +144,21 @@ describe('softmax regression on compressed rows', () => {
     expect(agree / predictions.length).toBeGreaterThan(0.99);
   });
 
+  it('says what layout auto chose in the start event, and nothing when the layout was explicit', async () => {
+    const plugin = softmaxRegression();
+    const startNotes = async (layout: 'auto' | 'sparse') => {
+      const classifier = plugin.create(
+        plugin.options.parse({ layout, backend: 'cpu', workers: 0, maxIter: 2 }),
+      );
+      for await (const e of classifier.fit(train)) if (e.type === 'start') return e.notes ?? [];
+      return [];
+    };
+    expect(await startNotes('auto')).toEqual([
+      expect.stringMatching(/^layout auto: compressed rows, (29|30|31)% nonzero$/),
+    ]);
+    expect(await startNotes('sparse')).toEqual([]);
+  });
+
   it('takes the same Adam steps on mini-batches as the dense layout', async () => {
     const plugin = softmaxRegression();
     const trainWith = async (layout: 'sparse' | 'dense') => {
