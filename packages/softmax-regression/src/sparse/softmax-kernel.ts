@@ -4,71 +4,61 @@ import { SOFTMAX_KERNEL_BASE64 } from './softmax-kernel-binary.js';
 /** The functions softmax-kernel.wat exports; every pointer is a byte offset into its memory. */
 interface KernelExports {
   logits12(
-    ...args: [
-      rowStart: number,
-      cols: number,
-      vals: number,
-      rows: number,
-      count: number,
-      w: number,
-      bias: number,
-      out: number,
-    ]
+    rowStart: number,
+    cols: number,
+    vals: number,
+    rows: number,
+    count: number,
+    w: number,
+    bias: number,
+    out: number,
   ): void;
   accumulate12(
-    ...args: [
-      rowStart: number,
-      cols: number,
-      vals: number,
-      rows: number,
-      count: number,
-      g: number,
-      res: number,
-    ]
+    rowStart: number,
+    cols: number,
+    vals: number,
+    rows: number,
+    count: number,
+    g: number,
+    res: number,
   ): void;
   logitsN(
-    ...args: [
-      rowStart: number,
-      cols: number,
-      vals: number,
-      rows: number,
-      count: number,
-      w: number,
-      bias: number,
-      out: number,
-      stride: number,
-    ]
+    rowStart: number,
+    cols: number,
+    vals: number,
+    rows: number,
+    count: number,
+    w: number,
+    bias: number,
+    out: number,
+    stride: number,
   ): void;
   accumulateN(
-    ...args: [
-      rowStart: number,
-      cols: number,
-      vals: number,
-      rows: number,
-      count: number,
-      g: number,
-      res: number,
-      stride: number,
-    ]
+    rowStart: number,
+    cols: number,
+    vals: number,
+    rows: number,
+    count: number,
+    g: number,
+    res: number,
+    stride: number,
   ): void;
   flush(g32: number, g64: number, bytes: number): void;
   softmax(
-    ...args: [
-      out: number,
-      count: number,
-      stride: number,
-      k: number,
-      labels: number,
-      mask: number,
-      info: number,
-      biasAcc: number,
-    ]
+    out: number,
+    count: number,
+    stride: number,
+    k: number,
+    labels: number,
+    mask: number,
+    info: number,
+    biasAcc: number,
   ): number;
 }
 
 /**
  * Rows per kernel call. A block's logits (then residuals) stay in L1 cache between the forward
- * call, the softmax in JS and the backward call, and its float32 gradient sums are folded into
+ * pass, the softmax and the backward pass, and its float32 gradient sums are folded into
  * the float64 total after every block, so no float32 sum runs over more than this many rows.
  */
 export const BLOCK_ROWS = 256;
@@ -99,6 +89,54 @@ export function classStride(numClasses: number): number {
 
 const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
+/** Where each array lives in a kernel's memory (byte offsets), and the total size. */
+interface MemoryPlan {
+  readonly rowStart: number;
+  readonly cols: number;
+  readonly vals: number;
+  readonly all: number;
+  readonly batch: number;
+  readonly labels: number;
+  readonly batchLabels: number;
+  readonly w: number;
+  readonly bias: number;
+  readonly mask: number;
+  readonly biasAcc: number;
+  readonly g32: number;
+  readonly g64: number;
+  readonly out: number;
+  readonly info: number;
+  readonly bytes: number;
+}
+
+function planMemory(n: number, nnz: number, d: number, k: number): MemoryPlan {
+  const s = classStride(k);
+  let next = 16; // offset 0 stays unused
+  const take = (size: number) => {
+    const offset = next;
+    next += align(size);
+    return offset;
+  };
+  const offsets = {
+    rowStart: take(4 * (n + 1)),
+    cols: take(2 * nnz),
+    vals: take(4 * nnz),
+    all: take(4 * n),
+    batch: take(4 * n),
+    labels: take(n),
+    batchLabels: take(n),
+    w: take(4 * d * s),
+    bias: take(4 * s),
+    mask: take(4 * s),
+    biasAcc: take(4 * s),
+    g32: take(4 * d * s),
+    g64: take(8 * d * s),
+    out: take(4 * BLOCK_ROWS * s),
+    info: take(8 * BLOCK_ROWS),
+  };
+  return { ...offsets, bytes: next };
+}
+
 /** Bytes of WebAssembly memory a kernel over n rows with `nonzeros` entries needs. */
 export function softmaxKernelBytes(
   numRows: number,
@@ -106,21 +144,7 @@ export function softmaxKernelBytes(
   numFeatures: number,
   numClasses: number,
 ): number {
-  const s = classStride(numClasses);
-  return (
-    16 + // offset 0 stays unused
-    align(4 * (numRows + 1)) +
-    align(2 * nonzeros) +
-    align(4 * nonzeros) +
-    2 * align(4 * numRows) +
-    2 * align(numRows) +
-    align(4 * numFeatures * s) +
-    3 * align(4 * s) +
-    align(4 * numFeatures * s) +
-    align(8 * numFeatures * s) +
-    align(4 * BLOCK_ROWS * s) +
-    align(8 * BLOCK_ROWS)
-  );
+  return planMemory(numRows, nonzeros, numFeatures, numClasses).bytes;
 }
 
 /** Which row list a call covers: every row in order, or the rows staged by `stageBatch`. */
@@ -149,23 +173,7 @@ export class SoftmaxKernel {
   /** Entries stored (the matrix's nonzeros). */
   readonly nonzeros: number;
   private readonly fn: KernelExports;
-  private readonly at: {
-    readonly rowStart: number;
-    readonly cols: number;
-    readonly vals: number;
-    readonly all: number;
-    readonly batch: number;
-    readonly labels: number;
-    readonly batchLabels: number;
-    readonly w: number;
-    readonly bias: number;
-    readonly mask: number;
-    readonly biasAcc: number;
-    readonly g32: number;
-    readonly g64: number;
-    readonly out: number;
-    readonly info: number;
-  };
+  private readonly at: MemoryPlan;
   private readonly weights: Float32Array;
   private readonly bias: Float32Array;
   private readonly totals: Float64Array;
@@ -194,40 +202,18 @@ export class SoftmaxKernel {
     const rowStart = rowOffsets(matrix, n, d);
     const nnz = rowStart[n] as number;
     this.nonzeros = nnz;
-    const bytes = softmaxKernelBytes(n, nnz, d, numClasses);
-    if (bytes > MAX_KERNEL_BYTES) {
+    const plan = planMemory(n, nnz, d, numClasses);
+    if (plan.bytes > MAX_KERNEL_BYTES) {
       throw new RangeError(
-        `SoftmaxKernel: expected the compressed rows to fit WebAssembly's 4 GiB memory, found ${n} rows with ${nnz} nonzeros needing ${(bytes / 2 ** 30).toFixed(1)} GiB`,
+        `SoftmaxKernel: expected the compressed rows to fit WebAssembly's 4 GiB memory, found ${n} rows with ${nnz} nonzeros needing ${(plan.bytes / 2 ** 30).toFixed(1)} GiB`,
       );
     }
-    const pages = Math.ceil(bytes / PAGE_BYTES);
+    const pages = Math.ceil(plan.bytes / PAGE_BYTES);
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
     compiled ??= new WebAssembly.Module(kernelBytes());
     const instance = new WebAssembly.Instance(compiled, { env: { memory } });
     this.fn = instance.exports as unknown as KernelExports;
-    let next = 16;
-    const take = (size: number) => {
-      const offset = next;
-      next += align(size);
-      return offset;
-    };
-    this.at = {
-      rowStart: take(4 * (n + 1)),
-      cols: take(2 * nnz),
-      vals: take(4 * nnz),
-      all: take(4 * n),
-      batch: take(4 * n),
-      labels: take(n),
-      batchLabels: take(n),
-      w: take(4 * d * s),
-      bias: take(4 * s),
-      mask: take(4 * s),
-      biasAcc: take(4 * s),
-      g32: take(4 * d * s),
-      g64: take(8 * d * s),
-      out: take(4 * BLOCK_ROWS * s),
-      info: take(8 * BLOCK_ROWS),
-    };
+    this.at = plan;
     const buffer = memory.buffer;
     const heldRowStart = new Int32Array(buffer, this.at.rowStart, n + 1);
     heldRowStart.set(rowStart);
