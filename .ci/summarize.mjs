@@ -1,6 +1,9 @@
 // Sums vitest JSON reports across workspaces. Prints per-package lines, then the plain summary
-// "N passed, N failed" as the very last line. Exits non-zero when any test or suite failed, or when
-// a workspace with tests produced no report (its build, lint or typecheck step failed first).
+// "N passed, N failed" as the very last line. Exits non-zero when any test or suite failed, when
+// a workspace with tests produced no report (its build, lint or typecheck step failed first), or
+// when the test command itself failed (argument 1, its exit status) although every suite passed:
+// `turbo run test --continue` still runs a package's tests after its lint or typecheck failed, and
+// that failure counts once.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -37,6 +40,14 @@ for (const root of roots) {
       `${manifest.name}: ${p} passed, ${f} failed${brokenSuites ? `, ${brokenSuites} test files failed to run` : ''}`,
     );
   }
+}
+
+const commandStatus = Number(process.argv[2] ?? 0);
+if (commandStatus !== 0 && failed === 0) {
+  console.log(
+    `pnpm test exited with status ${commandStatus} outside the test suites (a lint, typecheck or build step failed: see above)`,
+  );
+  failed += 1;
 }
 
 console.log(`${passed} passed, ${failed} failed`);
