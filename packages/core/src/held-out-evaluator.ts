@@ -1,6 +1,7 @@
 import type { EvaluateOptions } from './classifier.js';
 import { ClassifierInputError } from './errors.js';
 import type { HeldOutEvaluation } from './training-event.js';
+import { validateFeatures } from './validate-features.js';
 
 /** Decides when a plugin evaluates on held-out data during fit, and times it apart from fitting. */
 export interface HeldOutEvaluator {
@@ -15,6 +16,8 @@ export interface HeldOutEvaluator {
 /**
  * Build an evaluator for `fit(train, { evaluate })`; returns undefined when no evaluation was asked.
  * `predict` maps row-major features to class indices using the classifier's current parameters.
+ * The held-out features are checked once, here, before training starts (so bad data fails the fit
+ * at once); `predict` need not check them again at every evaluation.
  */
 export function createHeldOutEvaluator(
   evaluate: EvaluateOptions | undefined,
@@ -31,6 +34,7 @@ export function createHeldOutEvaluator(
       `evaluate.data: expected ${numFeatures} features per sample (as the training data), found ${data.numFeatures} in '${data.name}' ${data.split}`,
     );
   }
+  validateFeatures(data.features, numFeatures, `evaluate.data '${data.name}' ${data.split}`);
   let total = 0;
   let last = -1;
   return {

@@ -52,6 +52,25 @@ describe('createHeldOutEvaluator', () => {
     ).toThrow(/expected 2 features.*found 5/);
   });
 
+  it('rejects non-finite held-out features once, when created, naming the dataset and place', () => {
+    const data = toyDataset(2, 2, 2);
+    const features = Float32Array.from(data.features);
+    features[3] = Number.NaN;
+    let calls = 0;
+    const predict = async (f: Float32Array) => {
+      calls++;
+      return new Int32Array(f.length / 2);
+    };
+    expect(() =>
+      createHeldOutEvaluator({ data: { ...data, features }, every: 1 }, 2, predict),
+    ).toThrow(
+      new RegExp(
+        `evaluate.data '${data.name}' ${data.split}: expected finite values, found NaN at row 1, column 1`,
+      ),
+    );
+    expect(calls).toBe(0);
+  });
+
   it('computes accuracy from predictions and does not evaluate the same step twice', async () => {
     const data = toyDataset(2, 2, 2); // labels 0,1,0,1
     const evaluator = createHeldOutEvaluator({ data, every: 1 }, 2, async () =>
