@@ -275,4 +275,33 @@ describe('misuse', () => {
     expect(rest[0]?.type === 'end' && rest[0].result.stopReason).toBe('aborted');
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it.each([
+    ['a partial index (mid-fit)', 1],
+    ['the adopted index (last step)', 40],
+  ])(
+    'ends as aborted, leaking nothing, when disposed during a held-out evaluation of %s',
+    async (_, every) => {
+      const before = tf.memory().numTensors;
+      const classifier = create({ k: 1, batchSize: 2 });
+      const test = randomDataset(10, 2, 2, 4);
+      // The evaluator validates the features once when the fit starts; the next read is the
+      // evaluation itself, which is where the classifier gets disposed.
+      let reads = 0;
+      const disposing = Object.defineProperty({ ...test }, 'features', {
+        get() {
+          reads++;
+          if (reads === 2) classifier.dispose();
+          return test.features;
+        },
+      });
+      const result = await fitToEnd(
+        classifier.fit(randomDataset(40, 2, 2, 3), { evaluate: { data: disposing, every } }),
+      );
+      expect(reads).toBeGreaterThanOrEqual(2);
+      expect(result.stopReason).toBe('aborted');
+      expect(result.evaluation).toBeUndefined();
+      expect(tf.memory().numTensors).toBe(before);
+    },
+  );
 });

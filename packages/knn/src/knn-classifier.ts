@@ -108,7 +108,7 @@ export class KnnClassifier implements Classifier {
       }
       for (const block of blocks.splice(0)) disposeBlock(block);
     };
-    const evaluator = createHeldOutEvaluator(fitOptions.evaluate, d, async (features) => {
+    const heldOut = createHeldOutEvaluator(fitOptions.evaluate, d, async (features) => {
       if (adopted) return this.predict(features);
       const partial = NeighbourIndex.fromBlocks(blocks, train.labels.slice(0, indexed), numClasses);
       try {
@@ -117,6 +117,17 @@ export class KnnClassifier implements Classifier {
         partial.dispose();
       }
     });
+    // dispose() during an evaluation frees the index being searched: that evaluation is dropped
+    // and the fit ends as aborted, like a dispose() between steps.
+    const evaluate = async (step: number): Promise<HeldOutEvaluation | undefined> => {
+      if (!heldOut || this.disposed) return undefined;
+      try {
+        return await heldOut.run(step);
+      } catch (error) {
+        if (this.disposed) return undefined;
+        throw error;
+      }
+    };
     const signal = fitOptions.signal
       ? AbortSignal.any([fitOptions.signal, this.lifetime.signal])
       : this.lifetime.signal;
@@ -149,7 +160,7 @@ export class KnnClassifier implements Classifier {
         const final = indexed === n;
         if (final) adopt();
         clock.stop();
-        const current = evaluator?.due(step, final) ? await evaluator.run(step) : undefined;
+        const current = heldOut?.due(step, final) ? await evaluate(step) : undefined;
         evaluation = current ?? evaluation;
         yield {
           type: 'progress',
@@ -162,14 +173,14 @@ export class KnnClassifier implements Classifier {
         };
         clock.start();
       }
-      const aborted = indexed < n;
+      const aborted = indexed < n || this.disposed;
       if (aborted) {
         await ensureBackend();
         adopt();
       }
       clock.stop();
       // An abort leaves no step flagged final: evaluate the rows indexed by then.
-      if (adopted && evaluator?.due(step, true)) evaluation = await evaluator.run(step);
+      if (adopted && heldOut?.due(step, true)) evaluation = (await evaluate(step)) ?? evaluation;
       const result: FitResult = {
         stopReason: aborted ? 'aborted' : 'completed',
         converged: !aborted,
