@@ -1,5 +1,17 @@
 import type { ObjectiveEvaluation, ObjectiveSums } from './objective-sums.js';
 
+/** A training set and penalty, as every objective implementation is built from. */
+export interface ObjectiveData {
+  /** n×d row-major. */
+  readonly features: Float32Array;
+  readonly labels: Uint8Array;
+  readonly numSamples: number;
+  readonly numFeatures: number;
+  readonly numClasses: number;
+  /** Inverse regularization strength. */
+  readonly C: number;
+}
+
 /**
  * A full-batch softmax objective, computed on this thread (SoftmaxObjective, SparseSoftmaxObjective)
  * or by worker threads (ParallelObjective); L-BFGS sees only this.

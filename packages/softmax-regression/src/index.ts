@@ -1,5 +1,5 @@
 export { BackendInitError, NotFittedError } from './errors.js';
-export type { FullBatchObjective, LocalObjective } from './gradient-objective.js';
+export type { FullBatchObjective, LocalObjective, ObjectiveData } from './gradient-objective.js';
 export {
   decodeLayersModel,
   encodeLayersModel,
@@ -15,7 +15,7 @@ export {
   type LayoutInput,
   SPARSE_DENSITY_LIMIT,
 } from './layout.js';
-export { createLocalObjective, type LocalObjectiveData } from './local-objective.js';
+export { createLocalObjective } from './local-objective.js';
 export type { ObjectiveSums } from './objective-sums.js';
 export {
   DEFAULT_OPTIONS,

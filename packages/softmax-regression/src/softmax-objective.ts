@@ -2,7 +2,7 @@ import { ClassifierInputError } from '@digitlab/core';
 import type { BackendName } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { activeColumns, compactRows, selectRows } from './active-columns.js';
-import type { LocalObjective } from './gradient-objective.js';
+import type { LocalObjective, ObjectiveData } from './gradient-objective.js';
 import {
   assembleObjective,
   type ObjectiveEvaluation,
@@ -25,15 +25,7 @@ export function denseLayoutFor(backend: BackendName): DenseLayout {
 }
 
 /** What `SoftmaxObjective.create` needs. */
-export interface SoftmaxObjectiveData {
-  /** n×d row-major. */
-  readonly features: Float32Array;
-  readonly labels: Uint8Array;
-  readonly numSamples: number;
-  readonly numFeatures: number;
-  readonly numClasses: number;
-  /** Inverse regularization strength. */
-  readonly C: number;
+export interface SoftmaxObjectiveData extends ObjectiveData {
   readonly layout: DenseLayout;
 }
 

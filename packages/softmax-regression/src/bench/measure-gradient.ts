@@ -1,6 +1,7 @@
 import { type BackendName, useBackend } from '@digitlab/tfjs-backend';
+import type { ObjectiveData } from '../gradient-objective.js';
 import type { Layout } from '../layout.js';
-import { createLocalObjective, type LocalObjectiveData } from '../local-objective.js';
+import { createLocalObjective } from '../local-objective.js';
 import { ParallelObjective } from '../parallel/parallel-objective.js';
 import { parameterCount } from '../parameters.js';
 
@@ -15,7 +16,7 @@ export interface GradientSetting {
 
 /** Milliseconds per full-batch gradient (median of `repeats`, after two warm-ups) for one setting. */
 export async function measureGradientMs(
-  data: Omit<LocalObjectiveData, 'C'>,
+  data: Omit<ObjectiveData, 'C'>,
   setting: GradientSetting,
 ): Promise<number> {
   const { layout, backend, workers, repeats } = setting;

@@ -2,8 +2,8 @@
 // kernel, or TensorFlow.js with its own backend for dense shards), then receives a shard of the
 // training set and answers "sums at x" requests until terminated.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { LocalObjective } from '../gradient-objective.js';
-import type { LocalObjectiveData } from '../local-objective.js';
+import type { LocalObjective, ObjectiveData } from '../gradient-objective.js';
+
 import type { WorkerReply, WorkerRequest, WorkerStart } from './worker-protocol.js';
 
 const port = parentPort;
@@ -13,7 +13,7 @@ const send = (reply: WorkerReply, transfer: ArrayBuffer[] = []): void =>
 
 const start = workerData as WorkerStart;
 let objective: LocalObjective | undefined;
-type CreateObjective = (data: LocalObjectiveData) => LocalObjective;
+type CreateObjective = (data: ObjectiveData) => LocalObjective;
 
 /**
  * Import only the layout's modules: a sparse worker never loads TensorFlow.js, which takes a

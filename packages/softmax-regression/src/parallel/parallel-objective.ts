@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BackendName } from '@digitlab/tfjs-backend';
 import { WorkerError } from '../errors.js';
+import type { ObjectiveData } from '../gradient-objective.js';
 import type { Layout } from '../layout.js';
 import {
   addObjectiveSums,
@@ -31,13 +32,7 @@ export function effectiveWorkerCount(requested: number, numSamples: number): num
 }
 
 /** What `ParallelObjective.create` needs. */
-export interface ParallelObjectiveData {
-  readonly features: Float32Array;
-  readonly labels: Uint8Array;
-  readonly numSamples: number;
-  readonly numFeatures: number;
-  readonly numClasses: number;
-  readonly C: number;
+export interface ParallelObjectiveData extends ObjectiveData {
   readonly backend: BackendName;
   readonly layout: Layout;
   readonly workers: number;

@@ -1,5 +1,5 @@
 import { ClassifierInputError } from '@digitlab/core';
-import type { LocalObjective } from '../gradient-objective.js';
+import type { LocalObjective, ObjectiveData } from '../gradient-objective.js';
 import {
   assembleObjective,
   type ObjectiveEvaluation,
@@ -7,17 +7,8 @@ import {
 } from '../objective-sums.js';
 import { BLOCK_ROWS, type RowList, SoftmaxKernel } from './softmax-kernel.js';
 
-/** What `SparseSoftmaxObjective.create` needs. */
-export interface SparseObjectiveData {
-  /** n×d row-major; compressed on creation, not kept. */
-  readonly features: Float32Array;
-  readonly labels: Uint8Array;
-  readonly numSamples: number;
-  readonly numFeatures: number;
-  readonly numClasses: number;
-  /** Inverse regularization strength. */
-  readonly C: number;
-}
+/** What `SparseSoftmaxObjective.create` needs: the features are compressed on creation, not kept. */
+export type SparseObjectiveData = ObjectiveData;
 
 /**
  * scikit-learn's multinomial logistic loss (see SoftmaxObjective) over the training set held as
