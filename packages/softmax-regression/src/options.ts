@@ -98,7 +98,7 @@ export function softmaxRegressionOptionsSchema(defaults: Partial<SoftmaxRegressi
       .enum(LAYOUT_CHOICES)
       .default(d.layout)
       .describe(
-        'Training data layout: auto (sparse when it is the faster), sparse (compressed rows, WebAssembly SIMD kernel) or dense (tensors on the backend)',
+        'Training data layout: auto (sparse unless the data is mostly nonzero on wasm), sparse (compressed rows, WebAssembly SIMD kernel) or dense (tensors on the backend)',
       ),
     workers: z
       .number()
