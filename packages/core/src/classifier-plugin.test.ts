@@ -7,7 +7,7 @@ import {
 } from './classifier-plugin.js';
 import { describeOptions } from './describe-options.js';
 import { InvalidPluginError, PluginOptionsError } from './errors.js';
-import { centroidPlugin } from './test-support/centroid-plugin.js';
+import { centroidPlugin } from './testing/centroid-plugin.js';
 
 describe('plugin options', () => {
   it('fills defaults and validates through the schema', () => {

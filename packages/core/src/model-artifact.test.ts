@@ -12,8 +12,8 @@ import {
   saveModel,
 } from './model-artifact.js';
 import { createRegistry } from './registry.js';
-import { centroidPlugin } from './test-support/centroid-plugin.js';
 import { toyDataset } from './test-support/toy-data.js';
+import { centroidPlugin } from './testing/centroid-plugin.js';
 
 let root: string;
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClassifierPlugin } from './classifier-plugin.js';
 import { DuplicatePluginError, InvalidPluginError, UnknownPluginError } from './errors.js';
 import { createRegistry } from './registry.js';
-import { centroidPlugin } from './test-support/centroid-plugin.js';
+import { centroidPlugin } from './testing/centroid-plugin.js';
 
 describe('createRegistry', () => {
   it('registers, lists in order and gets plugins by name', () => {

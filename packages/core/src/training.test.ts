@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ClassifierInputError } from './errors.js';
 import { fitToEnd } from './fit-to-end.js';
 import { createHeldOutEvaluator } from './held-out-evaluator.js';
-import { centroidPlugin } from './test-support/centroid-plugin.js';
 import { toyDataset } from './test-support/toy-data.js';
+import { centroidPlugin } from './testing/centroid-plugin.js';
 import type { TrainingEvent } from './training-event.js';
 import { validateFeatures } from './validate-features.js';
 

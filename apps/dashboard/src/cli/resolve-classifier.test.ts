@@ -2,8 +2,8 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ClassifierPlugin } from '@digitlab/core';
 import { createRegistry, InvalidPluginError, UnknownPluginError } from '@digitlab/core';
+import { centroidPlugin } from '@digitlab/core/testing';
 import { describe, expect, it } from 'vitest';
-import { centroidPlugin } from '../test-support/centroid-plugin.js';
 import { APP_DIR } from '../test-support/run-cli.js';
 import { resolveClassifier } from './resolve-classifier.js';
 

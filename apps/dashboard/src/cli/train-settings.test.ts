@@ -1,8 +1,8 @@
 import type { ClassifierPlugin } from '@digitlab/core';
+import { centroidPlugin } from '@digitlab/core/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
-import { centroidPlugin } from '../test-support/centroid-plugin.js';
 import { gradientDescentPlugin } from '../test-support/gradient-descent-plugin.js';
 import { resolveTrainSettings, type TrainFlags } from './train-settings.js';
 

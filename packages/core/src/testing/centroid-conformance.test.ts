@@ -1,4 +1,4 @@
-import { centroidPlugin } from '../test-support/centroid-plugin.js';
+import { centroidPlugin } from './centroid-plugin.js';
 import { describeClassifierConformance } from './describe-classifier-conformance.js';
 import { type ResourceCounter, variantPlugin } from './test-support/broken-plugins.js';
 

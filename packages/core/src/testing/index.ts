@@ -1,3 +1,4 @@
+export { centroidPlugin } from './centroid-plugin.js';
 export { accuracyOf, checkMinimumAccuracy, checkScore } from './check-accuracy.js';
 export {
   type CheckedEvents,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Classifier } from '../../classifier.js';
 import type { ClassifierPlugin } from '../../classifier-plugin.js';
-import { centroidPlugin } from '../../test-support/centroid-plugin.js';
 import type { TrainingEvent } from '../../training-event.js';
+import { centroidPlugin } from '../centroid-plugin.js';
 
 /** A fake resource count standing in for tf.memory().numTensors in a plugin without tensors. */
 export interface ResourceCounter {

@@ -1,12 +1,11 @@
-import type {
-  Classifier,
-  ClassifierPlugin,
-  FitResult,
-  ModelArtifact,
-  TrainingEvent,
-} from '@digitlab/core';
-import { createHeldOutEvaluator, preprocessingToJson, validateFeatures } from '@digitlab/core';
 import { z } from 'zod';
+import type { Classifier } from '../classifier.js';
+import type { ClassifierPlugin } from '../classifier-plugin.js';
+import { createHeldOutEvaluator } from '../held-out-evaluator.js';
+import type { ModelArtifact } from '../model-artifact.js';
+import { preprocessingToJson } from '../model-metadata.js';
+import type { FitResult, HeldOutEvaluation, TrainingEvent } from '../training-event.js';
+import { validateFeatures } from '../validate-features.js';
 
 const options = z.object({
   shrink: z
@@ -18,7 +17,11 @@ const options = z.object({
 });
 type Options = z.infer<typeof options>;
 
-/** A nearest-centroid classifier with no iterations: proves the contract does not assume gradients. */
+/**
+ * A nearest-centroid classifier with no iterations and no tensors: a small, exact plugin to test
+ * hosts against (apps, registries, this conformance kit), and proof that the contract does not
+ * assume gradients.
+ */
 export function centroidPlugin(): ClassifierPlugin<Options> {
   const plugin: ClassifierPlugin<Options> = {
     name: 'toy-centroid',
@@ -95,6 +98,7 @@ class CentroidClassifier implements Classifier {
     this.fitted = true;
     const evaluator = createHeldOutEvaluator(fitOptions.evaluate, d, (f) => this.predict(f));
     let step = 0;
+    let lastEvaluation: HeldOutEvaluation | undefined;
     for (let c = 0; c < k; c++) {
       if (fitOptions.signal?.aborted) {
         const result: FitResult = {
@@ -103,6 +107,7 @@ class CentroidClassifier implements Classifier {
           message: 'aborted',
           steps: step,
           fitSeconds: 0,
+          ...(lastEvaluation ? { evaluation: lastEvaluation } : {}),
         };
         yield { type: 'end', result };
         return result;
@@ -112,6 +117,7 @@ class CentroidClassifier implements Classifier {
       step = c + 1;
       const final = step === k;
       const evaluation = evaluator?.due(step, final) ? await evaluator.run(step) : undefined;
+      lastEvaluation = evaluation ?? lastEvaluation;
       yield {
         type: 'progress',
         unit: 'step',
@@ -127,6 +133,7 @@ class CentroidClassifier implements Classifier {
       message: `computed ${k} centroids`,
       steps: k,
       fitSeconds: (performance.now() - start - (evaluator?.elapsedMs ?? 0)) / 1000,
+      ...(lastEvaluation ? { evaluation: lastEvaluation } : {}),
     };
     yield { type: 'end', result };
     return result;
