@@ -4,6 +4,7 @@ import {
   type ProgressEvent,
   type TrainingEvent,
 } from '@digitlab/core';
+import { gaussianBlobs } from '@digitlab/core/testing';
 import { useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,8 +17,8 @@ import type { MlpOptions } from './options.js';
 import { mlp } from './plugin.js';
 import { predictProbabilities } from './predict-rows.js';
 import { NO_IMPROVEMENT } from './run-stochastic.js';
-import { blobs, xorData } from './test-support/blobs.js';
 import { maxAbsDifference } from './test-support/reference-mlp.js';
+import { xorData } from './test-support/xor-data.js';
 
 beforeAll(async () => {
   await useBackend('cpu');
@@ -178,7 +179,7 @@ describe('MlpClassifier', () => {
     const classifier = create({ hiddenUnits: 5, epochs: 2 });
     await train(classifier);
     const weights = classifier.getWeights();
-    const data = blobs({ perClass: 9, numClasses: 2, numFeatures: 4, seed: 2 });
+    const data = gaussianBlobs({ perClass: 9, numClasses: 2, numFeatures: 4, seed: 2 });
     const whole = predictProbabilities(weights, data.features);
     for (const chunkRows of [1, 4, 17]) {
       expect(Array.from(predictProbabilities(weights, data.features, chunkRows))).toEqual(

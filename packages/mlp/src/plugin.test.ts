@@ -12,12 +12,12 @@ import {
   PluginOptionsError,
   saveModel,
 } from '@digitlab/core';
+import { gaussianBlobs } from '@digitlab/core/testing';
 import { useBackend } from '@digitlab/tfjs-backend';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MlpClassifier } from './mlp-classifier.js';
 import { DEFAULT_OPTIONS } from './options.js';
 import { mlp, PLUGIN_NAME } from './plugin.js';
-import { blobs } from './test-support/blobs.js';
 
 beforeAll(async () => {
   await useBackend('cpu');
@@ -28,11 +28,11 @@ afterAll(async () => {
 });
 
 const train = {
-  ...blobs({ perClass: 25, numClasses: 3, numFeatures: 4, seed: 5 }),
+  ...gaussianBlobs({ perClass: 25, numClasses: 3, numFeatures: 4, seed: 5 }),
   imageShape: [2, 2],
   preprocessing: [{ kind: 'scale', factor: 0.5 }] as const,
 };
-const test = blobs({ perClass: 10, numClasses: 3, numFeatures: 4, seed: 6, split: 'test' });
+const test = gaussianBlobs({ perClass: 10, numClasses: 3, numFeatures: 4, seed: 6, split: 'test' });
 
 describe('mlp()', () => {
   it('is a valid plugin named mlp whose options are all described and defaulted', () => {

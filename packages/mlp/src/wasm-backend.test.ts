@@ -1,5 +1,5 @@
 import { fitToEnd } from '@digitlab/core';
-import { describeClassifierConformance } from '@digitlab/core/testing';
+import { describeClassifierConformance, gaussianBlobs } from '@digitlab/core/testing';
 import { useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,6 @@ import { glorotUniformParameters } from './glorot-uniform.js';
 import { MlpObjective } from './mlp-objective.js';
 import { parametersFromWeights } from './mlp-parameters.js';
 import { mlp } from './plugin.js';
-import { blobs } from './test-support/blobs.js';
 import { maxAbsDifference } from './test-support/reference-mlp.js';
 
 // Its own file: each vitest file runs in its own process, so wasm is initialized here only.
@@ -18,7 +17,7 @@ describeClassifierConformance(mlp({ backend: 'wasm' }), {
 });
 
 describe('the wasm backend', () => {
-  const data = blobs({ perClass: 40, numClasses: 4, numFeatures: 30, seed: 7 });
+  const data = gaussianBlobs({ perClass: 40, numClasses: 4, numFeatures: 30, seed: 7 });
   const shape = { numFeatures: 30, hiddenUnits: 20, numClasses: 4 };
 
   it('computes the objective and gradient that cpu computes', async () => {

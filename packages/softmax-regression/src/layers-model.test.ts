@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ArtifactError, type ModelMetadata } from '@digitlab/core';
+import { seededRandom } from '@digitlab/core/testing';
 import { useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
@@ -9,7 +10,6 @@ import { decodeLayersModel, encodeLayersModel, MODEL_JSON, WEIGHTS_BIN } from '.
 import { DEFAULT_OPTIONS } from './options.js';
 import type { DenseWeights } from './parameters.js';
 import { SoftmaxRegressionClassifier } from './softmax-regression-classifier.js';
-import { seededRandom } from './test-support/blobs.js';
 import { maxAbsDifference } from './test-support/reference-objective.js';
 
 beforeAll(async () => {

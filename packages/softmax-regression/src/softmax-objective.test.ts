@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients.js';
+import { gaussianBlobs, seededRandom } from '@digitlab/core/testing';
 import { useBackend } from '@digitlab/tfjs-backend';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type DenseLayout, SoftmaxObjective } from './softmax-objective.js';
-import { blobs, seededRandom } from './test-support/blobs.js';
 import {
   finiteDifferences,
   maxAbsDifference,
@@ -14,7 +14,7 @@ beforeAll(async () => {
   await useBackend('cpu');
 });
 
-const data = blobs({ perClass: 12, numClasses: 4, numFeatures: 5, seed: 3 });
+const data = gaussianBlobs({ perClass: 12, numClasses: 4, numFeatures: 5, seed: 3 });
 const { numFeatures: d, numClasses: k, numSamples: n } = data;
 
 function objectiveFor(C: number, layout: DenseLayout = 'transpose-a'): SoftmaxObjective {

@@ -6,6 +6,7 @@ import {
   type StartEvent,
   type TrainingEvent,
 } from '@digitlab/core';
+import { gaussianBlobs, seededRandom } from '@digitlab/core/testing';
 import { minimizeLbfgs } from '@digitlab/optimizers';
 import { useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
@@ -15,15 +16,14 @@ import { DEFAULT_OPTIONS, type SoftmaxRegressionOptions } from './options.js';
 import { softmaxRegression } from './plugin.js';
 import { PREDICT_CHUNK_ROWS } from './predict-rows.js';
 import { SoftmaxRegressionClassifier } from './softmax-regression-classifier.js';
-import { blobs, seededRandom } from './test-support/blobs.js';
 import { maxAbsDifference, referenceObjective } from './test-support/reference-objective.js';
 
 beforeAll(async () => {
   await useBackend('cpu');
 });
 
-const train = blobs({ perClass: 30, numClasses: 3, numFeatures: 5, seed: 1 });
-const test = blobs({ perClass: 20, numClasses: 3, numFeatures: 5, seed: 2, split: 'test' });
+const train = gaussianBlobs({ perClass: 30, numClasses: 3, numFeatures: 5, seed: 1 });
+const test = gaussianBlobs({ perClass: 20, numClasses: 3, numFeatures: 5, seed: 2, split: 'test' });
 
 function create(options: Partial<SoftmaxRegressionOptions> = {}): SoftmaxRegressionClassifier {
   const plugin = softmaxRegression();
@@ -277,7 +277,7 @@ describe('warm start', () => {
   it('refuses data whose shape does not match the current parameters', async () => {
     const warm = create({ maxIter: 3, warmStart: true });
     await fitToEnd(warm.fit(train));
-    const other = blobs({ perClass: 5, numClasses: 4, numFeatures: 5 });
+    const other = gaussianBlobs({ perClass: 5, numClasses: 4, numFeatures: 5 });
     await expect(fitToEnd(warm.fit(other))).rejects.toThrow(
       /warmStart: expected training data with 5 features and 3 classes .*found 5 features and 4 classes/,
     );

@@ -1,17 +1,17 @@
 import { fitToEnd } from '@digitlab/core';
+import { gaussianBlobs, seededRandom } from '@digitlab/core/testing';
 import { useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { softmaxRegression } from './plugin.js';
 import { SoftmaxObjective } from './softmax-objective.js';
-import { blobs, seededRandom } from './test-support/blobs.js';
 import { maxAbsDifference, referenceObjective } from './test-support/reference-objective.js';
 
 describe('the wasm backend', () => {
   it('initializes from the installed package and computes the same objective as the reference', async () => {
     await useBackend('wasm');
     expect(tf.getBackend()).toBe('wasm');
-    const data = blobs({ perClass: 20, numClasses: 3, numFeatures: 6, seed: 4 });
+    const data = gaussianBlobs({ perClass: 20, numClasses: 3, numFeatures: 6, seed: 4 });
     const random = seededRandom(2);
     const x = Float64Array.from({ length: 6 * 3 + 3 }, () => random() - 0.5);
     const before = tf.memory().numTensors;
@@ -32,7 +32,7 @@ describe('the wasm backend', () => {
   });
 
   it('trains to the same model as cpu without leaking tensors', async () => {
-    const train = blobs({ perClass: 40, numClasses: 4, numFeatures: 8, seed: 7 });
+    const train = gaussianBlobs({ perClass: 40, numClasses: 4, numFeatures: 8, seed: 7 });
     const plugin = softmaxRegression();
     const results = [];
     for (const backend of ['cpu', 'wasm'] as const) {
@@ -52,7 +52,7 @@ describe('the wasm backend', () => {
   });
 
   it('puts its backend back when another classifier switched it between steps', async () => {
-    const train = blobs({ perClass: 10, numClasses: 3, numFeatures: 4, seed: 8 });
+    const train = gaussianBlobs({ perClass: 10, numClasses: 3, numFeatures: 4, seed: 8 });
     const plugin = softmaxRegression();
     const classifier = plugin.create(plugin.options.parse({ backend: 'wasm', maxIter: 5 }));
     const before = tf.memory().numTensors;

@@ -25,4 +25,5 @@ export {
   describeClassifierConformance,
 } from './describe-classifier-conformance.js';
 export { describeValue } from './describe-value.js';
+export { type GaussianBlobsOptions, gaussianBlobs, seededRandom } from './gaussian-blobs.js';
 export { type SeparableClustersOptions, separableClusters } from './separable-clusters.js';

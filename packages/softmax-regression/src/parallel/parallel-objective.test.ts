@@ -1,4 +1,5 @@
 import { fitToEnd } from '@digitlab/core';
+import { gaussianBlobs, seededRandom } from '@digitlab/core/testing';
 import { sharedFloat32 } from '@digitlab/datasets';
 import { type BackendName, useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
@@ -7,7 +8,6 @@ import { WorkerError } from '../errors.js';
 import type { Layout } from '../layout.js';
 import { createLocalObjective } from '../local-objective.js';
 import { softmaxRegression } from '../plugin.js';
-import { blobs, seededRandom } from '../test-support/blobs.js';
 import { maxAbsDifference } from '../test-support/reference-objective.js';
 import {
   effectiveWorkerCount,
@@ -16,7 +16,7 @@ import {
 } from './parallel-objective.js';
 
 // 3 shards of 1,000 rows at least: large enough that workers are really used.
-const train = blobs({ perClass: 800, numClasses: 4, numFeatures: 12, seed: 5 });
+const train = gaussianBlobs({ perClass: 800, numClasses: 4, numFeatures: 12, seed: 5 });
 const { numSamples: n, numFeatures: d, numClasses: k } = train;
 const data = {
   features: train.features,
@@ -158,7 +158,13 @@ describe('ParallelObjective', () => {
 });
 
 describe('softmax regression with gradient workers', () => {
-  const test = blobs({ perClass: 50, numClasses: 4, numFeatures: 12, seed: 9, split: 'test' });
+  const test = gaussianBlobs({
+    perClass: 50,
+    numClasses: 4,
+    numFeatures: 12,
+    seed: 9,
+    split: 'test',
+  });
 
   it('trains to the same solution with 0 and 2 workers and leaves no tensors behind', async () => {
     const plugin = softmaxRegression();

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '@digitlab/core/testing';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../test-support/blobs.js';
 import {
   BLOCK_ROWS,
   classStride,

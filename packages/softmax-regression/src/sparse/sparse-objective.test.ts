@@ -1,6 +1,6 @@
+import { gaussianBlobs, seededRandom } from '@digitlab/core/testing';
 import { describe, expect, it } from 'vitest';
 import { softmaxRegression } from '../plugin.js';
-import { blobs, seededRandom } from '../test-support/blobs.js';
 import {
   finiteDifferences,
   maxAbsDifference,
@@ -11,7 +11,7 @@ import { SparseSoftmaxObjective } from './sparse-objective.js';
 
 /** Gaussian blobs with about 70 % of the features zeroed (MNIST has 81 %), seeded. */
 function sparseBlobs(options: { perClass: number; numClasses: number; numFeatures: number }) {
-  const data = blobs({ ...options, seed: 21 });
+  const data = gaussianBlobs({ ...options, seed: 21 });
   const random = seededRandom(22);
   const features = data.features.map((v) => (random() < 0.7 ? 0 : v));
   return { ...data, features };

@@ -12,15 +12,23 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Overlapping Gaussian blobs: class c is centred on a random point, with unit noise. */
-export function blobs(options: {
-  perClass: number;
-  numClasses: number;
-  numFeatures: number;
-  seed?: number;
-  spread?: number;
-  split?: string;
-}): Dataset {
+/** Sizes and seed of `gaussianBlobs`. */
+export interface GaussianBlobsOptions {
+  readonly perClass: number;
+  readonly numClasses: number;
+  readonly numFeatures: number;
+  readonly seed?: number;
+  /** Centres are drawn uniformly from [−spread, spread] per feature (the same for every seed). */
+  readonly spread?: number;
+  readonly split?: string;
+}
+
+/**
+ * Overlapping Gaussian blobs: class c is centred on a random point, with unit noise; labels cycle
+ * 0, 1, …, k−1. Harder than `separableClusters` (classes overlap), for checking that trained
+ * models agree with references rather than that they fit perfectly.
+ */
+export function gaussianBlobs(options: GaussianBlobsOptions): Dataset {
   const { perClass, numClasses: k, numFeatures: d, seed = 1, spread = 1.5 } = options;
   const random = seededRandom(seed);
   const centreRandom = seededRandom(1000);
