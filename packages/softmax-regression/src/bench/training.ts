@@ -2,8 +2,8 @@
  * `pnpm bench`: how fast softmax regression trains on the bundled MNIST on this machine.
  *
  * Prints one table (ms per full-batch gradient per layout × backend × worker count, with numpy as
- * a peer when python3 has it; the sparse/dense crossover over data density; time to accuracy for
- * L-BFGS and Adam; peak RSS) and writes it as JSON to bench-results/training.json. Every scenario
+ * a peer when python3 has it; each product of a gradient timed apart per layout and backend; the
+ * sparse/dense crossover over data density; time to accuracy for L-BFGS and Adam; peak RSS) and writes it as JSON to bench-results/training.json. Every scenario
  * runs in a fresh child process, so peak RSS and backend state belong to that scenario alone.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -18,6 +18,7 @@ import type { BackendChoice, BackendName } from '@digitlab/tfjs-backend';
 import type { Layout, LayoutChoice } from '../layout.js';
 import { softmaxRegression } from '../plugin.js';
 import { measureGradientMs } from './measure-gradient.js';
+import { measureDenseProducts, measureSparseParts } from './measure-products.js';
 
 type Row = Record<string, string | number | boolean>;
 
@@ -63,6 +64,12 @@ async function scenario(name: string, setting: Setting): Promise<Row> {
     };
   }
   const { train, test } = await loadMnist();
+  if (name === 'products') {
+    const slow = backend === 'cpu';
+    return layout === 'sparse'
+      ? measureSparseParts(train, 7)
+      : await measureDenseProducts(train, backend, slow ? 3 : 7);
+  }
   if (name === 'gradient') {
     const repeats = layout === 'dense' && backend === 'cpu' ? 3 : 7;
     return { msPerGradient: await measureGradientMs(train, { layout, backend, workers, repeats }) };
@@ -227,6 +234,17 @@ async function main(): Promise<void> {
         'peakRssMB',
       ]);
     }
+  }
+  console.log('\nEach product of one gradient, 60,000 × 784, this thread (median ms)');
+  for (const { layout, backend } of settings) {
+    if (values.quick && backend === 'cpu') continue;
+    const row = runChild('products', { layout, backend, workers: 0 });
+    const label = layout === 'sparse' ? 'sparse (wasm kernel)' : `dense, ${backend} backend`;
+    record(
+      label,
+      row,
+      Object.keys(row).filter((key) => key !== 'peakRssMB'),
+    );
   }
   console.log('\nSparse vs dense by density, 20,000 × 784 synthetic, this thread (median ms)');
   for (const density of [0.2, 0.4, 0.6, 0.8, 1]) {
