@@ -2,7 +2,8 @@
  * Reproduces a scikit-learn notebook's experiment in TypeScript:
  * LogisticRegression(multi_class='multinomial', solver='lbfgs', C=1) on MNIST scaled to [0, 1].
  *
- *   node dist/examples/notebook.js [--backend cpu|wasm] [--protocol notebook|full|both]
+ *   node dist/examples/notebook.js [--backend cpu|wasm] [--layout auto|sparse|dense]
+ *                                  [--protocol notebook|full|both]
  *
  * notebook: 1000 training images per class (seed 0), maxIter 500 (scikit-learn: 0.906, 390 iterations)
  * full:     all 60,000 training images, maxIter 100      (scikit-learn: 0.9258)
@@ -11,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { fitToEnd } from '@digitlab/core';
 import { type Dataset, loadMnist, stratifiedSubsample } from '@digitlab/datasets';
 import { BACKENDS, type BackendName } from '@digitlab/tfjs-backend';
+import { LAYOUT_CHOICES, type LayoutChoice } from '../layout.js';
 import { softmaxRegression } from '../plugin.js';
 
 const PROTOCOLS = ['notebook', 'full', 'both'] as const;
@@ -43,13 +45,21 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       backend: { type: 'string', default: 'wasm' },
+      layout: { type: 'string', default: 'auto' },
       protocol: { type: 'string', default: 'both' },
     },
   });
   const backend = values.backend as BackendName;
   const protocol = values.protocol as (typeof PROTOCOLS)[number];
+  const layout = values.layout as LayoutChoice;
   if (!BACKENDS.includes(backend)) {
     console.error(`--backend: expected one of ${BACKENDS.join(', ')}, found '${values.backend}'`);
+    return 2;
+  }
+  if (!LAYOUT_CHOICES.includes(layout)) {
+    console.error(
+      `--layout: expected one of ${LAYOUT_CHOICES.join(', ')}, found '${values.layout}'`,
+    );
     return 2;
   }
   if (!PROTOCOLS.includes(protocol)) {
@@ -61,12 +71,12 @@ async function main(): Promise<number> {
   const { train, test } = await loadMnist();
   const chosen =
     protocol === 'both' ? [notebook, full] : protocol === 'notebook' ? [notebook] : [full];
-  const plugin = softmaxRegression({ backend });
+  const plugin = softmaxRegression({ backend, layout });
   let failures = 0;
   for (const p of chosen) {
     const data = p.train(train);
     const classifier = plugin.create(plugin.options.parse({ C: 1, maxIter: p.maxIter }));
-    console.log(`\n${p.name} on ${backend}: ${data.numSamples} training samples`);
+    console.log(`\n${p.name} on ${backend}, layout ${layout}: ${data.numSamples} training samples`);
     const result = await fitToEnd(classifier.fit(data), (event) => {
       if (event.type === 'progress' && event.step % 25 === 0) {
         console.log(
