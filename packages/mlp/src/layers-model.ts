@@ -1,6 +1,7 @@
 import { ArtifactError, type ModelMetadata } from '@digitlab/core';
 import {
   checkFloat32Weights,
+  encodeDenseLayersModel,
   findDenseLayers,
   MODEL_JSON,
   readManifest,
@@ -14,7 +15,6 @@ export { MODEL_JSON, WEIGHTS_BIN };
 
 const HIDDEN_LAYER = 'dense';
 const OUTPUT_LAYER = 'dense_1';
-const TFJS_LAYERS_VERSION = '4.22.0';
 const GENERATED_BY = '@digitlab/mlp (TensorFlow.js layers-model format)';
 
 /**
@@ -27,74 +27,27 @@ export function encodeLayersModel(
   weights: MlpWeights,
   metadata: ModelMetadata,
 ): Record<string, Uint8Array> {
-  const { numFeatures: d, hiddenUnits: h, numClasses: k } = weights;
-  const modelJson = {
-    modelTopology: {
-      class_name: 'Sequential',
-      config: {
-        name: 'sequential',
-        layers: [
-          denseLayer(HIDDEN_LAYER, h, 'relu', { batch_input_shape: [null, d] }),
-          denseLayer(OUTPUT_LAYER, k, 'softmax', {}),
-        ],
-      },
-      keras_version: `tfjs-layers ${TFJS_LAYERS_VERSION}`,
-      backend: 'tensor_flow.js',
-    },
-    format: 'layers-model',
-    generatedBy: GENERATED_BY,
-    convertedBy: null,
-    weightsManifest: [
+  return encodeDenseLayersModel({
+    inputSize: weights.numFeatures,
+    layers: [
       {
-        paths: [WEIGHTS_BIN],
-        weights: [
-          { name: `${HIDDEN_LAYER}/kernel`, shape: [d, h], dtype: 'float32' },
-          { name: `${HIDDEN_LAYER}/bias`, shape: [h], dtype: 'float32' },
-          { name: `${OUTPUT_LAYER}/kernel`, shape: [h, k], dtype: 'float32' },
-          { name: `${OUTPUT_LAYER}/bias`, shape: [k], dtype: 'float32' },
-        ],
+        name: HIDDEN_LAYER,
+        units: weights.hiddenUnits,
+        activation: 'relu',
+        kernel: weights.kernel1,
+        bias: weights.bias1,
+      },
+      {
+        name: OUTPUT_LAYER,
+        units: weights.numClasses,
+        activation: 'softmax',
+        kernel: weights.kernel2,
+        bias: weights.bias2,
       },
     ],
-    userDefinedMetadata: metadata,
-  };
-  const blocks = [weights.kernel1, weights.bias1, weights.kernel2, weights.bias2];
-  const bytes = new Uint8Array(blocks.reduce((n, b) => n + b.length, 0) * 4);
-  const view = new DataView(bytes.buffer);
-  let offset = 0;
-  for (const values of blocks) {
-    for (let i = 0; i < values.length; i++, offset += 4) {
-      view.setFloat32(offset, values[i] as number, true);
-    }
-  }
-  return {
-    [MODEL_JSON]: new TextEncoder().encode(`${JSON.stringify(modelJson, null, 2)}\n`),
-    [WEIGHTS_BIN]: bytes,
-  };
-}
-
-function denseLayer(name: string, units: number, activation: string, extra: object) {
-  return {
-    class_name: 'Dense',
-    config: {
-      units,
-      activation,
-      use_bias: true,
-      kernel_initializer: {
-        class_name: 'VarianceScaling',
-        config: { scale: 1, mode: 'fan_avg', distribution: 'uniform', seed: null },
-      },
-      bias_initializer: { class_name: 'Zeros', config: {} },
-      kernel_regularizer: null,
-      bias_regularizer: null,
-      activity_regularizer: null,
-      kernel_constraint: null,
-      bias_constraint: null,
-      name,
-      trainable: true,
-      ...extra,
-      dtype: 'float32',
-    },
-  };
+    metadata,
+    generatedBy: GENERATED_BY,
+  });
 }
 
 /**

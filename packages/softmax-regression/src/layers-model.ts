@@ -1,6 +1,7 @@
 import { ArtifactError, type ModelMetadata } from '@digitlab/core';
 import {
   checkFloat32Weights,
+  encodeDenseLayersModel,
   findDenseLayers,
   MODEL_JSON,
   readManifest,
@@ -13,7 +14,6 @@ import type { DenseWeights } from './parameters.js';
 export { MODEL_JSON, WEIGHTS_BIN };
 
 const LAYER_NAME = 'dense';
-const TFJS_LAYERS_VERSION = '4.22.0';
 const GENERATED_BY = '@digitlab/softmax-regression (TensorFlow.js layers-model format)';
 
 /**
@@ -26,66 +26,20 @@ export function encodeLayersModel(
   weights: DenseWeights,
   metadata: ModelMetadata,
 ): Record<string, Uint8Array> {
-  const { numFeatures: d, numClasses: k } = weights;
-  const modelJson = {
-    modelTopology: {
-      class_name: 'Sequential',
-      config: {
-        name: 'sequential',
-        layers: [
-          {
-            class_name: 'Dense',
-            config: {
-              units: k,
-              activation: 'softmax',
-              use_bias: true,
-              kernel_initializer: {
-                class_name: 'VarianceScaling',
-                config: { scale: 1, mode: 'fan_avg', distribution: 'normal', seed: null },
-              },
-              bias_initializer: { class_name: 'Zeros', config: {} },
-              kernel_regularizer: null,
-              bias_regularizer: null,
-              activity_regularizer: null,
-              kernel_constraint: null,
-              bias_constraint: null,
-              name: LAYER_NAME,
-              trainable: true,
-              batch_input_shape: [null, d],
-              dtype: 'float32',
-            },
-          },
-        ],
-      },
-      keras_version: `tfjs-layers ${TFJS_LAYERS_VERSION}`,
-      backend: 'tensor_flow.js',
-    },
-    format: 'layers-model',
-    generatedBy: GENERATED_BY,
-    convertedBy: null,
-    weightsManifest: [
+  return encodeDenseLayersModel({
+    inputSize: weights.numFeatures,
+    layers: [
       {
-        paths: [WEIGHTS_BIN],
-        weights: [
-          { name: `${LAYER_NAME}/kernel`, shape: [d, k], dtype: 'float32' },
-          { name: `${LAYER_NAME}/bias`, shape: [k], dtype: 'float32' },
-        ],
+        name: LAYER_NAME,
+        units: weights.numClasses,
+        activation: 'softmax',
+        kernel: weights.kernel,
+        bias: weights.bias,
       },
     ],
-    userDefinedMetadata: metadata,
-  };
-  const bytes = new Uint8Array((weights.kernel.length + weights.bias.length) * 4);
-  const view = new DataView(bytes.buffer);
-  let offset = 0;
-  for (const values of [weights.kernel, weights.bias]) {
-    for (let i = 0; i < values.length; i++, offset += 4) {
-      view.setFloat32(offset, values[i] as number, true);
-    }
-  }
-  return {
-    [MODEL_JSON]: new TextEncoder().encode(`${JSON.stringify(modelJson, null, 2)}\n`),
-    [WEIGHTS_BIN]: bytes,
-  };
+    metadata,
+    generatedBy: GENERATED_BY,
+  });
 }
 
 /**

@@ -12,6 +12,11 @@ export {
   useBackend,
 } from './backend.js';
 export { withConsoleWarnFilter } from './console-warn-filter.js';
+export {
+  type DenseLayersModel,
+  type DenseLayerWeights,
+  encodeDenseLayersModel,
+} from './encode-dense-layers-model.js';
 export { BackendInitError } from './errors.js';
 export {
   checkFloat32Weights,
