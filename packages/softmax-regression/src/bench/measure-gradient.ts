@@ -4,6 +4,7 @@ import type { Layout } from '../layout.js';
 import { createLocalObjective } from '../local-objective.js';
 import { ParallelObjective } from '../parallel/parallel-objective.js';
 import { parameterCount } from '../parameters.js';
+import { median } from './measure-products.js';
 
 /** Where and how one gradient measurement runs. */
 export interface GradientSetting {
@@ -37,8 +38,7 @@ export async function measureGradientMs(
       await objective.evaluate(x);
       times.push(performance.now() - start);
     }
-    times.sort((a, b) => a - b);
-    return times[Math.floor(times.length / 2)] as number;
+    return median(times);
   } finally {
     await objective.dispose();
   }

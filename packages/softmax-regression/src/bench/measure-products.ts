@@ -8,7 +8,8 @@ import { BLOCK_ROWS, SoftmaxKernel } from '../sparse/softmax-kernel.js';
 /** Median milliseconds of each part of one gradient, by name. */
 export type ProductTimes = Record<string, number>;
 
-function median(times: number[]): number {
+/** The middle of a set of timings (the upper middle for an even count). */
+export function median(times: readonly number[]): number {
   const sorted = [...times].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
