@@ -14,6 +14,16 @@ export interface FitOptions {
   /** Aborting stops training at the next step; the fit then ends with stop reason 'aborted'. */
   readonly signal?: AbortSignal;
   readonly evaluate?: EvaluateOptions;
+  /**
+   * When the plugin does not report training accuracy, measure it by predicting the training set:
+   * at every held-out evaluation and at the end (`'evaluations'`), or at the end only (`'end'`).
+   */
+  readonly trainAccuracy?: 'evaluations' | 'end';
+  /**
+   * Facts about the run that the caller knows and the plugin does not (how the data was sampled,
+   * the seed, the backend…), recorded under `metadata.training` of the saved model.
+   */
+  readonly provenance?: Readonly<Record<string, unknown>>;
 }
 
 /**

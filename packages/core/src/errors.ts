@@ -64,6 +64,19 @@ export class ArtifactError extends DigitlabError {
   }
 }
 
+/** A classifier was asked to predict, score or save before it had a model. */
+export class NotFittedError extends DigitlabError {
+  override readonly name = 'NotFittedError';
+  constructor(
+    readonly pluginName: string,
+    readonly operation: string,
+  ) {
+    super(
+      `${operation}: expected a fitted '${pluginName}' classifier, found one without a model (call fit() or load a saved model first)`,
+    );
+  }
+}
+
 /** Input data given to a classifier has the wrong shape or values. */
 export class ClassifierInputError extends DigitlabError {
   override readonly name = 'ClassifierInputError';

@@ -1,10 +1,17 @@
 export type { Classifier, EvaluateOptions, FitOptions } from './classifier.js';
+export type {
+  ClassifierDefinition,
+  ModelFiles,
+  OptionsSchema,
+} from './classifier-definition.js';
 export {
   assertClassifierPlugin,
   type ClassifierPlugin,
   createClassifier,
   parsePluginOptions,
 } from './classifier-plugin.js';
+export { type DefinedPlugin, defineClassifier, type PluginFactory } from './define-classifier.js';
+export { type Algorithm, DefinedClassifier } from './defined-classifier.js';
 export { describeOptions, type OptionDescription } from './describe-options.js';
 export {
   ArtifactError,
@@ -12,6 +19,7 @@ export {
   DigitlabError,
   DuplicatePluginError,
   InvalidPluginError,
+  NotFittedError,
   PluginOptionsError,
   UnknownPluginError,
 } from './errors.js';
@@ -34,6 +42,7 @@ export {
 } from './model-metadata.js';
 export { createRegistry, type PluginRegistry } from './registry.js';
 export { Stopwatch } from './stopwatch.js';
+export type { TrainContext, Trainer, TrainingEnd, TrainingStep } from './trainer.js';
 export type {
   EndEvent,
   FitResult,

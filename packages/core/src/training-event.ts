@@ -83,6 +83,8 @@ export interface FitResult {
   readonly fitSeconds: number;
   /** The last held-out evaluation, when one was requested. */
   readonly evaluation?: HeldOutEvaluation;
+  /** Training-set accuracy of the final parameters, when the plugin reported it or it was asked for. */
+  readonly trainAccuracy?: number;
 }
 
 /** The last event of every fit. */

@@ -1,0 +1,450 @@
+import type { Dataset } from '@digitlab/datasets';
+import type { Classifier, FitOptions } from './classifier.js';
+import type { ModelFiles } from './classifier-definition.js';
+import { ClassifierInputError, NotFittedError } from './errors.js';
+import { createHeldOutEvaluator, type HeldOutEvaluator } from './held-out-evaluator.js';
+import type { ModelArtifact } from './model-artifact.js';
+import { type ModelMetadata, preprocessingToJson } from './model-metadata.js';
+import { Stopwatch } from './stopwatch.js';
+import type { TrainContext, Trainer, TrainingEnd, TrainingStep } from './trainer.js';
+import type {
+  FitResult,
+  HeldOutEvaluation,
+  ProgressUnit,
+  TrainingEvent,
+} from './training-event.js';
+import { validateFeatures } from './validate-features.js';
+import {
+  scoreDataset,
+  type TrainingDataRequirements,
+  validateTrainingData,
+} from './validate-training-data.js';
+
+/** The part of a ClassifierDefinition the driver runs, in terms of its parsed options `O`. */
+export interface Algorithm<O, M> {
+  readonly name: string;
+  readonly modelOptions?: readonly PropertyKey[];
+  requirements?(options: O): TrainingDataRequirements;
+  train(context: TrainContext<O, M>): Trainer<M> | Promise<Trainer<M>>;
+  predictProba(model: M, features: Float32Array, options: O): Float32Array | Promise<Float32Array>;
+  predict?(model: M, features: Float32Array, options: O): Int32Array | Promise<Int32Array>;
+  encode(model: M, options: O): ModelFiles | Promise<ModelFiles>;
+  release?(model: M): void;
+}
+
+/** What the driver remembers of the current fit, to describe the model in its metadata. */
+interface FitRecord {
+  readonly data: Dataset;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly provenance: Readonly<Record<string, unknown>>;
+  step: number;
+  objective?: number;
+  gradientNorm?: number;
+  evaluations?: number;
+  trainAccuracy?: number;
+  evaluation?: HeldOutEvaluation;
+  heldOutSplit?: string;
+  fitSeconds?: number;
+  end?: { readonly stopReason: string; readonly converged: boolean };
+}
+
+/**
+ * A classifier run by core's fit driver: the plugin supplies the algorithm, the driver the
+ * lifecycle (validation, the event stream, abort and dispose, the stopwatch, held-out evaluation,
+ * metadata, `score`, save). One fit at a time; `dispose()` stops a running fit at its next step.
+ */
+export class DefinedClassifier<O extends Record<string, unknown>, M> implements Classifier {
+  private current: M | undefined;
+  private shape: { numFeatures: number; numClasses: number } | undefined;
+  private loadedMetadata: ModelMetadata | undefined;
+  private record: FitRecord | undefined;
+  private fitting = false;
+  private disposed = false;
+  private closeTrainer: (() => Promise<void>) | undefined;
+  // dispose() during a fit aborts it, so it ends at its next step.
+  private readonly lifetime = new AbortController();
+
+  constructor(
+    private readonly algorithm: Algorithm<O, M>,
+    readonly options: O,
+    restored?: { readonly model: M; readonly metadata: ModelMetadata },
+  ) {
+    if (restored) {
+      this.current = restored.model;
+      this.loadedMetadata = restored.metadata;
+      this.shape = restored.metadata;
+    }
+  }
+
+  get plugin(): string {
+    return this.algorithm.name;
+  }
+
+  get fitted(): boolean {
+    return this.current !== undefined;
+  }
+
+  /** The current model, if any (the latest step's during a fit). */
+  get model(): M | undefined {
+    return this.current;
+  }
+
+  /** The current model; a NotFittedError (or a disposed error) naming `operation` without one. */
+  requireModel(operation: string): M {
+    this.assertUsable(operation);
+    if (this.current === undefined) throw new NotFittedError(this.plugin, operation);
+    return this.current;
+  }
+
+  /** Train on `train`, streaming a start event, a progress event per step and an end event. */
+  async *fit(
+    train: Dataset,
+    fitOptions: FitOptions = {},
+  ): AsyncGenerator<TrainingEvent, FitResult, undefined> {
+    this.assertUsable('fit');
+    if (this.fitting) {
+      throw new ClassifierInputError(
+        'fit: expected the previous fit of this classifier to have ended, found it still running',
+      );
+    }
+    const { algorithm: a, options: o } = this;
+    validateTrainingData(train, a.requirements?.(o));
+    const { numSamples: n, numFeatures: d, numClasses: k } = train;
+    // Held-out predictions use the model of this fit so far, whatever `this.current` says.
+    let latest: M | undefined;
+    const evaluator = createHeldOutEvaluator(fitOptions.evaluate, d, (f) =>
+      this.predictWith(latest as M, f),
+    );
+    const signal = fitOptions.signal
+      ? AbortSignal.any([fitOptions.signal, this.lifetime.signal])
+      : this.lifetime.signal;
+    const clock = new Stopwatch();
+    const record: FitRecord = {
+      data: train,
+      options: o,
+      provenance: fitOptions.provenance ?? {},
+      step: 0,
+      ...(fitOptions.evaluate ? { heldOutSplit: fitOptions.evaluate.data.split } : {}),
+    };
+    const trainAccuracyOf = async (model: M): Promise<number> =>
+      accuracy(await this.predictWith(model, train.features), train.labels);
+    this.fitting = true;
+    let close: (() => Promise<void>) | undefined;
+    try {
+      const trainer = await a.train({ data: train, options: o, signal, model: this.current });
+      let closing: Promise<void> | undefined;
+      close = () => {
+        closing ??= closeTrainer(trainer);
+        return closing;
+      };
+      this.closeTrainer = close;
+      const { unit, total } = trainer;
+      yield {
+        type: 'start',
+        unit,
+        ...(total === undefined ? {} : { total }),
+        numSamples: n,
+        numFeatures: d,
+        numClasses: k,
+        description: trainer.description,
+        ...(trainer.notes && trainer.notes.length > 0 ? { notes: [...trainer.notes] } : {}),
+      };
+      let end: TrainingEnd<M> | undefined;
+      let last: TrainingStep<M> | undefined;
+      // The training accuracy last known, and the model it belongs to.
+      let known: { model: M; accuracy: number } | undefined;
+      clock.start();
+      while (!this.disposed) {
+        const next = await trainer.steps.next();
+        if (next.done) {
+          end = next.value;
+          break;
+        }
+        const s = next.value;
+        last = s;
+        record.step = s.step ?? record.step + 1;
+        latest = s.model;
+        this.adopt(s.model);
+        this.record = record;
+        this.shape = { numFeatures: d, numClasses: k };
+        const final = s.final ?? (total !== undefined && record.step >= total);
+        clock.stop();
+        const due = !this.disposed && evaluator?.due(record.step, final);
+        const evaluation = due
+          ? await this.evaluate(evaluator as HeldOutEvaluator, record.step)
+          : undefined;
+        let trainAccuracy = s.trainAccuracy;
+        if (
+          evaluation &&
+          trainAccuracy === undefined &&
+          fitOptions.trainAccuracy === 'evaluations'
+        ) {
+          trainAccuracy = await trainAccuracyOf(s.model);
+        }
+        if (trainAccuracy !== undefined) known = { model: s.model, accuracy: trainAccuracy };
+        Object.assign(
+          record,
+          defined({
+            objective: s.objective,
+            gradientNorm: s.gradientNorm,
+            evaluations: s.evaluations,
+            trainAccuracy,
+            evaluation,
+          }),
+        );
+        record.fitSeconds = clock.elapsedMs / 1000;
+        yield progressEvent(unit, total, record.step, s, trainAccuracy, evaluation, clock);
+        // Stop at this step boundary once aborted; a final step still gets its trainer's end.
+        if (signal.aborted && !final) break;
+        clock.start();
+      }
+      clock.stop();
+      // Stopped by an abort: free the trainer before the last evaluation and the end event.
+      if (end === undefined) await close();
+      if (end?.model !== undefined) {
+        latest = end.model;
+        this.adopt(end.model);
+      }
+      const ending = end ?? aborted(record.step, unit, last?.message);
+      const steps = ending.steps ?? record.step;
+      const usable = latest !== undefined && !this.disposed;
+      // An abort or a step not flagged final leaves the last model unevaluated: evaluate it now.
+      if (usable && evaluator?.due(steps, true)) {
+        record.evaluation = (await this.evaluate(evaluator, steps)) ?? record.evaluation;
+      }
+      let trainAccuracy = ending.trainAccuracy;
+      if (trainAccuracy === undefined && known?.model === latest) trainAccuracy = known?.accuracy;
+      if (trainAccuracy === undefined && fitOptions.trainAccuracy && usable) {
+        trainAccuracy = await trainAccuracyOf(latest as M);
+      }
+      const result: FitResult = {
+        stopReason: ending.stopReason,
+        converged: ending.converged,
+        message: ending.message,
+        steps,
+        fitSeconds: clock.elapsedMs / 1000,
+        ...defined({
+          warning: ending.warning,
+          evaluations: ending.evaluations ?? record.evaluations,
+          objective: ending.objective ?? record.objective,
+          evaluation: record.evaluation,
+          trainAccuracy,
+        }),
+      };
+      Object.assign(
+        record,
+        defined({
+          step: steps,
+          objective: result.objective,
+          gradientNorm: ending.gradientNorm,
+          evaluations: result.evaluations,
+          trainAccuracy,
+        }),
+      );
+      record.fitSeconds = result.fitSeconds;
+      record.end = { stopReason: result.stopReason, converged: result.converged };
+      yield { type: 'end', result };
+      return result;
+    } finally {
+      this.fitting = false;
+      this.closeTrainer = undefined;
+      await close?.();
+    }
+  }
+
+  /** Class probabilities, numSamples × numClasses row-major. */
+  async predictProba(features: Float32Array): Promise<Float32Array> {
+    const model = this.requireModel('predictProba');
+    validateFeatures(features, this.numFeatures(), 'predictProba features');
+    return this.algorithm.predictProba(model, features, this.options);
+  }
+
+  /** The most probable class of each row. */
+  async predict(features: Float32Array): Promise<Int32Array> {
+    const model = this.requireModel('predict');
+    validateFeatures(features, this.numFeatures(), 'predict features');
+    return this.predictWith(model, features);
+  }
+
+  /** Mean accuracy on a labelled dataset. */
+  async score(data: Dataset): Promise<number> {
+    this.requireModel('score');
+    return scoreDataset(data, this.numFeatures(), (features) => this.predict(features));
+  }
+
+  /** The model as the plugin's files plus metadata describing its data, training and metrics. */
+  async save(): Promise<ModelArtifact> {
+    const model = this.requireModel('save');
+    const files = await this.algorithm.encode(model, this.options);
+    const metadata = this.record ? this.metadataOf(this.record) : this.loadedMetadata;
+    if (!metadata) throw new NotFittedError(this.plugin, 'save');
+    return { plugin: this.plugin, metadata, files };
+  }
+
+  /** Release the model, stop a running fit at its next step; unusable afterwards. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.lifetime.abort();
+    const model = this.current;
+    this.current = undefined;
+    if (model !== undefined) this.algorithm.release?.(model);
+    // A fit suspended at a yield may never be resumed: free its trainer now.
+    void this.closeTrainer?.().catch(() => undefined);
+  }
+
+  private adopt(model: M): void {
+    const previous = this.current;
+    if (model === previous) return;
+    if (this.disposed) {
+      this.algorithm.release?.(model);
+      return;
+    }
+    this.current = model;
+    if (previous !== undefined) this.algorithm.release?.(previous);
+  }
+
+  /** Evaluate held-out data; a dispose() during it drops the evaluation instead of failing. */
+  private async evaluate(
+    evaluator: HeldOutEvaluator,
+    step: number,
+  ): Promise<HeldOutEvaluation | undefined> {
+    try {
+      return await evaluator.run(step);
+    } catch (error) {
+      if (this.disposed) return undefined;
+      throw error;
+    }
+  }
+
+  private async predictWith(model: M, features: Float32Array): Promise<Int32Array> {
+    const { algorithm: a, options: o } = this;
+    if (a.predict) return a.predict(model, features, o);
+    const k = (this.shape as { numClasses: number }).numClasses;
+    return argmaxRows(await a.predictProba(model, features, o), k);
+  }
+
+  private numFeatures(): number {
+    return (this.shape as { numFeatures: number }).numFeatures;
+  }
+
+  private metadataOf(r: FitRecord): ModelMetadata {
+    const { data, options } = r;
+    const kept = this.algorithm.modelOptions;
+    const modelOptions = Object.fromEntries(
+      Object.entries(options).filter(([key]) => kept === undefined || kept.includes(key)),
+    );
+    const evaluation = r.evaluation;
+    return {
+      numFeatures: data.numFeatures,
+      numClasses: data.numClasses,
+      classNames: [...data.classNames],
+      imageShape: [...data.imageShape],
+      preprocessing: preprocessingToJson(data.preprocessing),
+      dataset: data.name,
+      training: {
+        ...modelOptions,
+        options: { ...options },
+        numSamples: data.numSamples,
+        split: data.split,
+        ...r.provenance,
+        complete: r.end !== undefined,
+        ...(r.end ?? {}),
+      },
+      metrics: defined({
+        steps: r.step,
+        objective: r.objective,
+        gradientNorm: r.gradientNorm,
+        evaluations: r.evaluations,
+        fitSeconds: r.fitSeconds,
+        trainAccuracy: r.trainAccuracy,
+        heldOutAccuracy: evaluation?.accuracy,
+        testAccuracy: r.heldOutSplit === 'test' ? evaluation?.accuracy : undefined,
+      }) as Record<string, number>,
+    };
+  }
+
+  private assertUsable(operation: string): void {
+    if (this.disposed) {
+      throw new ClassifierInputError(
+        `${operation}: expected a live classifier, found one that was disposed`,
+      );
+    }
+  }
+}
+
+/** Close a trainer's steps (running their `finally`) and then its own release, even if one fails. */
+async function closeTrainer<M>(trainer: Trainer<M>): Promise<void> {
+  try {
+    await trainer.steps.return?.(undefined);
+  } finally {
+    await trainer.release?.();
+  }
+}
+
+function progressEvent<M>(
+  unit: ProgressUnit,
+  total: number | undefined,
+  step: number,
+  s: TrainingStep<M>,
+  trainAccuracy: number | undefined,
+  evaluation: HeldOutEvaluation | undefined,
+  clock: Stopwatch,
+): TrainingEvent {
+  return {
+    type: 'progress',
+    unit,
+    step,
+    elapsedMs: clock.elapsedMs,
+    ...defined({
+      total,
+      evaluations: s.evaluations,
+      objective: s.objective,
+      gradientNorm: s.gradientNorm,
+      stepSize: s.stepSize,
+      learningRate: s.learningRate,
+      trainAccuracy,
+      evaluation,
+      message: s.message,
+    }),
+  };
+}
+
+/** The end of a fit stopped by an abort, dispose or a consumer that left, after `steps` steps. */
+function aborted<M>(steps: number, unit: ProgressUnit, last?: string): TrainingEnd<M> {
+  const word = steps === 1 ? unit : `${unit}s`;
+  return {
+    stopReason: 'aborted',
+    converged: false,
+    message: `aborted after ${steps} ${word}${last === undefined ? '' : ` (${last})`}`,
+    steps,
+  };
+}
+
+/** The index of each row's largest value (the lowest index on ties). */
+function argmaxRows(values: Float32Array, numClasses: number): Int32Array {
+  const n = values.length / numClasses;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    for (let c = 1; c < numClasses; c++) {
+      if ((values[i * numClasses + c] as number) > (values[i * numClasses + best] as number))
+        best = c;
+    }
+    out[i] = best;
+  }
+  return out;
+}
+
+function accuracy(predictions: Int32Array, labels: Uint8Array): number {
+  let correct = 0;
+  for (let i = 0; i < predictions.length; i++) if (predictions[i] === labels[i]) correct++;
+  return predictions.length === 0 ? 0 : correct / predictions.length;
+}
+
+/** Drop undefined fields, so optional properties stay absent rather than present-but-undefined. */
+function defined<T extends Record<string, unknown>>(fields: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { defineClassifier } from '../define-classifier.js';
+import { ArtifactError } from '../errors.js';
+import type { Trainer, TrainingEnd, TrainingStep } from '../trainer.js';
+
+/** The toy model: every row gets the same probabilities, softmax(logits). */
+export interface ScriptedModel {
+  readonly id: number;
+  readonly logits: Float32Array;
+}
+
+/** What happened inside the scripted plugin, in order, for tests to assert on. */
+export type ScriptLog = string[];
+
+/** How the scripted trainer behaves. */
+export interface Script {
+  readonly log: ScriptLog;
+  /** Steps before the trainer ends by itself. */
+  readonly steps: number;
+  /** Report `total` in the trainer (default true). */
+  readonly reportTotal?: boolean;
+  /** Flag the last step `final` (default: leave it to `total`). */
+  readonly flagFinal?: boolean;
+  /** End with 'aborted' at the next step when the signal fires (default: ignore the signal). */
+  readonly watchSignal?: boolean;
+  /** Throw instead of yielding this step. */
+  readonly failAt?: number;
+  /** Called at each step before yielding (e.g. to advance a fake clock). */
+  readonly onStep?: (step: number) => void;
+  /** Called in every prediction (e.g. to advance a fake clock). */
+  readonly onPredict?: () => void;
+  /** Extra fields of the end. */
+  readonly end?: Partial<TrainingEnd<ScriptedModel>>;
+}
+
+let nextId = 0;
+
+/** Logits favouring class `c` of `k`. */
+function favouring(c: number, k: number): ScriptedModel {
+  const logits = new Float32Array(k);
+  logits[c] = 2;
+  return { id: ++nextId, logits };
+}
+
+/**
+ * A plugin whose trainer follows a script and logs what the driver makes it do: the model of step
+ * s favours class (s − 1) mod k, so held-out accuracy tells which step's model was evaluated.
+ */
+export function scriptedPlugin(script: Script) {
+  const { log } = script;
+  return defineClassifier({
+    name: 'scripted',
+    description: 'A scripted test plugin',
+    options: z.strictObject({
+      level: z.number().int().min(0).max(9).default(1).describe('A model option'),
+      threads: z.number().int().min(0).default(0).describe('A runtime option'),
+    }),
+    modelOptions: ['level'],
+    train({ data, signal }): Trainer<ScriptedModel> {
+      log.push('train');
+      const k = data.numClasses;
+      async function* steps(): AsyncGenerator<
+        TrainingStep<ScriptedModel>,
+        TrainingEnd<ScriptedModel>
+      > {
+        try {
+          for (let s = 1; s <= script.steps; s++) {
+            if (script.watchSignal && signal.aborted) {
+              return { stopReason: 'aborted', converged: false, message: `stopped at ${s - 1}` };
+            }
+            if (script.failAt === s) throw new Error(`step ${s} failed`);
+            script.onStep?.(s);
+            log.push(`step ${s}`);
+            const final = script.flagFinal && s === script.steps ? { final: true } : {};
+            yield {
+              model: favouring((s - 1) % k, k),
+              objective: 1 / s,
+              gradientNorm: 0.1 / s,
+              evaluations: s + 1,
+              message: `did ${s}`,
+              ...final,
+            };
+          }
+          return {
+            stopReason: 'completed',
+            converged: true,
+            message: `finished ${script.steps}`,
+            ...script.end,
+          };
+        } finally {
+          log.push('steps closed');
+        }
+      }
+      return {
+        unit: 'iteration',
+        ...(script.reportTotal === false ? {} : { total: script.steps }),
+        description: 'scripted run',
+        notes: ['a note'],
+        steps: steps(),
+        release: () => {
+          log.push('trainer released');
+        },
+      };
+    },
+    predictProba(model, features) {
+      script.onPredict?.();
+      const k = model.logits.length;
+      const n = features.length / 2;
+      let total = 0;
+      for (const z of model.logits) total += Math.exp(z);
+      const out = new Float32Array(n * k);
+      for (let i = 0; i < n; i++)
+        for (let c = 0; c < k; c++) out[i * k + c] = Math.exp(model.logits[c] as number) / total;
+      return out;
+    },
+    encode: (model) => ({ 'logits.bin': new Uint8Array(model.logits.slice().buffer) }),
+    decode(files, metadata) {
+      const bytes = files['logits.bin'];
+      if (bytes?.byteLength !== metadata.numClasses * 4)
+        throw new ArtifactError('expected one float32 logit per class', 'logits.bin');
+      return { id: ++nextId, logits: new Float32Array(bytes.slice().buffer) };
+    },
+    impliedOptions: (model) => (model.logits.length > 3 ? { level: 9 } : {}),
+    release(model) {
+      log.push(`model ${model.id} released`);
+    },
+    extend: (classifier) => ({
+      logits: () => classifier.requireModel('logits').logits.slice(),
+    }),
+  });
+}

@@ -1,0 +1,73 @@
+import type { Dataset } from '@digitlab/datasets';
+import type { ProgressUnit, StopReason } from './training-event.js';
+
+/** What a plugin's `train` is given: the validated data and options, and how to stop. */
+export interface TrainContext<O, M> {
+  /** The training set, already checked by `validateTrainingData`. */
+  readonly data: Dataset;
+  readonly options: O;
+  /**
+   * Fires on abort, `dispose()` or when the consumer leaves. Checking it is optional: the driver
+   * stops pulling steps at the next step anyway, but a solver that sees it can stop mid-step.
+   */
+  readonly signal: AbortSignal;
+  /** The classifier's current model, if it has one (for warm starts). */
+  readonly model: M | undefined;
+}
+
+/** One step of training (an iteration, an epoch, a chunk of a one-pass fit). */
+export interface TrainingStep<M> {
+  /** The model after this step: held-out evaluation, `save()` and an abort all see it. */
+  readonly model: M;
+  /** The step's number; default: one more than the previous step (the first is 1). */
+  readonly step?: number;
+  /** Whether training ends after this step; default: `step >= total`. */
+  readonly final?: boolean;
+  readonly objective?: number;
+  /** max |gᵢ|, the quantity scikit-learn's `tol` is compared with. */
+  readonly gradientNorm?: number;
+  /** Objective evaluations so far. */
+  readonly evaluations?: number;
+  readonly stepSize?: number;
+  readonly learningRate?: number;
+  /** Training-set accuracy of this step's model, when the plugin knows it cheaply. */
+  readonly trainAccuracy?: number;
+  /** Free text for steps that are not numeric (e.g. "indexed 6000 of 10000 samples"). */
+  readonly message?: string;
+}
+
+/** How training ended, as the plugin tells it. */
+export interface TrainingEnd<M> {
+  /** The final model; default: the last step's. */
+  readonly model?: M;
+  readonly stopReason: StopReason;
+  readonly converged: boolean;
+  /** In words: which criterion stopped training, with its numbers. */
+  readonly message: string;
+  /** Advice when training stopped without converging. */
+  readonly warning?: string;
+  /** Steps taken; default: the last step's number. */
+  readonly steps?: number;
+  readonly evaluations?: number;
+  readonly objective?: number;
+  readonly gradientNorm?: number;
+  readonly trainAccuracy?: number;
+}
+
+/**
+ * A training run as a plugin supplies it: how to describe it, then its steps. `steps` is pulled
+ * one step at a time, so a paused consumer pauses training; the driver closes it (`return()`) and
+ * calls `release` however the fit ends, so resources held by either are freed.
+ */
+export interface Trainer<M> {
+  readonly unit: ProgressUnit;
+  /** The most steps training can take (max_iter, epochs, …), when known. */
+  readonly total?: number;
+  /** One line: the algorithm and its settings. */
+  readonly description: string;
+  /** Things the user should see before training starts (e.g. a backend fallback). */
+  readonly notes?: readonly string[];
+  readonly steps: AsyncIterator<TrainingStep<M>, TrainingEnd<M> | undefined, undefined>;
+  /** Free what `train` set up outside `steps` (worker threads, tensors). */
+  release?(): void | Promise<void>;
+}
