@@ -31,18 +31,21 @@ export function nearestCentroidOptionsSchema(defaults: Partial<NearestCentroidOp
     metric: z
       .enum(METRICS)
       .default(d.metric)
-      .describe('Distance to the class centroids: euclidean (L2) or manhattan (L1)'),
+      .describe('Distance to the class centroids: euclidean (L2) or manhattan (L1)')
+      .meta({ group: 'model' }),
     shrinkage: z
       .number()
       .min(0)
       .max(1)
       .default(d.shrinkage)
-      .describe('Pull each centroid towards the mean of all samples: 0 = none, 1 = all the way'),
+      .describe('Pull each centroid towards the mean of all samples: 0 = none, 1 = all the way')
+      .meta({ group: 'model' }),
     temperature: z
       .number()
       .positive()
       .finite()
       .default(d.temperature)
-      .describe('Softmax temperature of the probabilities exp(-distance / temperature)'),
+      .describe('Softmax temperature of the probabilities exp(-distance / temperature)')
+      .meta({ group: 'model' }),
   });
 }

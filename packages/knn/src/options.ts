@@ -33,11 +33,13 @@ export function knnOptionsSchema(defaults: Partial<KnnOptions> = {}) {
       .default(d.k)
       .describe(
         'Neighbours that vote, at most the number of training samples (scikit-learn n_neighbors)',
-      ),
+      )
+      .meta({ group: 'model' }),
     weights: z
       .enum(WEIGHTINGS)
       .default(d.weights)
-      .describe('uniform (one vote each) or distance (1/distance; an exact match wins)'),
+      .describe('uniform (one vote each) or distance (1/distance; an exact match wins)')
+      .meta({ group: 'model' }),
     batchSize: z
       .number()
       .int()
@@ -45,12 +47,14 @@ export function knnOptionsSchema(defaults: Partial<KnnOptions> = {}) {
       .default(d.batchSize)
       .describe(
         'Queries per distance batch; each batch holds a few batchSize × numSamples float32 matrices',
-      ),
+      )
+      .meta({ group: 'runtime' }),
     backend: z
       .enum(BACKEND_CHOICES)
       .default(d.backend)
       .describe(
         'TensorFlow.js backend: auto (wasm if it starts, else cpu), wasm (fast) or cpu (reference)',
-      ),
+      )
+      .meta({ group: 'runtime', header: false }),
   });
 }

@@ -58,7 +58,8 @@ export function mlpOptionsSchema(defaults: Partial<MlpOptions> = {}) {
       .min(1)
       .max(65_536)
       .default(d.hiddenUnits)
-      .describe('Units in the hidden ReLU layer (scikit-learn hidden_layer_sizes=(h,))'),
+      .describe('Units in the hidden ReLU layer (scikit-learn hidden_layer_sizes=(h,))')
+      .meta({ group: 'model' }),
     alpha: z
       .number()
       .min(0)
@@ -66,72 +67,88 @@ export function mlpOptionsSchema(defaults: Partial<MlpOptions> = {}) {
       .default(d.alpha)
       .describe(
         'L2 strength: the loss is mean cross-entropy + alpha/(2·n_batch)·(‖W1‖² + ‖W2‖²), biases unpenalized (scikit-learn alpha)',
-      ),
+      )
+      .meta({ group: 'model' }),
     solver: z
       .enum(SOLVERS)
       .default(d.solver)
-      .describe('adam (mini-batch, default), sgd (mini-batch, momentum) or lbfgs (full batch)'),
+      .describe('adam (mini-batch, default), sgd (mini-batch, momentum) or lbfgs (full batch)')
+      .meta({ group: 'solver', selectsSolver: true }),
     learningRate: z
       .number()
       .positive()
       .finite()
       .default(d.learningRate)
-      .describe('adam/sgd step size (scikit-learn learning_rate_init)'),
+      .describe('adam/sgd step size (scikit-learn learning_rate_init)')
+      .meta({ group: 'solver', solvers: ['adam', 'sgd'] }),
     batchSize: z
       .number()
       .int()
       .min(1)
       .default(d.batchSize)
-      .describe('adam/sgd samples per step, at most the training-set size'),
+      .describe('adam/sgd samples per step, at most the training-set size')
+      .meta({ group: 'solver', solvers: ['adam', 'sgd'] }),
     epochs: z
       .number()
       .int()
       .min(1)
       .default(d.epochs)
-      .describe('adam/sgd passes over the training data (scikit-learn max_iter)'),
-    momentum: z.number().min(0).lt(1).default(d.momentum).describe('sgd momentum (0 = plain SGD)'),
+      .describe('adam/sgd passes over the training data (scikit-learn max_iter)')
+      .meta({ group: 'solver', solvers: ['adam', 'sgd'] }),
+    momentum: z
+      .number()
+      .min(0)
+      .lt(1)
+      .default(d.momentum)
+      .describe('sgd momentum (0 = plain SGD)')
+      .meta({ group: 'solver', solvers: ['sgd'] }),
     nesterov: z
       .boolean()
       .default(d.nesterov)
-      .describe('sgd: Nesterov momentum (scikit-learn nesterovs_momentum; ignored at momentum 0)'),
+      .describe('sgd: Nesterov momentum (scikit-learn nesterovs_momentum; ignored at momentum 0)')
+      .meta({ group: 'solver', solvers: ['sgd'] }),
     maxIter: z
       .number()
       .int()
       .min(1)
       .default(d.maxIter)
-      .describe('Most lbfgs iterations (scikit-learn max_iter)'),
+      .describe('Most lbfgs iterations (scikit-learn max_iter)')
+      .meta({ group: 'solver', solvers: ['lbfgs'] }),
     tol: z
       .number()
       .positive()
       .default(d.tol)
       .describe(
         'lbfgs stops when max |gradient| ≤ tol; adam/sgd when the epoch loss fails to drop by tol for more than nIterNoChange epochs',
-      ),
+      )
+      .meta({ group: 'solver' }),
     nIterNoChange: z
       .number()
       .int()
       .min(1)
       .default(d.nIterNoChange)
-      .describe('adam/sgd: epochs without a tol improvement of the loss before stopping'),
+      .describe('adam/sgd: epochs without a tol improvement of the loss before stopping')
+      .meta({ group: 'solver', solvers: ['adam', 'sgd'] }),
     seed: z
       .number()
       .int()
       .min(0)
       .max(0xffffffff)
       .default(d.seed)
-      .describe('Seed of the weight initialization and the mini-batch shuffles (random_state)'),
+      .describe('Seed of the weight initialization and the mini-batch shuffles (random_state)')
+      .meta({ header: false }),
     backend: z
       .enum(BACKEND_CHOICES)
       .default(d.backend)
       .describe(
         'TensorFlow.js backend: auto (wasm if it starts, else cpu), wasm (fast) or cpu (reference)',
-      ),
+      )
+      .meta({ group: 'runtime', header: false }),
     warmStart: z
       .boolean()
       .default(d.warmStart)
-      .describe(
-        'Continue from the current (fitted or loaded) weights instead of a new random init',
-      ),
+      .describe('Continue from the current (fitted or loaded) weights instead of a new random init')
+      .meta({ header: false }),
     trainAccuracyEvery: z
       .number()
       .int()
@@ -139,6 +156,7 @@ export function mlpOptionsSchema(defaults: Partial<MlpOptions> = {}) {
       .default(d.trainAccuracyEvery)
       .describe(
         'Report training accuracy every this many steps (0 = never; costs a forward pass per report with adam/sgd)',
-      ),
+      )
+      .meta({ header: false }),
   });
 }

@@ -55,51 +55,83 @@ export function softmaxRegressionOptionsSchema(defaults: Partial<SoftmaxRegressi
       .positive()
       .finite()
       .default(d.C)
-      .describe('Inverse regularization strength: the penalty is ‖W‖²/(2·C·n) (scikit-learn C)'),
+      .describe('Inverse regularization strength: the penalty is ‖W‖²/(2·C·n) (scikit-learn C)')
+      .meta({ group: 'model' }),
     solver: z
       .enum(SOLVERS)
       .default(d.solver)
-      .describe('lbfgs (full batch, scikit-learn default), sgd (momentum) or adam (mini-batch)'),
+      .describe('lbfgs (full batch, scikit-learn default), sgd (momentum) or adam (mini-batch)')
+      .meta({ group: 'solver', selectsSolver: true }),
     maxIter: z
       .number()
       .int()
       .min(1)
       .default(d.maxIter)
-      .describe('Most L-BFGS iterations (scikit-learn max_iter)'),
+      .describe('Most L-BFGS iterations (scikit-learn max_iter)')
+      .meta({ group: 'solver', solvers: ['lbfgs'] }),
     tol: z
       .number()
       .positive()
       .default(d.tol)
-      .describe('L-BFGS stops when max |gradient| ≤ tol (scikit-learn tol, scipy gtol)'),
-    m: z.number().int().min(1).default(d.m).describe('L-BFGS history size (correction pairs kept)'),
+      .describe('L-BFGS stops when max |gradient| ≤ tol (scikit-learn tol, scipy gtol)')
+      .meta({ group: 'solver', solvers: ['lbfgs'] }),
+    m: z
+      .number()
+      .int()
+      .min(1)
+      .default(d.m)
+      .describe('L-BFGS history size (correction pairs kept)')
+      .meta({ group: 'solver', solvers: ['lbfgs'] }),
     learningRate: z
       .number()
       .positive()
       .finite()
       .default(d.learningRate)
-      .describe('sgd/adam step size'),
-    batchSize: z.number().int().min(1).default(d.batchSize).describe('sgd/adam samples per step'),
-    epochs: z.number().int().min(1).default(d.epochs).describe('sgd/adam passes over the data'),
-    momentum: z.number().min(0).lt(1).default(d.momentum).describe('sgd momentum (0 = plain SGD)'),
+      .describe('sgd/adam step size')
+      .meta({ group: 'solver', solvers: ['sgd', 'adam'] }),
+    batchSize: z
+      .number()
+      .int()
+      .min(1)
+      .default(d.batchSize)
+      .describe('sgd/adam samples per step')
+      .meta({ group: 'solver', solvers: ['sgd', 'adam'] }),
+    epochs: z
+      .number()
+      .int()
+      .min(1)
+      .default(d.epochs)
+      .describe('sgd/adam passes over the data')
+      .meta({ group: 'solver', solvers: ['sgd', 'adam'] }),
+    momentum: z
+      .number()
+      .min(0)
+      .lt(1)
+      .default(d.momentum)
+      .describe('sgd momentum (0 = plain SGD)')
+      .meta({ group: 'solver', solvers: ['sgd'] }),
     seed: z
       .number()
       .int()
       .min(0)
       .max(0xffffffff)
       .default(d.seed)
-      .describe('sgd/adam mini-batch shuffling seed'),
+      .describe('sgd/adam mini-batch shuffling seed')
+      .meta({ group: 'solver', solvers: ['sgd', 'adam'], header: false }),
     backend: z
       .enum(BACKEND_CHOICES)
       .default(d.backend)
       .describe(
         'TensorFlow.js backend: auto (wasm if it starts, else cpu), wasm (fast) or cpu (reference)',
-      ),
+      )
+      .meta({ group: 'runtime', header: false }),
     layout: z
       .enum(LAYOUT_CHOICES)
       .default(d.layout)
       .describe(
         'Training data layout: auto (sparse unless the data is mostly nonzero on wasm), sparse (compressed rows, WebAssembly SIMD kernel) or dense (tensors on the backend)',
-      ),
+      )
+      .meta({ group: 'runtime' }),
     workers: z
       .number()
       .int()
@@ -108,16 +140,19 @@ export function softmaxRegressionOptionsSchema(defaults: Partial<SoftmaxRegressi
       .default(d.workers)
       .describe(
         'Worker threads for lbfgs full-batch gradients, each holding a shard of the data (0 = this thread; default one per core)',
-      ),
+      )
+      .meta({ group: 'runtime', solvers: ['lbfgs'] }),
     warmStart: z
       .boolean()
       .default(d.warmStart)
-      .describe('Continue from the current (fitted or loaded) parameters instead of zeros'),
+      .describe('Continue from the current (fitted or loaded) parameters instead of zeros')
+      .meta({ header: false }),
     trainAccuracyEvery: z
       .number()
       .int()
       .min(0)
       .default(d.trainAccuracyEvery)
-      .describe('Report training accuracy every this many steps (0 = never)'),
+      .describe('Report training accuracy every this many steps (0 = never)')
+      .meta({ header: false }),
   });
 }
