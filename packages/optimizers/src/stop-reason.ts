@@ -18,6 +18,8 @@ export const StopReason = {
   MaxEpochs: 'max-epochs',
   /** SGD/Adam: the validation metric stopped improving for `patience` epochs. */
   EarlyStopping: 'early-stopping',
+  /** SGD/Adam: the epoch loss did not improve by more than `patience.tol` for more than `patience.epochs` epochs. Converged. */
+  NoImprovement: 'no-improvement',
 } as const;
 
 /** Why an optimizer stopped. */
@@ -37,5 +39,6 @@ export type LbfgsStopReason =
 export type StochasticStopReason =
   | typeof StopReason.MaxEpochs
   | typeof StopReason.EarlyStopping
+  | typeof StopReason.NoImprovement
   | typeof StopReason.Aborted
   | typeof StopReason.NonFinite;

@@ -18,6 +18,11 @@ export interface IterationProgress {
   readonly stepNorm: number;
   readonly elapsedMs: number;
   /**
+   * Whether the run stops after this iteration: gtol, ftol, maxIter or maxEval is met, or the
+   * signal had already fired. An abort that comes later (e.g. from onProgress) is not foreseen.
+   */
+  readonly final: boolean;
+  /**
    * A copy of the current iterate, yours to keep. It is made when first read, so read it before
    * pulling the next progress value (or inside onProgress); reading it later for the first time
    * throws OptimizerStateError.

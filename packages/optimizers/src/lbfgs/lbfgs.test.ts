@@ -211,7 +211,7 @@ describe('lbfgs stopping criteria', () => {
     });
     expect(reductions.at(-1)).toBeLessThanOrEqual(2.220446049250313e-9);
     expect(reductions.slice(0, -1).every((r) => r > 2.220446049250313e-9)).toBe(true);
-    expect(result.message).toMatch(/relative reduction .* ≤ ftol 2.2e-9/);
+    expect(result.message).toMatch(/relative reduction .* ≤ ftol 2\.22e-9/);
   });
 
   it("stops with 'max-iter' and a warning with advice", async () => {
@@ -409,6 +409,66 @@ describe('lbfgs input errors', () => {
       new Float64Array(1),
     );
     expect(plain.x[0]).toBeCloseTo(1, 10);
+  });
+});
+
+describe('lbfgs progress flags the iteration it stops after as final', () => {
+  const start = (): Float64Array => Float64Array.of(-1.2, 1);
+  const expectOnlyLastFinal = (progress: IterationProgress[]): void => {
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.map((p) => p.final)).toEqual(progress.map((_, k) => k === progress.length - 1));
+  };
+  // Evaluations an unlimited run has used when it reports `iteration`: the last of them computed
+  // that accepted iterate, so a budget or an abort placed there ends the run right after it.
+  const evaluationsAt = async (iteration: number): Promise<number> =>
+    (await collect(lbfgs(rosenbrock, start(), { ftol: 0 }))).progress[iteration - 1]!.evaluations;
+
+  it('gtol', async () => {
+    const { progress, result } = await collect(lbfgs(rosenbrock, start(), { ftol: 0 }));
+    expect(result.stopReason).toBe(StopReason.Gtol);
+    expectOnlyLastFinal(progress);
+  });
+
+  it('ftol', async () => {
+    const { progress, result } = await collect(lbfgs(rosenbrock, start(), { gtol: 0 }));
+    expect(result.stopReason).toBe(StopReason.Ftol);
+    expectOnlyLastFinal(progress);
+  });
+
+  it('maxIter', async () => {
+    const { progress, result } = await collect(lbfgs(rosenbrock, start(), { maxIter: 5 }));
+    expect(result.stopReason).toBe(StopReason.MaxIter);
+    expect(progress).toHaveLength(5);
+    expectOnlyLastFinal(progress);
+  });
+
+  it('maxEval, when the budget runs out at an accepted iterate', async () => {
+    const budget = await evaluationsAt(6);
+    const { progress, result } = await collect(
+      lbfgs(rosenbrock, start(), { ftol: 0, maxEval: budget }),
+    );
+    expect(result.stopReason).toBe(StopReason.MaxEval);
+    expect(result.iterations).toBe(6);
+    expectOnlyLastFinal(progress);
+  });
+
+  it('an abort that fired during the evaluation of the accepted iterate', async () => {
+    const abortAt = await evaluationsAt(6);
+    const controller = new AbortController();
+    let calls = 0;
+    const { progress, result } = await collect(
+      lbfgs(
+        (x) => {
+          if (++calls === abortAt) controller.abort();
+          return rosenbrock(x);
+        },
+        start(),
+        { ftol: 0, signal: controller.signal },
+      ),
+    );
+    expect(result.stopReason).toBe(StopReason.Aborted);
+    expect(result.iterations).toBe(6);
+    expectOnlyLastFinal(progress);
   });
 });
 

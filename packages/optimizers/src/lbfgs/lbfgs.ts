@@ -303,6 +303,15 @@ export async function* lbfgs(
     // Copying x costs as much as a large allocation (tens of µs at n ≈ 8k), so it is made only
     // when read; the copy, once made, stays valid.
     let xCopy: Float64Array | undefined;
+    const reduction = relativeReduction(previous, f);
+    // The same tests, in the same terms, as the ones that end the run after the yield and at the
+    // top of the loop, so that consumers can treat the last iteration as such when it is reported.
+    const final =
+      gInf <= o.gtol ||
+      reduction <= o.ftol ||
+      iteration >= o.maxIter ||
+      evaluations >= o.maxEval ||
+      signal?.aborted === true;
     const progress: IterationProgress = {
       iteration,
       evaluations,
@@ -312,6 +321,7 @@ export async function* lbfgs(
       stepSize: search.step,
       stepNorm: Math.sqrt(stats[SS]!),
       elapsedMs: elapsed(),
+      final,
       get x() {
         if (xCopy === undefined) {
           if (iteration !== atIteration) throw stale('progress.x');
@@ -331,7 +341,6 @@ export async function* lbfgs(
     yield progress;
 
     if (gInf <= o.gtol) return finish(StopReason.Gtol, gtolMessage(gInf, o.gtol, iteration));
-    const reduction = relativeReduction(previous, f);
     if (reduction <= o.ftol) return finish(StopReason.Ftol, ftolMessage(reduction));
   }
 }

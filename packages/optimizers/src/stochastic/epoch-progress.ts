@@ -25,6 +25,12 @@ export interface EpochProgress<S = SgdState | AdamState> {
   readonly bestValidation?: number;
   readonly bestEpoch?: number;
   /**
+   * Whether the run stops after this report: the last epoch, early stopping or the no-improvement
+   * rule ends it, or the signal had already fired. An abort that comes later (e.g. from
+   * onProgress) is not foreseen; a 'step' report is final only after an abort.
+   */
+  readonly final: boolean;
+  /**
    * A copy of the current parameters, yours to keep. It is made when first read, so read it
    * before pulling the next progress value (or inside onProgress); reading it later for the first
    * time throws OptimizerStateError.
@@ -47,6 +53,8 @@ export interface StochasticResult<S = SgdState | AdamState> {
   readonly steps: number;
   readonly evaluations: number;
   readonly stopReason: StochasticStopReason;
+  /** True for 'no-improvement': the training loss stopped improving by more than patience.tol. */
+  readonly converged: boolean;
   /** Why the run stopped, in words. */
   readonly message: string;
   /** Advice when something went wrong (non-finite loss). */

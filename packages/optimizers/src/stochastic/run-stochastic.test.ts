@@ -156,6 +156,180 @@ describe('early stopping on a validation metric', () => {
   });
 });
 
+describe('the final flag', () => {
+  it('marks the last epoch report only; step reports are not final', async () => {
+    const { progress, result } = await drain(
+      sgd(objective, new Float64Array(5), {
+        numSamples: 200,
+        batchSize: 50,
+        epochs: 3,
+        progressEverySteps: 2,
+      }),
+    );
+    expect(result.stopReason).toBe(StopReason.MaxEpochs);
+    expect(progress.map((p) => `${p.kind}:${p.epoch}:${p.final}`)).toEqual([
+      'step:1:false',
+      'epoch:1:false',
+      'step:2:false',
+      'epoch:2:false',
+      'step:3:false',
+      'epoch:3:true',
+    ]);
+  });
+
+  it('marks the epoch that triggers early stopping', async () => {
+    const metrics = [3, 2, 2.5, 2.5];
+    let call = 0;
+    const { progress, result } = await drain(
+      adam(objective, new Float64Array(5), {
+        numSamples: 200,
+        batchSize: 50,
+        epochs: 10,
+        validation: { evaluate: () => metrics[call++]!, patience: 2 },
+      }),
+    );
+    expect(result.stopReason).toBe(StopReason.EarlyStopping);
+    expect(progress.map((p) => p.final)).toEqual([false, false, false, true]);
+  });
+
+  it('marks a report made after the signal fired, mid-epoch or at an epoch end', async () => {
+    const controller = new AbortController();
+    let calls = 0;
+    const { progress, result } = await drain(
+      sgd(
+        (x, batch) => {
+          if (++calls === 8) controller.abort();
+          return objective(x, batch);
+        },
+        new Float64Array(5),
+        { numSamples: 200, batchSize: 50, epochs: 10, signal: controller.signal },
+      ),
+    );
+    // The eighth call is the last batch of epoch 2: the report at that epoch's end is final.
+    expect(result.stopReason).toBe(StopReason.Aborted);
+    expect(result.epochs).toBe(2);
+    expect(progress.map((p) => p.final)).toEqual([false, true]);
+    const stepwise = new AbortController();
+    calls = 0;
+    const steps = await drain(
+      sgd(
+        (x, batch) => {
+          if (++calls === 2) stepwise.abort();
+          return objective(x, batch);
+        },
+        new Float64Array(5),
+        { numSamples: 200, batchSize: 50, progressEverySteps: 1, signal: stepwise.signal },
+      ),
+    );
+    expect(steps.progress.map((p) => `${p.kind}:${p.step}:${p.final}`)).toEqual([
+      'step:1:false',
+      'step:2:true',
+    ]);
+    expect(steps.result.steps).toBe(2);
+  });
+});
+
+describe('patience: stop when the training loss stops improving (scikit-learn n_iter_no_change)', () => {
+  /** One batch per epoch whose loss is the next scripted value (zero gradient: x stays put). */
+  const scriptedLoss = (losses: number[]): MiniBatchObjective => {
+    let call = 0;
+    return (x) => ({ value: losses[call++]!, gradient: new Float64Array(x.length) });
+  };
+  const oneBatch = { numSamples: 4, batchSize: 4, epochs: 20 };
+
+  it('counts epochs not below best − tol, resets on a real improvement, stops when the count exceeds epochs', async () => {
+    // best:   1, 0.95, 0.9499, 0.9499, 0.8, 0.79995 (follows every decrease, even one < tol)
+    // counts: 0, 0,    1,      2,      0,   1       → 2 > 1 after epoch 4.
+    const { progress, result } = await drain(
+      sgd(scriptedLoss([1, 0.95, 0.9499, 0.96, 0.8, 0.79995]), new Float64Array(1), {
+        ...oneBatch,
+        patience: { tol: 0.01, epochs: 1 },
+      }),
+    );
+    expect(result.stopReason).toBe(StopReason.NoImprovement);
+    expect(result.converged).toBe(true);
+    expect(result.epochs).toBe(4);
+    expect(progress.map((p) => p.final)).toEqual([false, false, false, true]);
+    expect(result.message).toBe(
+      'training loss did not improve by more than tol 0.01 for 2 consecutive epochs (patience 1); ' +
+        'best epoch loss 0.95 after 4 epochs',
+    );
+    expect(result.state.noImprovement).toEqual({ bestLoss: 0.9499, badEpochs: 2 });
+  });
+
+  it('an improvement by exactly tol resets the count; with epochs 0 one bad epoch stops', async () => {
+    // 0.75 = 1 − 0.25 exactly (both binary fractions): not above best − tol, so it resets.
+    const reset = await drain(
+      sgd(scriptedLoss([1, 0.75, 0.75, 1]), new Float64Array(1), {
+        ...oneBatch,
+        patience: { tol: 0.25, epochs: 0 },
+      }),
+    );
+    expect(reset.result.epochs).toBe(3);
+    expect(reset.result.stopReason).toBe(StopReason.NoImprovement);
+  });
+
+  it('leaves max-epochs (not converged) when the loss keeps improving, and yields to an abort', async () => {
+    const losses = Array.from({ length: 20 }, (_, i) => 10 - i);
+    const improving = await minimizeSgd(scriptedLoss(losses), new Float64Array(1), {
+      ...oneBatch,
+      epochs: 6,
+      patience: { tol: 0.5, epochs: 1 },
+    });
+    expect(improving.stopReason).toBe(StopReason.MaxEpochs);
+    expect(improving.converged).toBe(false);
+    // Epoch 3 both exhausts the patience and sees the abort: the abort wins.
+    const controller = new AbortController();
+    const aborted = await minimizeSgd(scriptedLoss([1, 1, 1, 1]), new Float64Array(1), {
+      ...oneBatch,
+      patience: { tol: 0, epochs: 1 },
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.epoch === 3) controller.abort();
+      },
+    });
+    expect(aborted.stopReason).toBe(StopReason.Aborted);
+    expect(aborted.converged).toBe(false);
+  });
+
+  it('resumes with its count: a run saved at epoch 2 stops where the uninterrupted one does', async () => {
+    const losses = [1, 0.9, 0.95, 0.93, 0.92, 0.91, 0.5];
+    const options = { ...oneBatch, patience: { tol: 0.05, epochs: 2 } };
+    let saved: SgdState | undefined;
+    const full = await minimizeSgd(scriptedLoss(losses), new Float64Array(1), {
+      ...options,
+      onProgress: (p) => {
+        if (p.epoch === 3) saved = JSON.parse(JSON.stringify(p.saveState())) as SgdState;
+      },
+    });
+    expect(full.stopReason).toBe(StopReason.NoImprovement);
+    expect(full.epochs).toBe(5);
+    expect(saved?.noImprovement).toEqual({ bestLoss: 0.9, badEpochs: 1 });
+    const resumed = await minimizeSgd(scriptedLoss(losses.slice(3)), saved!, options);
+    expect(resumed.stopReason).toBe(StopReason.NoImprovement);
+    expect(resumed.epochs).toBe(5);
+    expect(resumed.message).toBe(full.message);
+    // A state saved without patience (or before the field existed) resumes with a fresh count:
+    // 0.93 becomes the best, 0.92 and 0.91 make 2 (not > 2), 0.5 resets; epoch 7 ends the run.
+    const { noImprovement: _, ...older } = saved!;
+    const fresh = await minimizeSgd(scriptedLoss(losses.slice(3)), older as unknown as SgdState, {
+      ...options,
+      epochs: 7,
+    });
+    expect(fresh.stopReason).toBe(StopReason.MaxEpochs);
+    expect(fresh.state.noImprovement).toEqual({ bestLoss: 0.5, badEpochs: 0 });
+  });
+
+  it('rejects a negative tol or a fractional epoch count', async () => {
+    const run = (patience: { tol: number; epochs: number }) =>
+      minimizeSgd(scriptedLoss([1]), new Float64Array(1), { ...oneBatch, patience });
+    await expect(run({ tol: -1, epochs: 1 })).rejects.toThrow(
+      new InvalidArgumentError('patience.tol', 'a finite number ≥ 0', -1),
+    );
+    await expect(run({ tol: 0, epochs: 1.5 })).rejects.toThrow(/invalid patience.epochs/);
+  });
+});
+
 describe('adaptive schedule inside a run', () => {
   it('divides the learning rate by 5 after `patience` epochs without training-loss improvement', async () => {
     // Constant loss (zero gradient): epoch 1 sets the best, epochs 2 and 3 fail → divide after 3.

@@ -96,6 +96,10 @@ export async function* runStochastic<K extends 'sgd' | 'adam', B>(
   const tracked = validation
     ? (restored?.validation ?? { best: null, bestEpoch: null, badEpochs: 0, bestX: null })
     : null;
+  const patience = o.patience;
+  const noImprovement: { bestLoss: number | null; badEpochs: number } | null = patience
+    ? { ...(restored?.noImprovement ?? { bestLoss: null, badEpochs: 0 }) }
+    : null;
   let lastLearningRate = Number.NaN;
   let gInf = Number.NaN;
   let g2 = Number.NaN;
@@ -127,6 +131,7 @@ export async function* runStochastic<K extends 'sgd' | 'adam', B>(
             badEpochs: tracked.badEpochs,
             bestX: tracked.bestX === null ? null : toNumberArray(tracked.bestX),
           },
+    noImprovement: noImprovement === null ? null : { ...noImprovement },
     elapsedMs: elapsed(),
     buffers: rule.save(),
   });
@@ -150,6 +155,7 @@ export async function* runStochastic<K extends 'sgd' | 'adam', B>(
       steps: step,
       evaluations,
       stopReason,
+      converged: stopReason === StopReason.NoImprovement,
       message: restore
         ? `${message}; x restored from epoch ${tracked.bestEpoch} (best validation ${formatNumber(tracked.best!)})`
         : message,
@@ -158,6 +164,24 @@ export async function* runStochastic<K extends 'sgd' | 'adam', B>(
       elapsedMs: elapsed(),
       state: snapshot(),
     };
+  };
+  // The tests that end the run at the top of the loop, also asked when reporting so that the
+  // report can say whether it is the last one.
+  const dueStop = ():
+    | typeof StopReason.Aborted
+    | typeof StopReason.EarlyStopping
+    | typeof StopReason.NoImprovement
+    | typeof StopReason.MaxEpochs
+    | null => {
+    if (signal?.aborted) return StopReason.Aborted;
+    if (validation && tracked && tracked.badEpochs >= validation.patience) {
+      return StopReason.EarlyStopping;
+    }
+    if (patience && noImprovement && noImprovement.badEpochs > patience.epochs) {
+      return StopReason.NoImprovement;
+    }
+    if (epoch >= o.epochs) return StopReason.MaxEpochs;
+    return null;
   };
   const report = async (progress: EpochProgress<StochasticState<K, B>>): Promise<void> => {
     if (onProgress) {
@@ -192,6 +216,7 @@ export async function* runStochastic<K extends 'sgd' | 'adam', B>(
       ...(tracked?.best != null && tracked.bestEpoch != null
         ? { bestValidation: tracked.best, bestEpoch: tracked.bestEpoch }
         : {}),
+      final: dueStop() !== null,
       get x() {
         if (xCopy === undefined) {
           if (step !== atStep || epoch !== atEpoch) throw stale('progress.x');
@@ -207,24 +232,31 @@ export async function* runStochastic<K extends 'sgd' | 'adam', B>(
   };
 
   for (;;) {
-    if (signal?.aborted) {
-      return finish(
-        StopReason.Aborted,
-        `aborted by the AbortSignal in epoch ${epoch + 1} after ${step} steps (${epoch} epochs completed)`,
-      );
-    }
-    if (validation && tracked && tracked.badEpochs >= validation.patience) {
-      return finish(
-        StopReason.EarlyStopping,
-        `early stopping: the validation metric did not improve by more than minDelta ${formatNumber(validation.minDelta)} ` +
-          `for ${tracked.badEpochs} epochs (patience ${validation.patience}) after epoch ${epoch}`,
-      );
-    }
-    if (epoch >= o.epochs) {
-      return finish(
-        StopReason.MaxEpochs,
-        `finished ${epoch} epochs (${step} steps); mean training loss of the last epoch ${formatNumber(currentLoss())}`,
-      );
+    switch (dueStop()) {
+      case StopReason.Aborted:
+        return finish(
+          StopReason.Aborted,
+          `aborted by the AbortSignal in epoch ${epoch + 1} after ${step} steps (${epoch} epochs completed)`,
+        );
+      case StopReason.EarlyStopping:
+        return finish(
+          StopReason.EarlyStopping,
+          `early stopping: the validation metric did not improve by more than minDelta ${formatNumber(validation!.minDelta)} ` +
+            `for ${tracked!.badEpochs} epochs (patience ${validation!.patience}) after epoch ${epoch}`,
+        );
+      case StopReason.NoImprovement:
+        return finish(
+          StopReason.NoImprovement,
+          `training loss did not improve by more than tol ${formatNumber(patience!.tol)} for ${noImprovement!.badEpochs} ` +
+            `consecutive epochs (patience ${patience!.epochs}); best epoch loss ${formatNumber(noImprovement!.bestLoss!)} after ${epoch} epochs`,
+        );
+      case StopReason.MaxEpochs:
+        return finish(
+          StopReason.MaxEpochs,
+          `finished ${epoch} epochs (${step} steps); mean training loss of the last epoch ${formatNumber(currentLoss())}`,
+        );
+      case null:
+        break;
     }
 
     if (orderEpoch !== epoch) {
@@ -313,6 +345,14 @@ export async function* runStochastic<K extends 'sgd' | 'adam', B>(
       } else {
         tracked.badEpochs++;
       }
+    }
+    if (patience && noImprovement) {
+      // scikit-learn's _update_no_improvement_count: the best loss follows every decrease, even
+      // one smaller than tol, while only a decrease by more than tol resets the count.
+      const best = noImprovement.bestLoss;
+      noImprovement.badEpochs =
+        best !== null && lastEpochLoss > best - patience.tol ? noImprovement.badEpochs + 1 : 0;
+      noImprovement.bestLoss = best === null ? lastEpochLoss : Math.min(best, lastEpochLoss);
     }
     if (schedule.type === 'adaptive' && adaptive !== null) {
       const byValidation = schedule.monitor === 'validation' && metric !== undefined;

@@ -17,6 +17,19 @@ export interface ValidationOptions {
   readonly restoreBest?: boolean;
 }
 
+/**
+ * scikit-learn MLPClassifier's stopping rule without early_stopping (`tol`, `n_iter_no_change`):
+ * an epoch whose mean training loss is not below the lowest so far minus `tol` counts as one
+ * without improvement, any other resets the count, and the run stops (converged) once the count
+ * exceeds `epochs`.
+ */
+export interface PatienceOptions {
+  /** An epoch improves only if its loss is below the best loss so far minus this (≥ 0). */
+  readonly tol: number;
+  /** Stop after more than this many epochs in a row without improvement (an integer ≥ 0). */
+  readonly epochs: number;
+}
+
 /** Options shared by `sgd` and `adam`. */
 export interface StochasticOptions<S = SgdState | AdamState> {
   /** Size of the index space the mini-batches are drawn from. */
@@ -42,6 +55,8 @@ export interface StochasticOptions<S = SgdState | AdamState> {
   readonly clipNorm?: number;
   /** Track a validation metric after every epoch, with early stopping and best-parameter restore. */
   readonly validation?: ValidationOptions;
+  /** Stop when the training loss stops improving (stopReason 'no-improvement'). Default: never. */
+  readonly patience?: PatienceOptions;
   /** Also report progress every this many steps (0 = only at epoch ends). Default 0. */
   readonly progressEverySteps?: number;
   /** Abort: the run ends with stopReason 'aborted' (and the best parameters if restoreBest). */
@@ -75,6 +90,7 @@ export interface ResolvedStochasticOptions {
   readonly validation:
     | (Required<Omit<ValidationOptions, 'evaluate'>> & Pick<ValidationOptions, 'evaluate'>)
     | undefined;
+  readonly patience: PatienceOptions | undefined;
 }
 
 /** Fills in defaults (`saved` supplies batchSize/seed/shuffle when resuming) and checks ranges. */
@@ -154,6 +170,16 @@ export function resolveStochasticOptions<S>(
       restoreBest: v.restoreBest ?? true,
     };
   }
+  const patience = options.patience;
+  if (patience !== undefined) {
+    if (typeof patience !== 'object' || patience === null) {
+      throw new InvalidArgumentError('patience', 'an object { tol, epochs }', patience);
+    }
+    if (!(patience.tol >= 0 && Number.isFinite(patience.tol))) {
+      throw new InvalidArgumentError('patience.tol', 'a finite number ≥ 0', patience.tol);
+    }
+    requireInteger('patience.epochs', patience.epochs, 0);
+  }
   if (
     schedule.type === 'adaptive' &&
     schedule.monitor === 'validation' &&
@@ -177,6 +203,7 @@ export function resolveStochasticOptions<S>(
     clipNorm,
     progressEverySteps,
     validation,
+    patience: patience === undefined ? undefined : { tol: patience.tol, epochs: patience.epochs },
   };
 }
 

@@ -14,6 +14,14 @@ export interface SavedValidation {
   readonly bestX: number[] | null;
 }
 
+/** The no-improvement count of `options.patience` in a saved state. */
+export interface SavedNoImprovement {
+  /** Lowest epoch loss so far (null before the first epoch). */
+  readonly bestLoss: number | null;
+  /** Epochs in a row whose loss was not below bestLoss − tol. */
+  readonly badEpochs: number;
+}
+
 /**
  * Everything SGD/Adam need to continue exactly where they stopped (even mid-epoch), as plain
  * JSON-serializable data. The shuffle is not stored: it is recomputed from seed and epoch.
@@ -38,6 +46,8 @@ export interface StochasticState<K extends string, B> {
   readonly lastEpochLoss: number | null;
   readonly adaptive: AdaptiveScheduleState | null;
   readonly validation: SavedValidation | null;
+  /** Present when the run had `options.patience`; states saved before it existed lack it (null). */
+  readonly noImprovement: SavedNoImprovement | null;
   readonly elapsedMs: number;
   /** The update rule's own buffers (momentum, Adam moments). */
   readonly buffers: B;
@@ -82,6 +92,7 @@ export interface RestoredStochastic {
     badEpochs: number;
     bestX: Float64Array | null;
   } | null;
+  readonly noImprovement: SavedNoImprovement | null;
   readonly elapsedMs: number;
   readonly buffers: Record<string, unknown>;
 }
@@ -126,6 +137,19 @@ export function restoreStochasticState(state: unknown, kind: string): RestoredSt
         v.bestX === null ? null : readFiniteArray(v.bestX, dimension, 'validation.bestX', kind),
     };
   }
+  let noImprovement: SavedNoImprovement | null = null;
+  if (state.noImprovement !== undefined && state.noImprovement !== null) {
+    const p = state.noImprovement as Record<string, unknown>;
+    if (typeof p !== 'object') {
+      throw new OptimizerStateError(
+        `${kind} state field 'noImprovement': expected an object or null`,
+      );
+    }
+    noImprovement = {
+      bestLoss: nullableFinite(p.bestLoss, 'noImprovement.bestLoss'),
+      badEpochs: readCount(p.badEpochs, 'noImprovement.badEpochs', kind),
+    };
+  }
   if (typeof state.buffers !== 'object' || state.buffers === null) {
     throw new OptimizerStateError(`${kind} state field 'buffers': expected an object`);
   }
@@ -145,6 +169,7 @@ export function restoreStochasticState(state: unknown, kind: string): RestoredSt
     lastEpochLoss: nullableFinite(state.lastEpochLoss, 'lastEpochLoss'),
     adaptive,
     validation,
+    noImprovement,
     elapsedMs: readFinite(state.elapsedMs, 'elapsedMs', kind),
     buffers: state.buffers as Record<string, unknown>,
   };
