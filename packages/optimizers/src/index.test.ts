@@ -14,6 +14,10 @@ describe('public API', () => {
       api.learningRateAt,
       api.updateAdaptiveSchedule,
       api.epochPermutation,
+      api.lbfgsSteps,
+      api.stochasticSteps,
+      api.formatNumber,
+      api.sameVector,
     ];
     for (const f of functions) expect(typeof f).toBe('function');
   });
@@ -29,6 +33,7 @@ describe('public API', () => {
         'max-epochs',
         'max-eval',
         'max-iter',
+        'no-improvement',
         'non-finite',
       ].sort(),
     );

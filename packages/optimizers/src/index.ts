@@ -6,6 +6,7 @@ export {
   OptimizerError,
   OptimizerStateError,
 } from './errors.js';
+export { formatNumber } from './format-number.js';
 export { lbfgs } from './lbfgs/lbfgs.js';
 export {
   LBFGS_DEFAULTS,
@@ -24,6 +25,20 @@ export {
   strongWolfeLineSearch,
 } from './line-search/strong-wolfe-line-search.js';
 export type { MiniBatchObjective, Objective, ObjectiveOutput } from './objective.js';
+export { type LbfgsStepsOptions, lbfgsSteps } from './solver-steps/lbfgs-steps.js';
+export type {
+  SolverHooks,
+  SolverOutcome,
+  SolverStep,
+  SolverStopReason,
+  TrainingEvaluation,
+  TrainingObjective,
+} from './solver-steps/solver-step.js';
+export {
+  type StochasticConvergence,
+  type StochasticStepsOptions,
+  stochasticSteps,
+} from './solver-steps/stochastic-steps.js';
 export {
   ADAM_DEFAULT_LEARNING_RATE,
   type AdamOptions,
@@ -44,6 +59,7 @@ export {
 export { minimizeSgd, SGD_DEFAULT_LEARNING_RATE, type SgdOptions, sgd } from './stochastic/sgd.js';
 export type { SgdRuleOptions } from './stochastic/sgd-rule.js';
 export {
+  type PatienceOptions,
   STOCHASTIC_DEFAULTS,
   type StochasticOptions,
   type ValidationOptions,
@@ -51,6 +67,7 @@ export {
 export {
   type AdamBuffers,
   type AdamState,
+  type SavedNoImprovement,
   type SavedValidation,
   type SgdBuffers,
   type SgdState,
@@ -58,3 +75,4 @@ export {
   type StochasticState,
 } from './stochastic/stochastic-state.js';
 export { type LbfgsStopReason, type StochasticStopReason, StopReason } from './stop-reason.js';
+export { sameVector } from './vector-ops.js';

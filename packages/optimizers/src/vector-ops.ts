@@ -99,3 +99,10 @@ export function toNumberArray(a: Float64Array): number[] {
   for (let i = 0; i < a.length; i++) out[i] = a[i]!;
   return out;
 }
+
+/** Whether two vectors have the same length and identical entries (e.g. to reuse an evaluation). */
+export function sameVector(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { StopReason } from '../stop-reason.js';
+import { makeLeastSquares } from '../test-support/least-squares.js';
+import { leastSquaresTraining } from '../test-support/training-objective.js';
+import type { SolverOutcome, SolverStep, TrainingObjective } from './solver-step.js';
+import { type StochasticStepsOptions, stochasticSteps } from './stochastic-steps.js';
+
+const problem = makeLeastSquares(200, 5, 0.1, 7);
+
+async function drain(
+  run: AsyncGenerator<SolverStep, SolverOutcome, undefined>,
+): Promise<{ steps: SolverStep[]; outcome: SolverOutcome }> {
+  const steps: SolverStep[] = [];
+  for (;;) {
+    const next = await run.next();
+    if (next.done) return { steps, outcome: next.value };
+    steps.push(next.value);
+  }
+}
+
+const base: StochasticStepsOptions = {
+  solver: 'sgd',
+  learningRate: 0.05,
+  batchSize: 50,
+  epochs: 3,
+  momentum: 0.9,
+  seed: 1,
+  convergence: { by: 'full-gradient', tol: 1e3 },
+};
+
+/** One batch per epoch whose loss is the next scripted value (zero gradient: x stays put). */
+function scriptedLoss(losses: number[]): TrainingObjective {
+  let call = 0;
+  return {
+    numSamples: 4,
+    evaluate: (x) => ({ value: 0, gradient: new Float64Array(x.length) }),
+    evaluateBatch: (x) => ({ value: losses[call++]!, gradient: new Float64Array(x.length) }),
+  };
+}
+
+describe('stochasticSteps judged on the full gradient', () => {
+  it('yields one step per epoch and ends with the exact objective, gradient and accuracy at x', async () => {
+    const objective = leastSquaresTraining(problem);
+    const { steps, outcome } = await drain(stochasticSteps(objective, new Float64Array(5), base));
+    expect(steps.map((s) => `${s.step}:${s.evaluations}:${s.final}`)).toEqual([
+      '1:4:false',
+      '2:8:false',
+      '3:12:true',
+    ]);
+    expect(steps.every((s) => s.learningRate === 0.05 && s.stepSize === undefined)).toBe(true);
+    expect(objective.calls).toEqual({ full: 1, batch: 12 });
+    const exact = objective.evaluate(outcome.x);
+    expect(outcome).toMatchObject({
+      stopReason: 'epochs',
+      converged: true,
+      steps: 3,
+      evaluations: 12,
+      objective: exact.value,
+      correct: exact.correct,
+    });
+    expect(outcome.gradientNorm).toBe(Math.max(...Array.from(exact.gradient, Math.abs)));
+    expect(outcome.message).toMatch(
+      /^finished 3 epochs \(12 steps\); .*; max \|g_i\| = [\d.e+-]+ ≤ tol 1000 on the full training set, objective [\d.e+-]+$/,
+    );
+    expect(outcome.warning).toBeUndefined();
+  });
+
+  it("warns with the caller's advice when the epochs run out above tol", async () => {
+    const { outcome } = await drain(
+      stochasticSteps(leastSquaresTraining(problem), new Float64Array(5), {
+        ...base,
+        solver: 'adam',
+        convergence: { by: 'full-gradient', tol: 1e-12 },
+        advice: 'increase epochs, tune learningRate/batchSize, scale the data, or use lbfgs',
+      }),
+    );
+    expect(outcome).toMatchObject({ stopReason: 'epochs', converged: false });
+    expect(outcome.warning).toMatch(
+      /^adam did not converge in 3 epochs \(max \|g_i\| = [\d.e+-]+ > tol 1e-12 on the full training set\): increase epochs, tune learningRate\/batchSize, scale the data, or use lbfgs$/,
+    );
+  });
+
+  it('never calls an aborted run converged, however small its gradient', async () => {
+    const controller = new AbortController();
+    const run = stochasticSteps(leastSquaresTraining(problem), new Float64Array(5), {
+      ...base,
+      signal: controller.signal,
+    });
+    await run.next();
+    controller.abort();
+    const { outcome } = await drain(run);
+    expect(outcome).toMatchObject({ stopReason: StopReason.Aborted, converged: false, steps: 1 });
+    expect(outcome.warning).toBeUndefined();
+  });
+
+  it('awaits beforeEvaluation before every batch and before the final full evaluation', async () => {
+    const objective = leastSquaresTraining(problem);
+    const order: string[] = [];
+    const traced: TrainingObjective = {
+      numSamples: objective.numSamples,
+      evaluate: (x) => {
+        order.push('full');
+        return objective.evaluate(x);
+      },
+      evaluateBatch: (x, batch) => {
+        order.push('batch');
+        return objective.evaluateBatch(x, batch);
+      },
+    };
+    await drain(
+      stochasticSteps(traced, new Float64Array(5), {
+        ...base,
+        epochs: 1,
+        beforeEvaluation: async () => {
+          await new Promise((resolve) => setImmediate(resolve));
+          order.push('before');
+        },
+      }),
+    );
+    expect(order).toEqual([
+      ...Array.from({ length: 4 }, () => ['before', 'batch']).flat(),
+      'before',
+      'full',
+    ]);
+  });
+
+  it('caps the batch size at the number of samples', async () => {
+    const objective = leastSquaresTraining(problem);
+    const { steps } = await drain(
+      stochasticSteps(objective, new Float64Array(5), { ...base, batchSize: 1000 }),
+    );
+    expect(steps.map((s) => s.evaluations)).toEqual([1, 2, 3]);
+  });
+
+  it('treats Nesterov without momentum as plain SGD, and uses it with momentum', async () => {
+    const run = async (momentum: number, nesterov: boolean) =>
+      (
+        await drain(
+          stochasticSteps(leastSquaresTraining(problem), new Float64Array(5), {
+            ...base,
+            momentum,
+            nesterov,
+          }),
+        )
+      ).outcome.x;
+    expect(Array.from(await run(0, true))).toEqual(Array.from(await run(0, false)));
+    expect(Array.from(await run(0.9, true))).not.toEqual(Array.from(await run(0.9, false)));
+  });
+});
+
+describe('stochasticSteps judged by patience (scikit-learn MLPClassifier)', () => {
+  const patience = { by: 'patience', tol: 0.01, epochs: 1 } as const;
+
+  it('stops converged when the loss stops improving, with the last step final', async () => {
+    // Counts 0, 0, 1, 2 → 2 > 1 after epoch 4.
+    const { steps, outcome } = await drain(
+      stochasticSteps(scriptedLoss([1, 0.95, 0.9499, 0.96, 0.5]), new Float64Array(1), {
+        ...base,
+        epochs: 10,
+        convergence: patience,
+      }),
+    );
+    expect(steps.map((s) => s.final)).toEqual([false, false, false, true]);
+    expect(outcome).toMatchObject({
+      stopReason: StopReason.NoImprovement,
+      converged: true,
+      steps: 4,
+      objective: 0.96,
+      gradientNorm: 0,
+    });
+    expect(outcome.message).toMatch(
+      /^training loss did not improve by more than tol 0\.01 for 2 consecutive epochs/,
+    );
+    expect(outcome.warning).toBeUndefined();
+    expect(outcome.correct).toBeUndefined();
+  });
+
+  it('warns that the loss was still improving when the epochs run out', async () => {
+    const { outcome } = await drain(
+      stochasticSteps(scriptedLoss([4, 3, 2, 1]), new Float64Array(1), {
+        ...base,
+        solver: 'adam',
+        convergence: patience,
+        advice: 'increase epochs or tune learningRate/batchSize',
+      }),
+    );
+    expect(outcome).toMatchObject({ stopReason: 'epochs', converged: false, objective: 2 });
+    expect(outcome.warning).toBe(
+      'adam did not converge in 3 epochs (the training loss was still improving by more than tol 0.01): ' +
+        'increase epochs or tune learningRate/batchSize',
+    );
+  });
+});

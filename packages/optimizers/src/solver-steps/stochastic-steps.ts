@@ -1,0 +1,158 @@
+import { formatNumber } from '../format-number.js';
+import type { ObjectiveOutput } from '../objective.js';
+import { adam } from '../stochastic/adam.js';
+import type { EpochProgress, StochasticResult } from '../stochastic/epoch-progress.js';
+import { sgd } from '../stochastic/sgd.js';
+import { StopReason } from '../stop-reason.js';
+import type { SolverHooks, SolverOutcome, SolverStep, TrainingObjective } from './solver-step.js';
+
+/**
+ * How a mini-batch run decides that it converged: by the full gradient at its end point
+ * (max |gᵢ| ≤ tol over every sample, as softmax regression judges it), or by scikit-learn
+ * MLPClassifier's rule that stops the run once the epoch loss has not fallen by more than tol for
+ * more than `epochs` epochs.
+ */
+export type StochasticConvergence =
+  | { readonly by: 'full-gradient'; readonly tol: number }
+  | { readonly by: 'patience'; readonly tol: number; readonly epochs: number };
+
+/** Mini-batch settings for SGD (momentum, optionally Nesterov) and Adam. */
+export interface StochasticStepsOptions extends SolverHooks {
+  readonly solver: 'sgd' | 'adam';
+  readonly learningRate: number;
+  /** Samples per mini-batch; capped at the number of samples. */
+  readonly batchSize: number;
+  readonly epochs: number;
+  readonly seed: number;
+  /** SGD momentum. Default 0. */
+  readonly momentum?: number;
+  /** SGD Nesterov momentum; ignored at momentum 0 (plain SGD). Default false. */
+  readonly nesterov?: boolean;
+  readonly convergence: StochasticConvergence;
+}
+
+const DEFAULT_ADVICE = 'increase epochs or tune learningRate/batchSize';
+
+/**
+ * SGD or Adam over shuffled mini-batches of `objective` from x0, one SolverStep per epoch,
+ * returning how the run ended (with a ConvergenceWarning when the epochs ran out unconverged).
+ */
+export async function* stochasticSteps(
+  objective: TrainingObjective,
+  x0: Float64Array,
+  options: StochasticStepsOptions,
+): AsyncGenerator<SolverStep, SolverOutcome, undefined> {
+  const { solver, epochs, signal, beforeEvaluation, convergence } = options;
+  const batchObjective = beforeEvaluation
+    ? async (x: Float64Array, batch: Uint32Array): Promise<ObjectiveOutput> => {
+        await beforeEvaluation();
+        return objective.evaluateBatch(x, batch);
+      }
+    : (x: Float64Array, batch: Uint32Array) => objective.evaluateBatch(x, batch);
+  const common = {
+    numSamples: objective.numSamples,
+    batchSize: Math.min(options.batchSize, objective.numSamples),
+    epochs,
+    seed: options.seed,
+    learningRate: options.learningRate,
+    ...(signal === undefined ? {} : { signal }),
+    ...(convergence.by === 'patience'
+      ? { patience: { tol: convergence.tol, epochs: convergence.epochs } }
+      : {}),
+  };
+  const momentum = options.momentum ?? 0;
+  const run: AsyncGenerator<EpochProgress, StochasticResult, undefined> =
+    solver === 'sgd'
+      ? sgd(batchObjective, x0, {
+          ...common,
+          momentum,
+          // The optimizer rejects Nesterov without momentum; plain SGD is what was meant.
+          nesterov: (options.nesterov ?? false) && momentum > 0,
+        })
+      : adam(batchObjective, x0, common);
+  let gradientNorm = Number.NaN;
+  try {
+    for (;;) {
+      const next = await run.next();
+      if (next.done) {
+        return convergence.by === 'full-gradient'
+          ? await judgedOnFullGradient(objective, next.value, options, convergence.tol)
+          : judgedByPatience(next.value, options, convergence.tol, gradientNorm);
+      }
+      const p = next.value;
+      if (p.kind !== 'epoch') continue;
+      gradientNorm = p.gradientNorm;
+      yield {
+        step: p.epoch,
+        x: p.x,
+        evaluations: p.evaluations,
+        objective: p.loss,
+        gradientNorm: p.gradientNorm,
+        learningRate: p.learningRate,
+        final: p.final,
+      };
+    }
+  } finally {
+    await run.return(undefined as never);
+  }
+}
+
+/** The end point judged on the full training set: the exact objective and its gradient. */
+async function judgedOnFullGradient(
+  objective: TrainingObjective,
+  r: StochasticResult,
+  options: StochasticStepsOptions,
+  tol: number,
+): Promise<SolverOutcome> {
+  if (options.beforeEvaluation) await options.beforeEvaluation();
+  const full = await objective.evaluate(r.x);
+  let gradientNorm = 0;
+  for (let i = 0; i < full.gradient.length; i++) {
+    gradientNorm = Math.max(gradientNorm, Math.abs(full.gradient[i]!));
+  }
+  const converged = r.stopReason !== StopReason.Aborted && gradientNorm <= tol;
+  const summary = `max |g_i| = ${formatNumber(gradientNorm)} ${converged ? '≤' : '>'} tol ${formatNumber(tol)} on the full training set`;
+  const stopReason = r.stopReason === StopReason.MaxEpochs ? 'epochs' : r.stopReason;
+  const warning =
+    !converged && stopReason === 'epochs'
+      ? `${options.solver} did not converge in ${r.epochs} epochs (${summary}): ${options.advice ?? DEFAULT_ADVICE}`
+      : r.warning;
+  return {
+    x: r.x,
+    stopReason,
+    converged,
+    message: `${r.message}; ${summary}, objective ${formatNumber(full.value)}`,
+    ...(warning === undefined ? {} : { warning }),
+    steps: r.epochs,
+    evaluations: r.evaluations,
+    objective: full.value,
+    gradientNorm,
+    ...(full.correct === undefined ? {} : { correct: full.correct }),
+  };
+}
+
+/** The end point as the optimizer left it: converged only if the patience rule stopped it. */
+function judgedByPatience(
+  r: StochasticResult,
+  options: StochasticStepsOptions,
+  tol: number,
+  gradientNorm: number,
+): SolverOutcome {
+  const stopReason = r.stopReason === StopReason.MaxEpochs ? 'epochs' : r.stopReason;
+  const warning =
+    stopReason === 'epochs'
+      ? `${options.solver} did not converge in ${r.epochs} epochs (the training loss was still improving by more than tol ${formatNumber(tol)}): ` +
+        (options.advice ?? DEFAULT_ADVICE)
+      : r.warning;
+  return {
+    x: r.x,
+    stopReason,
+    converged: r.converged,
+    message: r.message,
+    ...(warning === undefined ? {} : { warning }),
+    steps: r.epochs,
+    evaluations: r.evaluations,
+    objective: r.loss,
+    gradientNorm,
+  };
+}
