@@ -1,21 +1,16 @@
+import type { DenseLayer, DenseStack } from './dense-stack.js';
 import { MODEL_JSON, WEIGHTS_BIN } from './layers-model-files.js';
 
 /** tfjs-layers version the written topology claims (what digitlab depends on). */
 const TFJS_LAYERS_VERSION = '4.22.0';
 
-/** One Dense layer to write: its weights, row-major kernel [inputs, units] and bias [units]. */
-export interface DenseLayerWeights {
+/** One Dense layer as a LayersModel file holds it: its weights under its name. */
+export interface DenseLayerWeights extends DenseLayer {
   readonly name: string;
-  readonly units: number;
-  readonly activation: string;
-  readonly kernel: Float32Array;
-  readonly bias: Float32Array;
 }
 
 /** What `encodeDenseLayersModel` writes. */
-export interface DenseLayersModel {
-  readonly inputSize: number;
-  readonly layers: readonly DenseLayerWeights[];
+export interface DenseLayersModel extends DenseStack<DenseLayerWeights> {
   /** Goes to `userDefinedMetadata`, which tfjs exposes as `model.getUserDefinedMetadata()`. */
   readonly metadata: unknown;
   /** model.json's `generatedBy`. */

@@ -12,6 +12,8 @@ export {
   useBackend,
 } from './backend.js';
 export { withConsoleWarnFilter } from './console-warn-filter.js';
+export { decodeDenseLayersModel } from './decode-dense-layers-model.js';
+export type { DenseLayer, DenseStack } from './dense-stack.js';
 export {
   type DenseLayersModel,
   type DenseLayerWeights,
@@ -31,4 +33,15 @@ export {
   type WeightSpec,
   type WeightsManifest,
 } from './layers-model-files.js';
+export {
+  PREDICT_CHUNK_ROWS,
+  predictDenseClasses,
+  predictDenseProbabilities,
+} from './predict-dense-rows.js';
+export {
+  argmaxRows,
+  type SoftmaxRowsResult,
+  softmaxResidualRows,
+  softmaxRows,
+} from './softmax-rows.js';
 export { isTfjsNodeBanner } from './tfjs-banner.js';
