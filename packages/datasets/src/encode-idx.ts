@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { gzipSync } from 'fflate';
 import { swapToFromBigEndian } from './byte-order.js';
 import { IdxFormatError } from './errors.js';
 import {
@@ -64,6 +64,6 @@ export function encodeIdx(
   body.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
   swapToFromBigEndian(body, IDX_ELEMENT_SIZES[type]);
   if (options.gzip !== true) return out;
-  // A copy: small zlib results can live in Node's shared Buffer pool.
-  return new Uint8Array(gzipSync(out));
+  // mtime 0, as zlib writes it: the same data always encodes to the same bytes.
+  return gzipSync(out, { mtime: 0 });
 }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { datasetFromArrays } from './dataset-from-arrays.js';
 import { applyPreprocessing } from './preprocessing.js';
 import { scale } from './scale.js';
@@ -15,6 +15,28 @@ describe('shared feature memory', () => {
     expect(a).toBeInstanceOf(Float32Array);
     expect(Array.from(a)).toEqual([0, 0, 0, 0, 0]);
     expect(isShared(a)).toBe(true);
+  });
+
+  describe('without SharedArrayBuffer (a browser page that is not cross-origin isolated)', () => {
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    it('sharedFloat32 falls back to a zeroed Float32Array on a plain ArrayBuffer', () => {
+      vi.stubGlobal('SharedArrayBuffer', undefined);
+      const a = sharedFloat32(3);
+      expect(a).toBeInstanceOf(Float32Array);
+      expect(a.buffer).toBeInstanceOf(ArrayBuffer);
+      expect(Array.from(a)).toEqual([0, 0, 0]);
+    });
+
+    it('preprocessing still produces features', () => {
+      vi.stubGlobal('SharedArrayBuffer', undefined);
+      const features = applyPreprocessing(Uint8Array.of(0, 255), 2, [
+        { kind: 'scale', factor: 1 / 255 },
+      ]);
+      expect(Array.from(features)).toEqual([0, 1]);
+    });
   });
 
   it('every feature matrix this package derives is shared', () => {

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classCounts } from './class-indices.js';
 import { DatasetError } from './errors.js';
-import { bundledMnistDirectory } from './load-mnist.js';
-import { readIdx } from './read-idx.js';
+import { bundledMnistDirectory } from './node/load-mnist.js';
+import { readIdx } from './node/read-idx.js';
 import { stratifiedSubsample, stratifiedSubsampleIndices } from './stratified-subsample.js';
 import { indexedDataset, sourceRows, unevenLabels } from './test-support/indexed-dataset.js';
 

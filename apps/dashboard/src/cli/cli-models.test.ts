@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundledMnistDirectory, IDX_FILE_NAMES, readIdx } from '@digitlab/datasets';
+import { bundledMnistDirectory, IDX_FILE_NAMES, readIdx } from '@digitlab/datasets/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../test-support/run-cli.js';
 

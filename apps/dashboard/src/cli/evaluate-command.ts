@@ -4,7 +4,7 @@ import {
   KNOWN_DATASETS,
   type KnownDatasetName,
   loadDataset,
-} from '@digitlab/datasets';
+} from '@digitlab/datasets/node';
 import { UsageError } from '../errors.js';
 import { evaluationReport } from '../report/final-report.js';
 import { summarizeEvaluation } from '../training/evaluation-summary.js';

@@ -1,5 +1,5 @@
 import type { PluginRegistry } from '@digitlab/core';
-import { applyPreprocessing, readIdx } from '@digitlab/datasets';
+import { applyPreprocessing, readIdx } from '@digitlab/datasets/node';
 import { UsageError } from '../errors.js';
 import { type CliIo, writeLine } from './cli-io.js';
 import { loadSavedModel } from './load-saved-model.js';

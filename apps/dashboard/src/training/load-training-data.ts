@@ -5,7 +5,7 @@ import {
   shuffledIndices,
   stratifiedSubsample,
   subset,
-} from '@digitlab/datasets';
+} from '@digitlab/datasets/node';
 import { UsageError } from '../errors.js';
 
 /** How the training set is drawn from the full training split. */

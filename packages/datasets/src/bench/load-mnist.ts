@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { loadMnist } from '../load-mnist.js';
+import { loadMnist } from '../node/load-mnist.js';
 
 // Benchmark: load the bundled MNIST (both splits, scaled to float32) in fresh processes, so each
 // run's peak RSS (the kernel's maxRSS) belongs to that load alone. Goal: ≤ 1.5 s and peak extra

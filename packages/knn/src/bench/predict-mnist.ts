@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { fitToEnd } from '@digitlab/core';
-import { type Dataset, loadMnist, stratifiedSubsample, subset } from '@digitlab/datasets';
+import { type Dataset, loadMnist, stratifiedSubsample, subset } from '@digitlab/datasets/node';
 import { BACKENDS, type BackendName } from '@digitlab/tfjs-backend';
 import { knn } from '../plugin.js';
 

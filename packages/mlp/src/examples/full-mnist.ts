@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { fitToEnd } from '@digitlab/core';
-import { loadMnist } from '@digitlab/datasets';
+import { loadMnist } from '@digitlab/datasets/node';
 import { mlp } from '../plugin.js';
 
 const TARGET = 0.97;

@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fitToEnd } from '@digitlab/core';
-import { bundledMnistDirectory, loadMnist, stratifiedSubsample } from '@digitlab/datasets';
+import { bundledMnistDirectory, loadMnist, stratifiedSubsample } from '@digitlab/datasets/node';
 import type { BackendChoice, BackendName } from '@digitlab/tfjs-backend';
 import type { Layout, LayoutChoice } from '../layout.js';
 import { softmaxRegression } from '../plugin.js';

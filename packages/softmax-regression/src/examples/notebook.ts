@@ -10,7 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { fitToEnd } from '@digitlab/core';
-import { type Dataset, loadMnist, stratifiedSubsample } from '@digitlab/datasets';
+import { type Dataset, loadMnist, stratifiedSubsample } from '@digitlab/datasets/node';
 import { BACKENDS, type BackendName } from '@digitlab/tfjs-backend';
 import { LAYOUT_CHOICES, type LayoutChoice } from '../layout.js';
 import { softmaxRegression } from '../plugin.js';

@@ -1,18 +1,13 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { DatasetSplits } from './dataset.js';
+import type { DatasetSplits } from '../dataset.js';
+import { DatasetError } from '../errors.js';
+import { IDX_FILE_NAMES } from '../idx-file-names.js';
+import { KNOWN_DATASETS, type KnownDatasetName } from '../known-datasets.js';
 import type { FetchLike, ProgressCallback } from './download-file.js';
-import { DatasetError } from './errors.js';
-import { IDX_FILE_NAMES } from './idx-file-names.js';
 import { loadDatasetFromDirectory } from './load-dataset-from-directory.js';
 import { loadDatasetFromUrl } from './load-dataset-from-url.js';
 import { loadMnist } from './load-mnist.js';
-
-/** The datasets loadDataset knows by name. */
-export const KNOWN_DATASETS = Object.freeze(['mnist', 'fashion-mnist'] as const);
-
-/** A dataset loadDataset knows by name. */
-export type KnownDatasetName = (typeof KNOWN_DATASETS)[number];
 
 /** Where Fashion-MNIST is published, for the error that explains how to get it. */
 export const FASHION_MNIST_URL = 'http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { DownloadError } from './errors.js';
+import { DownloadError } from '../errors.js';
 
 /** Called as bytes arrive; total is the Content-Length, when the server sent one. */
 export type ProgressCallback = (received: number, total: number | undefined, file: string) => void;

@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encodeIdx } from './encode-idx.js';
-import { DatasetError, IdxFormatError } from './errors.js';
+import { encodeIdx } from '../encode-idx.js';
+import { DatasetError, IdxFormatError } from '../errors.js';
+import { tempDir } from '../test-support/synthetic-idx.js';
 import { readIdx } from './read-idx.js';
-import { tempDir } from './test-support/synthetic-idx.js';
 
 describe('readIdx', () => {
   let dir: string;

@@ -1,17 +1,17 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FASHION_MNIST_CLASS_NAMES } from './class-names.js';
-import { encodeIdx } from './encode-idx.js';
-import { DatasetError, IdxFormatError } from './errors.js';
-import { loadDatasetFromDirectory } from './load-dataset-from-directory.js';
+import { FASHION_MNIST_CLASS_NAMES } from '../class-names.js';
+import { encodeIdx } from '../encode-idx.js';
+import { DatasetError, IdxFormatError } from '../errors.js';
 import {
   encodeSynthetic,
   type SyntheticData,
   syntheticData,
   tempDir,
   writeIdxDirectory,
-} from './test-support/synthetic-idx.js';
+} from '../test-support/synthetic-idx.js';
+import { loadDatasetFromDirectory } from './load-dataset-from-directory.js';
 
 describe('loadDatasetFromDirectory', () => {
   let dir: string;

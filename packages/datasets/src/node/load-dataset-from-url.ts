@@ -1,19 +1,19 @@
 import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type ChecksumTable, expectedChecksum } from './checksums.js';
-import { knownClassNames } from './class-names.js';
-import type { DatasetSplits } from './dataset.js';
+import { type ChecksumTable, expectedChecksum } from '../checksums.js';
+import { knownClassNames } from '../class-names.js';
+import type { DatasetSplits } from '../dataset.js';
+import { DatasetError, DownloadError, IdxFormatError } from '../errors.js';
+import { IDX_FILE_NAMES, IDX_FILE_ROLES, type IdxFileRole } from '../idx-file-names.js';
+import { type LoadedIdx, splitsFromIdx } from '../splits-from-idx.js';
 import {
   type DownloadFileOptions,
   downloadFile,
   type FetchLike,
   type ProgressCallback,
 } from './download-file.js';
-import { DatasetError, DownloadError, IdxFormatError } from './errors.js';
-import { IDX_FILE_NAMES, IDX_FILE_ROLES, type IdxFileRole } from './idx-file-names.js';
 import { decodeIdxAsync } from './read-idx.js';
-import { type LoadedIdx, splitsFromIdx } from './splits-from-idx.js';
 
 /** Options for loadDatasetFromUrl. */
 export interface UrlLoadOptions {

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FASHION_MNIST_CLASS_NAMES } from './class-names.js';
-import { DatasetError } from './errors.js';
-import { defaultCacheDir, loadDataset } from './load-dataset.js';
+import { FASHION_MNIST_CLASS_NAMES } from '../class-names.js';
+import { DatasetError } from '../errors.js';
 import {
   encodeSynthetic,
   syntheticData,
   tempDir,
   writeIdxDirectory,
-} from './test-support/synthetic-idx.js';
+} from '../test-support/synthetic-idx.js';
+import { defaultCacheDir, loadDataset } from './load-dataset.js';
 
 describe('loadDataset', () => {
   let dir: string;

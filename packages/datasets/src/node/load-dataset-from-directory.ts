@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { knownClassNames } from './class-names.js';
-import type { DatasetSplits } from './dataset.js';
-import { DatasetError } from './errors.js';
-import { IDX_FILE_NAMES, IDX_FILE_ROLES, type IdxFileRole } from './idx-file-names.js';
+import { knownClassNames } from '../class-names.js';
+import type { DatasetSplits } from '../dataset.js';
+import { DatasetError } from '../errors.js';
+import { IDX_FILE_NAMES, IDX_FILE_ROLES, type IdxFileRole } from '../idx-file-names.js';
+import { type LoadedIdx, splitsFromIdx } from '../splits-from-idx.js';
 import { readIdx } from './read-idx.js';
-import { type LoadedIdx, splitsFromIdx } from './splits-from-idx.js';
 
 /** Options for loadDatasetFromDirectory. */
 export interface DirectoryLoadOptions {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { MNIST_CLASS_NAMES } from './class-names.js';
-import type { DatasetSplits } from './dataset.js';
+import { MNIST_CLASS_NAMES } from '../class-names.js';
+import type { DatasetSplits } from '../dataset.js';
 import { loadDatasetFromDirectory } from './load-dataset-from-directory.js';
 
 /** Options for loadMnist. */

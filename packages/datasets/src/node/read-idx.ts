@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { decodeRawIdx } from './decode-idx.js';
-import { DatasetError } from './errors.js';
-import { gunzipOrThrowAsync, isGzip } from './gzip.js';
-import type { IdxData } from './idx-types.js';
+import { decodeRawIdx } from '../decode-idx.js';
+import { DatasetError } from '../errors.js';
+import { isGzip } from '../gzip.js';
+import type { IdxData } from '../idx-types.js';
+import { gunzipOrThrowAsync } from './gunzip-async.js';
 
 /** Decodes IDX bytes like decodeIdx, but decompresses gzip on the thread pool. */
 export async function decodeIdxAsync(

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { classCounts } from './class-indices.js';
-import type { DatasetSplits } from './dataset.js';
+import { classCounts } from '../class-indices.js';
+import type { DatasetSplits } from '../dataset.js';
+import { applyPreprocessing } from '../preprocessing.js';
 import { loadDataset } from './load-dataset.js';
 import { bundledMnistDirectory, loadMnist } from './load-mnist.js';
-import { applyPreprocessing } from './preprocessing.js';
 import { readIdx } from './read-idx.js';
 
 const TRAIN_COUNTS = [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949];

@@ -2,17 +2,17 @@ import { createHash } from 'node:crypto';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KNOWN_CHECKSUMS } from './checksums.js';
-import { DownloadError, IdxFormatError } from './errors.js';
-import { IDX_FILE_NAMES, IDX_FILE_ROLES } from './idx-file-names.js';
-import { loadDatasetFromUrl, type UrlLoadOptions } from './load-dataset-from-url.js';
+import { KNOWN_CHECKSUMS } from '../checksums.js';
+import { DownloadError, IdxFormatError } from '../errors.js';
+import { IDX_FILE_NAMES, IDX_FILE_ROLES } from '../idx-file-names.js';
 import {
   closedPortUrl,
   type FixtureServer,
   type RouteBehaviour,
   startFixtureServer,
-} from './test-support/fixture-server.js';
-import { encodeSynthetic, syntheticData, tempDir } from './test-support/synthetic-idx.js';
+} from '../test-support/fixture-server.js';
+import { encodeSynthetic, syntheticData, tempDir } from '../test-support/synthetic-idx.js';
+import { loadDatasetFromUrl, type UrlLoadOptions } from './load-dataset-from-url.js';
 
 const data = syntheticData({ numTrain: 300, numTest: 60, height: 8, width: 8 });
 const gz = encodeSynthetic(data, true);
