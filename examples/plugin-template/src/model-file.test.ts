@@ -8,7 +8,7 @@ import {
   loadModel,
   type ModelArtifact,
   saveModel,
-} from '@digitlab/core';
+} from '@digitlab/core/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeModelFile, encodeModelFile, MODEL_FILE } from './model-file.js';
 import type { NearestCentroidModel } from './nearest-centroid-model.js';

@@ -25,14 +25,7 @@ export {
 } from './errors.js';
 export { fitToEnd } from './fit-to-end.js';
 export { createHeldOutEvaluator, type HeldOutEvaluator } from './held-out-evaluator.js';
-export { loadModel } from './load-model.js';
-export {
-  ARTIFACT_FORMAT_VERSION,
-  MANIFEST_FILE,
-  type ModelArtifact,
-  readModelArtifact,
-  saveModel,
-} from './model-artifact.js';
+export { ARTIFACT_FORMAT_VERSION, MANIFEST_FILE, type ModelArtifact } from './model-artifact.js';
 export {
   type ModelMetadata,
   type PreprocessingStepJson,

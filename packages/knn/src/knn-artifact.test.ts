@@ -11,7 +11,7 @@ import {
   PluginOptionsError,
   readModelArtifact,
   saveModel,
-} from '@digitlab/core';
+} from '@digitlab/core/node';
 import { scale } from '@digitlab/datasets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KNN_FILES } from './knn-artifact.js';

@@ -11,7 +11,7 @@ import {
   loadModel,
   PluginOptionsError,
   saveModel,
-} from '@digitlab/core';
+} from '@digitlab/core/node';
 import { gaussianBlobs } from '@digitlab/core/testing';
 import { useBackend } from '@digitlab/tfjs-backend';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

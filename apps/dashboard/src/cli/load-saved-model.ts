@@ -4,7 +4,7 @@ import {
   type PluginRegistry,
   preprocessingFromJson,
   readModelArtifact,
-} from '@digitlab/core';
+} from '@digitlab/core/node';
 import type { PreprocessingStep } from '@digitlab/datasets';
 import { UsageError } from '../errors.js';
 

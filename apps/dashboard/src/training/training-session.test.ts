@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readModelArtifact } from '@digitlab/core';
+import { readModelArtifact } from '@digitlab/core/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { activeFits, gradientDescentPlugin } from '../test-support/gradient-descent-plugin.js';
 import { toySplits } from '../test-support/toy-splits.js';

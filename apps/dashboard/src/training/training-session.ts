@@ -6,7 +6,7 @@ import {
   parsePluginOptions,
   saveModel,
   type TrainingEvent,
-} from '@digitlab/core';
+} from '@digitlab/core/node';
 import type { Dataset } from '@digitlab/datasets';
 import { summarizeEvaluation } from './evaluation-summary.js';
 import { type DataRequest, loadTrainingData, type TrainingData } from './load-training-data.js';

@@ -9,8 +9,8 @@ import {
   type ClassifierPlugin,
   parsePluginOptions,
 } from '../classifier-plugin.js';
-import { loadModel } from '../load-model.js';
-import { saveModel } from '../model-artifact.js';
+import { loadModel } from '../node/load-model.js';
+import { saveModel } from '../node/model-directory.js';
 import { createRegistry } from '../registry.js';
 import type { FitResult, TrainingEvent } from '../training-event.js';
 import { checkMinimumAccuracy, checkScore } from './check-accuracy.js';

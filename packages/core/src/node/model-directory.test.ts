@@ -2,18 +2,14 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ArtifactError } from './errors.js';
-import { fitToEnd } from './fit-to-end.js';
+import { ArtifactError } from '../errors.js';
+import { fitToEnd } from '../fit-to-end.js';
+import { MANIFEST_FILE, type ModelArtifact } from '../model-artifact.js';
+import { createRegistry } from '../registry.js';
+import { toyDataset } from '../test-support/toy-data.js';
+import { centroidPlugin } from '../testing/centroid-plugin.js';
 import { loadModel } from './load-model.js';
-import {
-  MANIFEST_FILE,
-  type ModelArtifact,
-  readModelArtifact,
-  saveModel,
-} from './model-artifact.js';
-import { createRegistry } from './registry.js';
-import { toyDataset } from './test-support/toy-data.js';
-import { centroidPlugin } from './testing/centroid-plugin.js';
+import { readModelArtifact, saveModel } from './model-directory.js';
 
 let root: string;
 beforeEach(async () => {

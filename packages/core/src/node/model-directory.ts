@@ -1,0 +1,179 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { ArtifactError } from '../errors.js';
+import { ARTIFACT_FORMAT_VERSION, MANIFEST_FILE, type ModelArtifact } from '../model-artifact.js';
+import { type ModelMetadata, validateModelMetadata } from '../model-metadata.js';
+
+interface Manifest {
+  format: 'digitlab-model';
+  version: number;
+  plugin: string;
+  files: Record<string, { bytes: number; sha256: string }>;
+  metadata: ModelMetadata;
+}
+
+const SAFE_FILE_NAME = /^[A-Za-z0-9._-]+$/;
+
+/**
+ * Write a model directory atomically: files go to a sibling temp directory which then replaces
+ * `dir`, so a crash never leaves a half-written model that a later load would accept.
+ */
+export async function saveModel(dir: string, artifact: ModelArtifact): Promise<void> {
+  const target = resolve(dir);
+  for (const name of Object.keys(artifact.files)) {
+    if (!SAFE_FILE_NAME.test(name) || name === MANIFEST_FILE) {
+      throw new ArtifactError(
+        `plugin '${artifact.plugin}' produced an invalid file name ${JSON.stringify(name)}`,
+        target,
+      );
+    }
+  }
+  await refuseForeignDirectory(target);
+  await mkdir(dirname(target), { recursive: true });
+  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const temp = join(dirname(target), `.${basename(target)}.tmp-${suffix}`);
+  const old = join(dirname(target), `.${basename(target)}.old-${suffix}`);
+  try {
+    await mkdir(temp);
+    const files: Manifest['files'] = {};
+    for (const [name, bytes] of Object.entries(artifact.files)) {
+      await writeFile(join(temp, name), bytes);
+      files[name] = { bytes: bytes.byteLength, sha256: sha256(bytes) };
+    }
+    const manifest: Manifest = {
+      format: 'digitlab-model',
+      version: ARTIFACT_FORMAT_VERSION,
+      plugin: artifact.plugin,
+      files,
+      metadata: artifact.metadata,
+    };
+    await writeFile(join(temp, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    const existed = await exists(target);
+    if (existed) await rename(target, old);
+    await rename(temp, target);
+    if (existed) await rm(old, { recursive: true, force: true });
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    if (error instanceof ArtifactError) throw error;
+    throw new ArtifactError(`could not save the model: ${(error as Error).message}`, target);
+  }
+}
+
+/** Read a model directory written by `saveModel`, verifying every file's size and checksum. */
+export async function readModelArtifact(dir: string): Promise<ModelArtifact> {
+  const target = resolve(dir);
+  const manifestPath = join(target, MANIFEST_FILE);
+  let text: string;
+  try {
+    text = await readFile(manifestPath, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new ArtifactError(
+        `expected a saved digitlab model (a directory holding ${MANIFEST_FILE}), found ${(await exists(target)) ? 'no manifest' : 'nothing'}`,
+        target,
+      );
+    }
+    throw new ArtifactError(`could not read ${MANIFEST_FILE}: ${(error as Error).message}`, target);
+  }
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(text) as Manifest;
+  } catch (error) {
+    throw new ArtifactError(
+      `expected valid JSON, found a parse error: ${(error as Error).message}`,
+      manifestPath,
+    );
+  }
+  if (manifest?.format !== 'digitlab-model') {
+    throw new ArtifactError(
+      `expected "format": "digitlab-model", found ${JSON.stringify(manifest?.format)}`,
+      manifestPath,
+    );
+  }
+  if (manifest.version !== ARTIFACT_FORMAT_VERSION) {
+    throw new ArtifactError(
+      `expected format version ${ARTIFACT_FORMAT_VERSION}, found ${JSON.stringify(manifest.version)}`,
+      manifestPath,
+    );
+  }
+  if (typeof manifest.plugin !== 'string' || manifest.plugin.length === 0) {
+    throw new ArtifactError(
+      `expected "plugin" to name a classifier plugin, found ${JSON.stringify(manifest.plugin)}`,
+      manifestPath,
+    );
+  }
+  if (typeof manifest.files !== 'object' || manifest.files === null) {
+    throw new ArtifactError('expected a "files" table', manifestPath);
+  }
+  const metadata = validateModelMetadata(manifest.metadata, manifestPath);
+  const files: Record<string, Uint8Array> = {};
+  for (const [name, entry] of Object.entries(manifest.files)) {
+    if (!SAFE_FILE_NAME.test(name)) {
+      throw new ArtifactError(
+        `invalid file name ${JSON.stringify(name)} in the files table`,
+        manifestPath,
+      );
+    }
+    const path = join(target, name);
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(path));
+    } catch {
+      throw new ArtifactError(
+        `expected the model file ${name} (${entry.bytes} bytes), found it missing`,
+        path,
+      );
+    }
+    if (bytes.byteLength !== entry.bytes) {
+      throw new ArtifactError(
+        `expected ${entry.bytes} bytes, found ${bytes.byteLength} (truncated or replaced file)`,
+        path,
+      );
+    }
+    if (sha256(bytes) !== entry.sha256) {
+      throw new ArtifactError(
+        `checksum mismatch: expected sha256 ${entry.sha256}, found ${sha256(bytes)} (corrupt file)`,
+        path,
+      );
+    }
+    files[name] = bytes;
+  }
+  return { plugin: manifest.plugin, metadata, files };
+}
+
+async function refuseForeignDirectory(target: string): Promise<void> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(target);
+  } catch {
+    return;
+  }
+  if (!info.isDirectory()) {
+    throw new ArtifactError(
+      'expected a directory (or nothing) to save the model into, found a file',
+      target,
+    );
+  }
+  const entries = await readdir(target);
+  if (entries.length > 0 && !entries.includes(MANIFEST_FILE)) {
+    throw new ArtifactError(
+      `refusing to replace a non-empty directory that is not a saved digitlab model (it holds ${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''})`,
+      target,
+    );
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
