@@ -1,5 +1,5 @@
 import { ClassifierInputError } from '@digitlab/core';
-import type { BackendName } from '@digitlab/tfjs-backend';
+import { type BackendName, softmaxResidualRows } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { activeColumns, compactRows, selectRows } from './active-columns.js';
 import type { LocalObjective, ObjectiveData } from './gradient-objective.js';
@@ -8,7 +8,6 @@ import {
   type ObjectiveEvaluation,
   type ObjectiveSums,
 } from './objective-sums.js';
-import { softmaxCrossEntropyRows } from './softmax-rows.js';
 
 export type { ObjectiveEvaluation } from './objective-sums.js';
 
@@ -33,7 +32,7 @@ export interface SoftmaxObjectiveData extends ObjectiveData {
  * scikit-learn's multinomial logistic loss on a training set held as tensors for a whole fit:
  * f(W, b) = (1/n) Σᵢ −log softmax(xᵢW + b)[yᵢ] + ‖W‖² / (2·C·n), the intercept unpenalized.
  * Parameters arrive as float64 vectors [W (d×k), b (k)]. The two matrix products run on the
- * backend in float32; softmax, loss and residual run in float64 in JS (`softmaxCrossEntropyRows`),
+ * backend in float32; softmax, loss and residual run in float64 in JS (`softmaxResidualRows`),
  * which is both more precise and faster than a dozen elementwise kernels on n×k tensors.
  */
 export class SoftmaxObjective implements LocalObjective {
@@ -125,10 +124,11 @@ export class SoftmaxObjective implements LocalObjective {
   accuracy(x: Float64Array): number {
     this.assertLive('accuracy');
     const logits = this.readLogits(this.tensors().x, x);
-    const { correct } = softmaxCrossEntropyRows(
+    const { correct } = softmaxResidualRows(
       logits,
       this.labels,
       this.numClasses,
+      logits,
       new Float64Array(this.numClasses),
     );
     return correct / this.numSamples;
@@ -153,7 +153,7 @@ export class SoftmaxObjective implements LocalObjective {
     const rows = features.shape[0];
     const residual = this.readLogits(features, x);
     const biasSums = new Float64Array(k);
-    const { lossSum, correct } = softmaxCrossEntropyRows(residual, labels, k, biasSums);
+    const { lossSum, correct } = softmaxResidualRows(residual, labels, k, residual, biasSums);
     const kernelSums = tf.tidy(() => {
       const r = tf.tensor2d(residual, [rows, k]);
       return featuresT ? tf.matMul(featuresT, r) : tf.matMul(features, r, true, false);

@@ -15,9 +15,15 @@ import {
   validateTrainingData,
 } from '@digitlab/core';
 import type { Dataset } from '@digitlab/datasets';
+import {
+  formatNumber,
+  lbfgsSteps,
+  type SolverOutcome,
+  type SolverStep,
+  stochasticSteps,
+} from '@digitlab/optimizers';
 import { type ResolvedBackend, resolveBackend, useBackend } from '@digitlab/tfjs-backend';
 import { NotFittedError } from './errors.js';
-import { formatNumber } from './format-number.js';
 import type { FullBatchObjective, LocalObjective } from './gradient-objective.js';
 import { encodeLayersModel } from './layers-model.js';
 import { chooseLayout, type LayoutDecision } from './layout.js';
@@ -36,9 +42,6 @@ import {
   weightsFromParameters,
 } from './parameters.js';
 import { predictClasses, predictProbabilities } from './predict-rows.js';
-import { runLbfgs } from './run-lbfgs.js';
-import { runStochastic } from './run-stochastic.js';
-import type { SolverOutcome, SolverStep } from './solver-step.js';
 import { estimateDensity } from './sparse/compressed-rows.js';
 
 /** A trained model's weights together with the metadata that describes its data. */
@@ -184,12 +187,26 @@ export class SoftmaxRegressionClassifier implements Classifier {
           workers > 0
             ? await ParallelObjective.load(pool as GradientWorkers, data)
             : createLocalObjective(data, layout.layout, backend);
-        solver = runLbfgs(objective, x0, { ...run, maxIter: o.maxIter, tol: o.tol, m: o.m });
+        solver = lbfgsSteps(objective, x0, {
+          ...run,
+          maxIter: o.maxIter,
+          tol: o.tol,
+          historySize: o.m,
+          advice:
+            'increase the number of iterations (maxIter) or scale the data as shown in ' +
+            'https://scikit-learn.org/stable/modules/preprocessing.html; see also the alternative solvers (sgd, adam)',
+        });
       } else {
         // Mini-batch steps are too short to pay for a round trip to a worker: this thread.
         local = createLocalObjective(data, layout.layout, backend);
         objective = local;
-        solver = runStochastic(local, x0, { ...run, ...o, solver: o.solver });
+        solver = stochasticSteps(local, x0, {
+          ...run,
+          ...o,
+          solver: o.solver,
+          convergence: { by: 'full-gradient', tol: o.tol },
+          advice: 'increase epochs, tune learningRate/batchSize, scale the data, or use lbfgs',
+        });
       }
       const accuracyDue = (step: number, final: boolean) =>
         o.trainAccuracyEvery > 0 && (final || step % o.trainAccuracyEvery === 0);
