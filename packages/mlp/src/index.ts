@@ -6,12 +6,6 @@ export {
   MODEL_JSON,
   WEIGHTS_BIN,
 } from './layers-model.js';
-export {
-  INITIAL_PLATEAU,
-  type LossPlateau,
-  plateauReached,
-  updatePlateau,
-} from './loss-plateau.js';
 export { MlpClassifier, type RestoredModel } from './mlp-classifier.js';
 export {
   MlpObjective,
@@ -42,10 +36,3 @@ export {
 export { type MlpPlugin, mlp, PLUGIN_NAME } from './plugin.js';
 export { PREDICT_CHUNK_ROWS, predictClasses, predictProbabilities } from './predict-rows.js';
 export { reluBackward } from './relu-backward.js';
-export { NO_IMPROVEMENT } from './run-stochastic.js';
-export {
-  argmaxRows,
-  type SoftmaxRowsResult,
-  softmaxResidualRows,
-  softmaxRows,
-} from './softmax-rows.js';

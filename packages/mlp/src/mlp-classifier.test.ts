@@ -5,6 +5,7 @@ import {
   type TrainingEvent,
 } from '@digitlab/core';
 import { gaussianBlobs } from '@digitlab/core/testing';
+import { StopReason } from '@digitlab/optimizers';
 import { useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +17,6 @@ import { parametersFromWeights } from './mlp-parameters.js';
 import type { MlpOptions } from './options.js';
 import { mlp } from './plugin.js';
 import { predictProbabilities } from './predict-rows.js';
-import { NO_IMPROVEMENT } from './run-stochastic.js';
 import { maxAbsDifference } from './test-support/reference-mlp.js';
 import { xorData } from './test-support/xor-data.js';
 
@@ -122,7 +122,11 @@ describe('MlpClassifier', () => {
     // No epoch can improve the loss by 10: epochs 2 and 3 count, and 2 > nIterNoChange = 1.
     const classifier = create({ hiddenUnits: 4, epochs: 50, tol: 10, nIterNoChange: 1 });
     const { result, progress } = await train(classifier);
-    expect(result).toMatchObject({ stopReason: NO_IMPROVEMENT, converged: true, steps: 3 });
+    expect(result).toMatchObject({
+      stopReason: StopReason.NoImprovement,
+      converged: true,
+      steps: 3,
+    });
     expect(result.warning).toBeUndefined();
     expect(result.message).toMatch(/did not improve by more than tol 10 for 2 consecutive epochs/);
     expect(progress.map((p) => p.step)).toEqual([1, 2, 3]);

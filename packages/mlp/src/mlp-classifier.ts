@@ -15,9 +15,16 @@ import {
   validateTrainingData,
 } from '@digitlab/core';
 import type { Dataset } from '@digitlab/datasets';
+import {
+  formatNumber,
+  lbfgsSteps,
+  type SolverOutcome,
+  type SolverStep,
+  sameVector,
+  stochasticSteps,
+} from '@digitlab/optimizers';
 import { type ResolvedBackend, resolveBackend, useBackend } from '@digitlab/tfjs-backend';
 import { NotFittedError } from './errors.js';
-import { formatNumber } from './format-number.js';
 import { glorotUniformParameters } from './glorot-uniform.js';
 import { encodeLayersModel } from './layers-model.js';
 import { MlpObjective } from './mlp-objective.js';
@@ -29,9 +36,6 @@ import {
 } from './mlp-parameters.js';
 import type { MlpOptions } from './options.js';
 import { predictClasses, predictProbabilities } from './predict-rows.js';
-import { runLbfgs } from './run-lbfgs.js';
-import { runStochastic } from './run-stochastic.js';
-import { type SolverOutcome, type SolverStep, sameVector } from './solver-step.js';
 
 /** A trained model's weights together with the metadata that describes its data. */
 export interface RestoredModel {
@@ -142,11 +146,22 @@ export class MlpClassifier implements Classifier {
         numSamples: n,
         alpha: o.alpha,
       });
-      const run = { signal, beforeEvaluation: ensureBackend, tol: o.tol };
+      const run = { signal, beforeEvaluation: ensureBackend };
       solver =
         o.solver === 'lbfgs'
-          ? runLbfgs(objective, x0, { ...run, maxIter: o.maxIter })
-          : runStochastic(objective, x0, { ...o, ...run, solver: o.solver });
+          ? lbfgsSteps(objective, x0, {
+              ...run,
+              maxIter: o.maxIter,
+              tol: o.tol,
+              advice: 'increase maxIter, scale the data, or use adam',
+            })
+          : stochasticSteps(objective, x0, {
+              ...o,
+              ...run,
+              solver: o.solver,
+              convergence: { by: 'patience', tol: o.tol, epochs: o.nIterNoChange },
+              advice: 'increase epochs or tune learningRate/batchSize',
+            });
       // A forward pass over the training set is not free with mini-batches: remember the last one.
       const known: { x: Float64Array; correct: number } = { x: new Float64Array(0), correct: 0 };
       const trainAccuracyAt = async (x: Float64Array, correct: number | undefined) => {

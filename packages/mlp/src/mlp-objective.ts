@@ -1,3 +1,4 @@
+import { type SoftmaxRowsResult, softmaxResidualRows } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import {
   type MlpShape,
@@ -8,7 +9,6 @@ import {
 import { assembleObjective, type ObjectiveEvaluation } from './objective-terms.js';
 import { predictClasses } from './predict-rows.js';
 import { reluBackward } from './relu-backward.js';
-import { type SoftmaxRowsResult, softmaxResidualRows } from './softmax-rows.js';
 import { forwardRows, type WeightTensors, withWeightTensors } from './weight-tensors.js';
 
 /** Rows per block of a full-batch evaluation: large blocks amortize per-kernel overhead. */
