@@ -2,7 +2,11 @@ import { type ClassifierPlugin, createRegistry, type PluginRegistry } from '@dig
 import { knn } from '@digitlab/knn';
 import { mlp } from '@digitlab/mlp';
 import { softmaxRegression } from '@digitlab/softmax-regression';
-import { type BackendName, initializeBackend } from '@digitlab/tfjs-backend';
+import {
+  type BackendChoice,
+  type ResolvedBackend,
+  resolveBackend as resolveTfjsBackend,
+} from '@digitlab/tfjs-backend';
 
 /** The classifiers digitlab ships, in the order `digitlab plugins` lists them. */
 export function builtinPlugins(): ClassifierPlugin[] {
@@ -18,9 +22,11 @@ export function createAppRegistry(extra: readonly ClassifierPlugin[] = []): Plug
 export const DEFAULT_CLASSIFIER = 'softmax-regression';
 
 /**
- * Initialize a TensorFlow.js backend without training, to pick a default: resolves when `name` is
- * usable in this process, rejects with the reason otherwise.
+ * Resolve a backend request as the shipped plugins would (TensorFlow.js's `auto`: wasm when it
+ * initializes, else cpu with a note saying why), without training. `train` asks this once and hands
+ * the plugin the answer, so the header, the JSON and the saved model name the backend that runs and
+ * the plugin has nothing left to resolve.
  */
-export function probeBackend(name: string): Promise<void> {
-  return initializeBackend(name as BackendName);
+export function resolveBackend(choice: string): Promise<ResolvedBackend> {
+  return resolveTfjsBackend(choice as BackendChoice);
 }

@@ -1,9 +1,9 @@
 import { stripVTControlCharacters } from 'node:util';
+import type { SessionEvent } from '@digitlab/session';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSession } from '../test-support/fake-session.js';
 import { sampleRunActions } from '../test-support/sample-dashboard.js';
-import type { SessionEvent } from '../training/session-events.js';
 import { DashboardApp, type QuitReason } from './dashboard-app.js';
 
 const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));

@@ -1,3 +1,4 @@
+import type { SessionControls } from '@digitlab/session';
 import { useApp, useStdout } from 'ink';
 import { useCallback, useReducer, useRef } from 'react';
 import { useConfusionMatrix } from '../components/confusion-matrix/index.js';
@@ -9,8 +10,7 @@ import {
   useDashboard,
 } from '../components/dashboard/index.js';
 import { useHelpOverlay } from '../components/help-overlay/index.js';
-import type { MemorySample } from '../training/session-events.js';
-import type { SessionControls } from '../training/training-session.js';
+import type { MemorySample } from './memory-sample.js';
 import { useMemorySamples } from './use-memory-samples.js';
 import { FRAME_INTERVAL_MS, useSessionEvents } from './use-session-events.js';
 import { useTerminalSize } from './use-terminal-size.js';

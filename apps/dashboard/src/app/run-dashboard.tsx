@@ -1,13 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  errorMessage,
+  type SessionResult,
+  type TrainingSession,
+  unitWord,
+} from '@digitlab/session';
 import { render } from 'ink';
-import { sampleMemory } from '../training/memory-sample.js';
-import type { SessionResult, TrainingSession } from '../training/training-session.js';
-import { errorMessage } from '../training/training-session.js';
 import { formatPercent } from '../view-models/format-number.js';
 import { statusModel } from '../view-models/status-model.js';
 import { DashboardApp, type QuitReason } from './dashboard-app.js';
+import { sampleMemory } from './memory-sample.js';
 import { captureStrayOutput } from './output-capture.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
@@ -89,7 +93,7 @@ export async function runDashboard(
 }
 
 function summaryLine(result: SessionResult): string {
-  const { outcome } = result;
+  const { outcome, info } = result;
   const status = statusModel({
     phase: 'finished',
     outcome,
@@ -97,7 +101,7 @@ function summaryLine(result: SessionResult): string {
     save: { state: 'idle' },
   });
   const parts = [
-    `${status.label} after ${outcome.steps} steps (${outcome.fitSeconds.toFixed(1)} s)`,
+    `${status.label} after ${outcome.steps} ${unitWord(info.unit, outcome.steps)} (${outcome.fitSeconds.toFixed(1)} s)`,
     outcome.trainAccuracy === undefined ? '' : `train ${formatPercent(outcome.trainAccuracy, 2)}`,
     outcome.testAccuracy === undefined ? '' : `test ${formatPercent(outcome.testAccuracy, 2)}`,
   ];

@@ -1,6 +1,6 @@
 import { type Dispatch, useEffect } from 'react';
 import type { DashboardAction } from '../components/dashboard/dashboard-action.js';
-import type { MemorySample } from '../training/session-events.js';
+import type { MemorySample } from './memory-sample.js';
 
 /** Sample memory now and then every `intervalMs` (tensor counts change slowly; once a second is plenty). */
 export function useMemorySamples(

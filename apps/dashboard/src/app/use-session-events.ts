@@ -1,7 +1,7 @@
+import type { SessionControls } from '@digitlab/session';
+import { createBatcher } from '@digitlab/session';
 import { type Dispatch, useEffect } from 'react';
 import type { DashboardAction } from '../components/dashboard/dashboard-action.js';
-import { createBatcher } from '../training/event-batcher.js';
-import type { SessionControls } from '../training/training-session.js';
 
 /** At most ten frames a second, whatever the training speed. */
 export const FRAME_INTERVAL_MS = 100;

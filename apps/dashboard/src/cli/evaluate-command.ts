@@ -5,9 +5,9 @@ import {
   type KnownDatasetName,
   loadDataset,
 } from '@digitlab/datasets/node';
+import { summarizeEvaluation } from '@digitlab/session';
 import { UsageError } from '../errors.js';
 import { evaluationReport } from '../report/final-report.js';
-import { summarizeEvaluation } from '../training/evaluation-summary.js';
 import { type CliIo, writeLine } from './cli-io.js';
 import { loadSavedModel } from './load-saved-model.js';
 

@@ -1,7 +1,7 @@
+import { gradientDescentPlugin } from '@digitlab/session/testing';
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../errors.js';
-import { gradientDescentPlugin } from '../test-support/gradient-descent-plugin.js';
 import {
   collectPluginOptions,
   parseFlagValue,

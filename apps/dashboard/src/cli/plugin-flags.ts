@@ -4,14 +4,31 @@ import { UsageError } from '../errors.js';
 import { kebabCase } from '../view-models/kebab-case.js';
 
 /**
- * Plugin options that the app's own flags set, because they mean something beyond the plugin
- * (`--optimizer` names the solver in every report; `--seed` also draws the subsample).
+ * Plugin options, by name, that the app's own flags set because they mean something beyond the
+ * plugin (`--backend` resolves `auto` once for the whole run; `--seed` also draws the subsample).
  */
-export const APP_FLAG_FOR_OPTION: Readonly<Record<string, string>> = {
-  solver: '--optimizer',
+const APP_FLAG_FOR_NAME: Readonly<Record<string, string>> = {
   backend: '--backend',
   seed: '--seed',
 };
+
+/** The option `--optimizer` sets: the one whose schema metadata says it selects the solver. */
+export function solverOption(
+  descriptions: Iterable<OptionDescription>,
+): OptionDescription | undefined {
+  for (const d of descriptions) if (d.selectsSolver === true) return d;
+  return undefined;
+}
+
+/**
+ * The app's own flag for a plugin option, if one covers it: `--optimizer` for the option that
+ * selects the solver (every report names the solver), `--backend` and `--seed` by name.
+ */
+export function appFlagFor(
+  d: Pick<OptionDescription, 'name' | 'selectsSolver'>,
+): string | undefined {
+  return d.selectsSolver === true ? '--optimizer' : APP_FLAG_FOR_NAME[d.name];
+}
 
 /** Short spellings of long option flags, as scikit-learn users type them. */
 const ALIASES: Readonly<Record<string, readonly string[]>> = {
@@ -32,7 +49,7 @@ export interface PluginFlag {
 /** The flags a plugin's options become, minus those the app's own flags already cover. */
 export function pluginFlags(plugin: ClassifierPlugin): PluginFlag[] {
   return describeOptions(plugin.options)
-    .filter((d) => !(d.name in APP_FLAG_FOR_OPTION))
+    .filter((d) => appFlagFor(d) === undefined)
     .map((d) => ({
       option: d.name,
       flag: `--${kebabCase(d.name)}`,
@@ -145,9 +162,13 @@ export function validatePluginOptions(
 ): Record<string, unknown> {
   const result = plugin.options.safeParse(raw);
   if (result.success) return result.data;
+  const described = new Map(describeOptions(plugin.options).map((d) => [d.name, d]));
   const problems = result.error.issues.map((issue) => {
     const option = String(issue.path[0] ?? '');
-    const flag = APP_FLAG_FOR_OPTION[option] ?? (option ? `--${kebabCase(option)}` : 'options');
+    const d = described.get(option);
+    const flag =
+      (d === undefined ? undefined : appFlagFor(d)) ??
+      (option ? `--${kebabCase(option)}` : 'options');
     const found = option in raw ? `, found ${JSON.stringify(raw[option])}` : '';
     return `${flag}: ${issue.message}${found}`;
   });

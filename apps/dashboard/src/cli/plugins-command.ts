@@ -2,7 +2,7 @@ import type { PluginRegistry } from '@digitlab/core';
 import { describeOptions } from '@digitlab/core';
 import { kebabCase } from '../view-models/kebab-case.js';
 import { type CliIo, writeLine } from './cli-io.js';
-import { APP_FLAG_FOR_OPTION, valuePlaceholder } from './plugin-flags.js';
+import { appFlagFor, valuePlaceholder } from './plugin-flags.js';
 
 /** `digitlab plugins`: each registered classifier with its options (flag, type, default, description). */
 export function runPlugins(registry: PluginRegistry, io: CliIo, json = false): number {
@@ -11,7 +11,7 @@ export function runPlugins(registry: PluginRegistry, io: CliIo, json = false): n
     description: plugin.description,
     options: describeOptions(plugin.options).map((d) => ({
       name: d.name,
-      flag: APP_FLAG_FOR_OPTION[d.name] ?? `--${kebabCase(d.name)}`,
+      flag: appFlagFor(d) ?? `--${kebabCase(d.name)}`,
       type: d.type,
       default: d.default ?? null,
       ...(d.choices ? { choices: d.choices } : {}),

@@ -3,10 +3,15 @@ import type { ClassifierPlugin, PluginRegistry } from '@digitlab/core';
 import { describeOptions } from '@digitlab/core';
 import { KNOWN_DATASETS } from '@digitlab/datasets';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_CLASSIFIER, probeBackend } from '../plugins.js';
+import { DEFAULT_CLASSIFIER, resolveBackend } from '../plugins.js';
 import type { CliIo } from './cli-io.js';
 import { type EvaluateFlags, runEvaluate } from './evaluate-command.js';
-import { collectPluginOptions, pluginCommanderOptions, pluginFlags } from './plugin-flags.js';
+import {
+  collectPluginOptions,
+  pluginCommanderOptions,
+  pluginFlags,
+  solverOption,
+} from './plugin-flags.js';
 import { runPlugins } from './plugins-command.js';
 import { type PredictFlags, runPredict } from './predict-command.js';
 import { runTrain } from './train-command.js';
@@ -101,7 +106,7 @@ export function createProgram(context: ProgramContext): Command {
 function addTrainCommand(program: Command, context: ProgramContext): Command {
   const { io, trainPlugin } = context;
   const described = new Map(describeOptions(trainPlugin.options).map((d) => [d.name, d]));
-  const solver = described.get('solver');
+  const solver = solverOption(described.values());
   const backend = described.get('backend');
   const flags = pluginFlags(trainPlugin);
   const train = program
@@ -191,7 +196,7 @@ function addTrainCommand(program: Command, context: ProgramContext): Command {
       collectPluginOptions(flags, parsed),
       {
         interactive: io.stdout.isTTY === true && io.stdin.isTTY === true,
-        probeBackend,
+        resolveBackend,
       },
     );
     context.exitCode = await runTrain(settings, io);

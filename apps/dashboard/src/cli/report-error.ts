@@ -1,6 +1,7 @@
 import { DigitlabError } from '@digitlab/core';
 import { DatasetError, DownloadError, IdxFormatError } from '@digitlab/datasets';
 import { MetricsError } from '@digitlab/metrics';
+import { SamplingError } from '@digitlab/session';
 import { CommanderError } from 'commander';
 import { PluginLoadError, UsageError } from '../errors.js';
 import { type CliIo, writeLine } from './cli-io.js';
@@ -14,6 +15,7 @@ export const EXIT_FAILURE = 1;
 export function isUserError(error: unknown): boolean {
   return (
     error instanceof UsageError ||
+    error instanceof SamplingError ||
     error instanceof PluginLoadError ||
     error instanceof DigitlabError ||
     error instanceof DatasetError ||
@@ -33,7 +35,9 @@ export function reportError(error: unknown, io: CliIo, json: boolean): number {
   const debug = io.env.DIGITLAB_DEBUG === '1';
   const message = oneLine(errorText(error));
   const code =
-    error instanceof CommanderError || error instanceof UsageError ? EXIT_USAGE : EXIT_FAILURE;
+    error instanceof CommanderError || error instanceof UsageError || error instanceof SamplingError
+      ? EXIT_USAGE
+      : EXIT_FAILURE;
   if (json) {
     writeLine(io.stdout, JSON.stringify({ error: message }));
   } else if (isUserError(error)) {
@@ -52,6 +56,8 @@ export function reportError(error: unknown, io: CliIo, json: boolean): number {
 }
 
 function errorText(error: unknown): string {
+  // The session names its request field; on the command line the flag that set it is clearer.
+  if (error instanceof SamplingError) return `--train-size: ${error.detail}`;
   if (error instanceof Error) return error.message;
   return String(error);
 }

@@ -1,8 +1,7 @@
+import { type SessionEvent, TrainingSession } from '@digitlab/session';
 import { finalTrainingReport } from '../report/final-report.js';
 import { type TrainJsonResult, trainJsonResult } from '../report/json-result.js';
 import { plainReporter } from '../report/plain-reporter.js';
-import type { SessionEvent } from '../training/session-events.js';
-import { type SessionResult, TrainingSession } from '../training/training-session.js';
 import { type CliIo, writeLine } from './cli-io.js';
 import type { TrainSettings } from './train-settings.js';
 
@@ -49,7 +48,7 @@ export async function runTrain(settings: TrainSettings, io: CliIo): Promise<numb
       const result = await session.run();
       if (settings.saveAtEnd && !interrupted) await session.saveTo(settings.saveDir);
       io.stdout.write(
-        `\n${finalTrainingReport(result.outcome, result.evaluation, result.info.classNames, unitWord(result))}`,
+        `\n${finalTrainingReport(result.outcome, result.evaluation, result.info.classNames, result.info.unit)}`,
       );
     } else {
       session.subscribe((event) => {
@@ -73,12 +72,6 @@ export async function runTrain(settings: TrainSettings, io: CliIo): Promise<numb
     process.off('SIGTERM', onSignal);
     session.dispose();
   }
-}
-
-function unitWord(result: SessionResult): string {
-  return result.info.optimizer === 'lbfgs' || result.info.optimizer === undefined
-    ? 'iterations'
-    : 'steps';
 }
 
 /** A session event as one JSON line for stderr in `--json` mode (snake_case, no typed arrays). */

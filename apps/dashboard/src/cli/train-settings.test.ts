@@ -1,9 +1,9 @@
 import type { ClassifierPlugin } from '@digitlab/core';
 import { centroidPlugin } from '@digitlab/core/testing';
+import { gradientDescentPlugin } from '@digitlab/session/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
-import { gradientDescentPlugin } from '../test-support/gradient-descent-plugin.js';
 import { resolveTrainSettings, type TrainFlags } from './train-settings.js';
 
 const base: TrainFlags = { dataset: 'mnist', classifier: 'x' };
@@ -48,7 +48,7 @@ describe('resolveTrainSettings', () => {
     expect(await sampling({ full: true })).toEqual({ kind: 'full' });
   });
 
-  it('maps --optimizer to the solver option, and refuses it for a plugin without one', async () => {
+  it('maps --optimizer to the option that selects the solver, and refuses it for a plugin without one', async () => {
     const gd = gradientDescentPlugin() as unknown as ClassifierPlugin;
     expect(
       (await resolveTrainSettings(gd, { ...base, optimizer: 'momentum' }, {}, env)).options.solver,
@@ -57,47 +57,67 @@ describe('resolveTrainSettings', () => {
     await expect(
       resolveTrainSettings(centroid, { ...base, optimizer: 'sgd' }, {}, env),
     ).rejects.toThrow(UsageError);
+    // The selector is found by its metadata, not by the name `solver`.
+    const inner = gradientDescentPlugin();
+    const renamed = {
+      ...inner,
+      options: (inner.options as unknown as z.ZodObject).omit({ solver: true }).extend({
+        update: z.enum(['plain', 'nesterov']).default('plain').meta({ selectsSolver: true }),
+      }),
+    } as unknown as ClassifierPlugin;
+    const settings = await resolveTrainSettings(
+      renamed,
+      { ...base, optimizer: 'nesterov' },
+      {},
+      env,
+    );
+    expect(settings.options).toMatchObject({ update: 'nesterov' });
+    expect(settings.options.solver).toBeUndefined();
   });
 
-  it('defaults to wasm when it initializes, else to cpu with a note saying why', async () => {
+  it('resolves auto once, through the backend library, and hands the plugin the answer', async () => {
+    const asked: string[] = [];
+    const resolveWith =
+      (answer: { backend: string; note?: string }) =>
+      async (choice: 'auto'): Promise<{ backend: string; note?: string }> => {
+        asked.push(choice);
+        return answer;
+      };
     const ok = await resolveTrainSettings(
       withBackend(),
       base,
       {},
-      {
-        interactive: false,
-        probeBackend: async () => undefined,
-      },
+      { interactive: false, resolveBackend: resolveWith({ backend: 'wasm' }) },
     );
     expect(ok).toMatchObject({ backend: 'wasm', options: { backend: 'wasm' } });
     expect(ok.backendNote).toBeUndefined();
-    const failed = await resolveTrainSettings(
+    const note = 'wasm backend unavailable, using cpu (much slower): no SIMD';
+    const fellBack = await resolveTrainSettings(
       withBackend(),
-      base,
+      { ...base, backend: 'auto' },
       {},
-      {
-        interactive: false,
-        probeBackend: async () => {
-          throw new Error('no SIMD');
-        },
-      },
+      { interactive: false, resolveBackend: resolveWith({ backend: 'cpu', note }) },
     );
-    expect(failed).toMatchObject({
+    expect(fellBack).toMatchObject({
       backend: 'cpu',
-      backendNote: 'wasm unavailable (no SIMD); using cpu',
+      backendNote: note,
+      options: { backend: 'cpu' },
     });
+    expect(asked).toEqual(['auto', 'auto']);
     const chosen = await resolveTrainSettings(
       withBackend(),
       { ...base, backend: 'cpu' },
       {},
       {
         interactive: false,
-        probeBackend: async () => {
-          throw new Error('should not be probed');
+        resolveBackend: async () => {
+          throw new Error('an explicit backend must not be resolved');
         },
       },
     );
-    expect(chosen.backend).toBe('cpu');
+    expect(chosen).toMatchObject({ backend: 'cpu', options: { backend: 'cpu' } });
+    // Nobody to resolve auto (a library caller): cpu, the reference backend.
+    expect((await resolveTrainSettings(withBackend(), base, {}, env)).backend).toBe('cpu');
   });
 
   it('picks the output mode and the evaluation interval from the terminal and --json', async () => {

@@ -1,8 +1,8 @@
-import { type ClassifierPlugin, describeOptions } from '@digitlab/core';
+import { type ClassifierPlugin, describeOptions, type OptionDescription } from '@digitlab/core';
 import type { KnownDatasetName } from '@digitlab/datasets';
+import type { DataRequest, Sampling } from '@digitlab/session';
 import { UsageError } from '../errors.js';
-import type { DataRequest, Sampling } from '../training/load-training-data.js';
-import { validatePluginOptions } from './plugin-flags.js';
+import { solverOption, validatePluginOptions } from './plugin-flags.js';
 
 /** The app's own `train` flags as commander parsed them (plugin flags are separate). */
 export interface TrainFlags {
@@ -53,15 +53,22 @@ export const DEFAULT_EVAL_EVERY = 10;
 /** Where `s` saves when `--save` is not given. */
 export const DEFAULT_SAVE_DIR = './digitlab-model';
 
-/** Inputs besides the flags: the terminal, and how to try a backend. */
+/** A backend request resolved: the backend that runs, and why it is not the one asked for. */
+export interface BackendResolution {
+  readonly backend: string;
+  readonly note?: string;
+}
+
+/** Inputs besides the flags: the terminal, and who resolves a backend's `auto`. */
 export interface TrainEnvironment {
   readonly interactive: boolean;
-  readonly probeBackend?: (name: string) => Promise<void>;
+  /** The one owner of `auto` (the backend library's policy); without it, `auto` means cpu. */
+  readonly resolveBackend?: (choice: 'auto') => Promise<BackendResolution>;
 }
 
 /**
- * Merge plugin defaults < preset < flags, check the combination, and choose the backend: wasm when
- * the plugin offers it and it initializes, otherwise cpu with a note saying why.
+ * Merge plugin defaults < preset < flags, check the combination, and choose the backend: an explicit
+ * `--backend` as given, otherwise `auto` as `env.resolveBackend` resolves it.
  */
 export async function resolveTrainSettings(
   plugin: ClassifierPlugin,
@@ -79,12 +86,13 @@ export async function resolveTrainSettings(
   }
   Object.assign(raw, pluginFlagValues);
   if (flags.optimizer !== undefined) {
-    if (!described.has('solver')) {
+    const solver = solverOption(described.values());
+    if (!solver) {
       throw new UsageError(
         `--optimizer: classifier '${plugin.name}' has no solver option, so --optimizer ${flags.optimizer} does not apply`,
       );
     }
-    raw.solver = flags.optimizer;
+    raw[solver.name] = flags.optimizer;
   }
   const seed = flags.seed ?? 0;
   if (described.has('seed')) raw.seed = seed;
@@ -93,24 +101,7 @@ export async function resolveTrainSettings(
   let backendNote: string | undefined;
   const backendOption = described.get('backend');
   if (backendOption) {
-    // `auto` (the plugin's own fallback) is resolved here too, so the header can say why.
-    if (flags.backend !== undefined && flags.backend !== 'auto') {
-      backend = flags.backend;
-    } else {
-      const choices = (backendOption.choices ?? []).map(String);
-      const fallback = choices.includes('cpu')
-        ? 'cpu'
-        : String(backendOption.default ?? choices[0] ?? 'cpu');
-      backend = fallback;
-      if (choices.includes('wasm') && env.probeBackend) {
-        try {
-          await env.probeBackend('wasm');
-          backend = 'wasm';
-        } catch (error) {
-          backendNote = `wasm unavailable (${(error as Error).message}); using ${fallback}`;
-        }
-      }
-    }
+    ({ backend, note: backendNote } = await chooseBackend(backendOption, flags.backend, env));
     raw.backend = backend;
   } else if (flags.backend !== undefined) {
     throw new UsageError(
@@ -146,6 +137,26 @@ export async function resolveTrainSettings(
     backend,
     ...(backendNote === undefined ? {} : { backendNote }),
     mode,
+  };
+}
+
+/**
+ * An explicit backend is passed on as it is. `auto` (or no flag) is resolved once, here, by the
+ * backend library's own policy, and the plugin gets the answer: the header, the JSON and the saved
+ * metadata then name the backend that runs, with the library's note when it fell back.
+ */
+async function chooseBackend(
+  option: OptionDescription,
+  flag: string | undefined,
+  env: TrainEnvironment,
+): Promise<BackendResolution> {
+  if (flag !== undefined && flag !== 'auto') return { backend: flag };
+  const choices = (option.choices ?? []).map(String);
+  if (env.resolveBackend && choices.includes('wasm') && choices.includes('cpu')) {
+    return env.resolveBackend('auto');
+  }
+  return {
+    backend: choices.includes('cpu') ? 'cpu' : String(option.default ?? choices[0] ?? 'cpu'),
   };
 }
 

@@ -1,15 +1,16 @@
+import type { ProgressUnit } from '@digitlab/core';
 import {
   classificationReport,
   confusionMatrixFromCounts,
   formatClassificationReport,
 } from '@digitlab/metrics';
-import type { EvaluationSummary, FitOutcome } from '../training/session-events.js';
+import { type EvaluationSummary, type FitOutcome, unitWord } from '@digitlab/session';
 import { formatPercent } from '../view-models/format-number.js';
 import { statusModel } from '../view-models/status-model.js';
 import { confusionTable } from './confusion-table.js';
 
-/** One line: how training ended, in how many steps and how long. */
-export function outcomeLine(outcome: FitOutcome, unit = 'iterations'): string {
+/** One line: how training ended, after how many of the plugin's steps (its unit), and how long. */
+export function outcomeLine(outcome: FitOutcome, unit: ProgressUnit): string {
   const status = statusModel({
     phase: 'finished',
     outcome,
@@ -19,7 +20,7 @@ export function outcomeLine(outcome: FitOutcome, unit = 'iterations'): string {
   const evals =
     outcome.evaluations === undefined ? '' : `, ${outcome.evaluations} function evaluations`;
   const detail = status.detail === '' ? '' : ` — ${status.detail}`;
-  return `${status.label} after ${outcome.steps} ${unit}${evals}, ${outcome.fitSeconds.toFixed(2)} s of fitting${detail}`;
+  return `${status.label} after ${outcome.steps} ${unitWord(unit, outcome.steps)}${evals}, ${outcome.fitSeconds.toFixed(2)} s of fitting${detail}`;
 }
 
 /** Accuracy, scikit-learn's classification report and the confusion matrix, as plain text. */
@@ -48,7 +49,7 @@ export function finalTrainingReport(
   outcome: FitOutcome,
   summary: EvaluationSummary | undefined,
   classNames: readonly string[],
-  unit = 'iterations',
+  unit: ProgressUnit,
 ): string {
   const lines = [outcomeLine(outcome, unit)];
   const accuracies = [

@@ -1,4 +1,5 @@
-import type { SessionResult } from '../training/training-session.js';
+import type { ProgressUnit } from '@digitlab/core';
+import type { SessionResult } from '@digitlab/session';
 
 /** The one object `train --json` prints on stdout: snake_case, like scikit-learn's attributes. */
 export interface TrainJsonResult {
@@ -11,7 +12,10 @@ export interface TrainJsonResult {
   readonly backend: string;
   /** Backend fallbacks and other things the plugin wanted the user to know. */
   readonly notes: readonly string[];
+  /** Steps of training, whatever the plugin's unit: see `unit`. */
   readonly iterations: number;
+  /** What `iterations` counts: iteration, epoch or step (the plugin's start event). */
+  readonly unit: ProgressUnit;
   readonly evaluations: number | null;
   readonly fit_seconds: number;
   readonly objective: number | null;
@@ -53,6 +57,7 @@ export function trainJsonResult(result: SessionResult, savedTo?: string): TrainJ
     backend: info.backend,
     notes: [info.backendNote, ...info.notes].filter((n): n is string => !!n),
     iterations: outcome.steps,
+    unit: info.unit,
     evaluations: outcome.evaluations ?? null,
     fit_seconds: outcome.fitSeconds,
     objective: finiteOrNull(outcome.objective),

@@ -1,6 +1,7 @@
-import type { ProgressPoint, SessionEvent } from '../training/session-events.js';
+import type { ProgressPoint, SessionEvent } from '@digitlab/session';
 import { formatPercent, formatRate, formatValue } from '../view-models/format-number.js';
 import { headerLines } from '../view-models/header-model.js';
+import { unitLabel } from '../view-models/progress-model.js';
 import { stepsPerSecond } from '../view-models/training-rate.js';
 
 /**
@@ -16,7 +17,7 @@ export function plainReporter(write: (line: string) => void): (event: SessionEve
         write(event.message);
         break;
       case 'started':
-        unit = event.unit === 'iteration' ? 'iter' : event.unit;
+        unit = unitLabel(event.unit);
         for (const line of headerLines(event.info)) write(`${line.label.padEnd(9)} ${line.text}`);
         break;
       case 'progress':

@@ -1,5 +1,4 @@
-import type { SessionEvent } from '../training/session-events.js';
-import type { SessionControls } from '../training/training-session.js';
+import type { SessionControls, SessionEvent } from '@digitlab/session';
 
 /** A session whose events the test emits by hand, recording what the dashboard asked of it. */
 export class FakeSession implements SessionControls {

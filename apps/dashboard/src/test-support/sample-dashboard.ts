@@ -1,11 +1,10 @@
+import { type SessionInfo, summarizeEvaluation } from '@digitlab/session';
 import type { DashboardAction } from '../components/dashboard/dashboard-action.js';
 import {
   type DashboardState,
   dashboardReducer,
   initialDashboardState,
-} from '../components/dashboard/use-dashboard-state.js';
-import { summarizeEvaluation } from '../training/evaluation-summary.js';
-import type { SessionInfo } from '../training/session-events.js';
+} from '../components/dashboard/dashboard-reducer.js';
 
 /** A notebook-like session description (MNIST, 1000 per class, L-BFGS). */
 export function sampleInfo(classNames?: readonly string[]): SessionInfo {
@@ -18,8 +17,15 @@ export function sampleInfo(classNames?: readonly string[]): SessionInfo {
     sampling: '1000/class, seed 0',
     classifier: 'softmax-regression',
     classifierOptions: { C: 1, solver: 'lbfgs', maxIter: 500, tol: 0.0001 },
+    optionDescriptions: [
+      { name: 'C', type: 'number', group: 'model' },
+      { name: 'solver', type: 'enum', group: 'solver', selectsSolver: true },
+      { name: 'maxIter', type: 'integer', group: 'solver', solvers: ['lbfgs'] },
+      { name: 'tol', type: 'number', group: 'solver', solvers: ['lbfgs'] },
+    ],
     optimizer: 'lbfgs',
     optimizerDescription: '',
+    unit: 'iteration',
     backend: 'cpu',
     evalEvery: 10,
     seed: 0,

@@ -1,4 +1,4 @@
-import type { ConfusedPairSummary } from '../training/session-events.js';
+import type { ConfusedPairSummary } from '@digitlab/session';
 
 /** "4 → 9: 37 (3.8%)": true → predicted, how many, and the share of the true class. */
 export function confusedPairText(pair: ConfusedPairSummary, classNames: readonly string[]): string {

@@ -1,5 +1,5 @@
+import { summarizeEvaluation } from '@digitlab/session';
 import { describe, expect, it } from 'vitest';
-import { summarizeEvaluation } from '../training/evaluation-summary.js';
 import { confusionMatrixModel, formatCell } from './confusion-matrix-model.js';
 import { heatmapCellColours } from './heatmap-colour.js';
 

@@ -1,4 +1,4 @@
-import type { EvaluationSummary } from '../training/session-events.js';
+import type { EvaluationSummary } from '@digitlab/session';
 import { classLabel } from './class-label.js';
 import { heatmapCellColours } from './heatmap-colour.js';
 import type { MatrixLayout } from './layout.js';

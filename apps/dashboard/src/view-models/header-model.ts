@@ -1,33 +1,6 @@
-import type { SessionInfo } from '../training/session-events.js';
+import type { OptionDescription } from '@digitlab/core';
+import { type SessionInfo, unitWord } from '@digitlab/session';
 import { kebabCase } from './kebab-case.js';
-
-/**
- * Options that configure the solver rather than the model, shown on the optimizer line. Anything a
- * plugin adds that is not listed here is shown with the classifier, which is the safer default.
- */
-const OPTIMIZER_OPTIONS = new Set([
-  'solver',
-  'maxIter',
-  'tol',
-  'learningRate',
-  'batchSize',
-  'epochs',
-  'momentum',
-  'beta1',
-  'beta2',
-  'epsilon',
-  'history',
-  'm',
-  'historySize',
-  'maxEvaluations',
-  'lineSearch',
-  'nesterov',
-  'shuffle',
-]);
-/** Where and how the work runs on the machine: shown with the backend. */
-const COMPUTE_OPTIONS = new Set(['layout', 'workers', 'threads', 'numThreads']);
-/** Shown elsewhere in the header (backend) or not about the model at all. */
-const HIDDEN_OPTIONS = new Set(['backend', 'seed', 'verbose', 'warmStart', 'trainAccuracyEvery']);
 
 /** The header's lines, each a label and its text. */
 export interface HeaderLine {
@@ -35,39 +8,51 @@ export interface HeaderLine {
   readonly text: string;
 }
 
-/** Label → text lines describing the data, the model, the optimizer and the backend. */
+type Group = NonNullable<OptionDescription['group']>;
+
+/**
+ * Label → text lines describing the data, the model, the optimizer and the backend. Which line an
+ * option is on comes from the plugin's schema metadata (see `describeOptions`), not from its name:
+ * `group` picks the line, `header: false` leaves it out, and `solvers` keeps an option off the
+ * header while another solver is in use (an L-BFGS run does not need to show SGD's momentum).
+ */
 export function headerLines(info: SessionInfo): HeaderLine[] {
-  const classifierOptions = formatOptions(
-    info.classifierOptions,
-    (n) => !OPTIMIZER_OPTIONS.has(n) && !COMPUTE_OPTIONS.has(n),
-  );
-  const computeOptions = formatOptions(info.classifierOptions, (n) => COMPUTE_OPTIONS.has(n));
+  const described = new Map(info.optionDescriptions.map((d) => [d.name, d]));
+  const inGroup = (group: Group) => (name: string) => {
+    const d = described.get(name);
+    if (d?.header === false || d?.selectsSolver === true) return false;
+    if (d?.solvers !== undefined && info.optimizer !== undefined) {
+      if (!d.solvers.includes(info.optimizer)) return false;
+    }
+    // An option the schema says nothing about is shown with the model, the safer default.
+    return (d?.group ?? 'model') === group;
+  };
   const notes = [info.backendNote, ...info.notes].filter((n): n is string => !!n);
-  // Plugins describe their solver in the start event; options it names are the ones in use (an
-  // L-BFGS run does not need to show SGD's momentum).
-  const described = info.optimizerDescription;
-  const optimizerOptions = formatOptions(
-    info.classifierOptions,
-    (n) =>
-      OPTIMIZER_OPTIONS.has(n) &&
-      n !== 'solver' &&
-      (described === '' || new RegExp(`\\b${n}=`).test(described)),
-  );
-  const optimizer = info.optimizer ?? (described || 'built in');
+  const optimizer = info.optimizer ?? (info.optimizerDescription || 'built in');
   return [
     {
       label: 'data',
       text: `${info.dataset} · ${info.nTrain} train (${info.sampling}) · ${info.nTest} test · ${info.numFeatures} features`,
     },
-    { label: 'model', text: join([info.classifier, classifierOptions]) },
-    { label: 'optimizer', text: join([optimizer, optimizerOptions]) },
+    {
+      label: 'model',
+      text: join([info.classifier, formatOptions(info.classifierOptions, inGroup('model'))]),
+    },
+    {
+      label: 'optimizer',
+      text: join([optimizer, formatOptions(info.classifierOptions, inGroup('solver'))]),
+    },
     {
       label: 'backend',
-      text: join([info.backend, computeOptions, notes.length > 0 ? `(${notes.join('; ')})` : '']),
+      text: join([
+        info.backend,
+        formatOptions(info.classifierOptions, inGroup('runtime')),
+        notes.length > 0 ? `(${notes.join('; ')})` : '',
+      ]),
     },
     {
       label: 'held-out',
-      text: `${info.nTest} test images, evaluated every ${info.evalEvery} steps`,
+      text: `${info.nTest} test images, evaluated every ${info.evalEvery} ${unitWord(info.unit, info.evalEvery)}`,
     },
   ];
 }
@@ -78,7 +63,7 @@ export function formatOptions(
   include: (name: string) => boolean,
 ): string {
   return Object.entries(options)
-    .filter(([name, value]) => include(name) && !HIDDEN_OPTIONS.has(name) && value !== undefined)
+    .filter(([name, value]) => include(name) && value !== undefined)
     .map(([name, value]) => `${kebabCase(name)}=${formatOptionValue(value)}`)
     .join(' ');
 }

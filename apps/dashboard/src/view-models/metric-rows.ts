@@ -1,7 +1,7 @@
 import type {
   MetricName,
   MetricsPanelState,
-} from '../components/metrics-panel/use-metrics-panel-state.js';
+} from '../components/metrics-panel/metrics-panel-reducer.js';
 import { formatPercent, formatValue } from './format-number.js';
 import { sparkline } from './sparkline.js';
 

@@ -1,5 +1,5 @@
 import type { ProgressUnit } from '@digitlab/core';
-import type { ProgressPanelState } from '../components/progress-panel/use-progress-panel-state.js';
+import type { ProgressPanelState } from '../components/progress-panel/progress-panel-reducer.js';
 import { formatDuration } from './format-duration.js';
 import { formatRate } from './format-number.js';
 import { progressBar } from './progress-bar.js';
@@ -10,6 +10,11 @@ const UNIT_SHORT: Record<ProgressUnit, string> = {
   epoch: 'epoch',
   step: 'step',
 };
+
+/** A unit as short labels write it: `iter 40`, `epoch 3`, `12/50 step`. */
+export function unitLabel(unit: ProgressUnit): string {
+  return UNIT_SHORT[unit];
+}
 const RATE_UNIT: Record<ProgressUnit, string> = {
   iteration: 'it/s',
   epoch: 'epoch/s',

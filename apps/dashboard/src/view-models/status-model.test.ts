@@ -1,9 +1,9 @@
+import type { FitOutcome } from '@digitlab/session';
 import { describe, expect, it } from 'vitest';
 import {
   initialStatusLineState,
   type StatusLineState,
-} from '../components/status-line/use-status-line-state.js';
-import type { FitOutcome } from '../training/session-events.js';
+} from '../components/status-line/status-line-reducer.js';
 import { DEFAULT_MAX_ITER_ADVICE, saveText, statusModel } from './status-model.js';
 
 const outcome = (o: Partial<FitOutcome>): FitOutcome => ({

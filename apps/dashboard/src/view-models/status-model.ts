@@ -1,8 +1,5 @@
-import type {
-  SaveStatus,
-  StatusLineState,
-} from '../components/status-line/use-status-line-state.js';
-import type { FitOutcome } from '../training/session-events.js';
+import type { FitOutcome } from '@digitlab/session';
+import type { SaveStatus, StatusLineState } from '../components/status-line/status-line-reducer.js';
 
 /** The kinds of status the brief names, each with its own colour. */
 export type StatusKind =

@@ -1,1 +1,1 @@
-export { ClassScores, ConfusedPairs } from './view.js';
+export { ClassScores, ConfusedPairs } from './class-report.js';

@@ -1,7 +1,7 @@
-export { useConfusionMatrix } from './use-confusion-matrix.js';
+export { ConfusionMatrix, type ConfusionMatrixProps } from './confusion-matrix.js';
 export {
   type ConfusionMatrixState,
   confusionMatrixReducer,
   initialConfusionMatrixState,
-} from './use-confusion-matrix-state.js';
-export { ConfusionMatrix, type ConfusionMatrixProps } from './view.js';
+} from './confusion-matrix-reducer.js';
+export { useConfusionMatrix } from './use-confusion-matrix.js';

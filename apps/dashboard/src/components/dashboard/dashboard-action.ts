@@ -1,4 +1,5 @@
-import type { MemorySample, SessionEvent } from '../../training/session-events.js';
+import type { SessionEvent } from '@digitlab/session';
+import type { MemorySample } from '../../app/memory-sample.js';
 
 /**
  * Everything that changes the dashboard: the training session's events (used as actions as they

@@ -1,2 +1,2 @@
-export { type HeaderState, headerReducer, initialHeaderState } from './use-header-state.js';
-export { Header } from './view.js';
+export { Header } from './header.js';
+export { type HeaderState, headerReducer, initialHeaderState } from './header-reducer.js';

@@ -1,7 +1,7 @@
-export { useHelpOverlay } from './use-help-overlay.js';
+export { HelpOverlay, KEY_HELP } from './help-overlay.js';
 export {
   type HelpOverlayState,
   helpOverlayReducer,
   initialHelpOverlayState,
-} from './use-help-overlay-state.js';
-export { HelpOverlay, KEY_HELP } from './view.js';
+} from './help-overlay-reducer.js';
+export { useHelpOverlay } from './use-help-overlay.js';

@@ -1,8 +1,8 @@
+export { MetricsPanel } from './metrics-panel.js';
 export {
   HISTORY_LIMIT,
   initialMetricsPanelState,
   type MetricName,
   type MetricsPanelState,
   metricsPanelReducer,
-} from './use-metrics-panel-state.js';
-export { MetricsPanel } from './view.js';
+} from './metrics-panel-reducer.js';

@@ -1,6 +1,6 @@
+export { ProgressPanel, type ProgressPanelProps } from './progress-panel.js';
 export {
   initialProgressPanelState,
   type ProgressPanelState,
   progressPanelReducer,
-} from './use-progress-panel-state.js';
-export { ProgressPanel, type ProgressPanelProps } from './view.js';
+} from './progress-panel-reducer.js';

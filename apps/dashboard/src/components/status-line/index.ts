@@ -1,8 +1,8 @@
+export { StatusLine } from './status-line.js';
 export {
   initialStatusLineState,
   type Phase,
   type SaveStatus,
   type StatusLineState,
   statusLineReducer,
-} from './use-status-line-state.js';
-export { StatusLine } from './view.js';
+} from './status-line-reducer.js';

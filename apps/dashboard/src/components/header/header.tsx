@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { headerLines } from '../../view-models/header-model.js';
 import type { Layout } from '../../view-models/layout.js';
-import type { HeaderState } from './use-header-state.js';
+import type { HeaderState } from './header-reducer.js';
 
 /** Dataset, classifier, optimizer and backend: two lines in compact mode, a panel when wide. */
 export function Header({ state, layout }: { state: HeaderState; layout: Layout }) {

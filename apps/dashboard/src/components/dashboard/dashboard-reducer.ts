@@ -2,28 +2,28 @@ import {
   type ConfusionMatrixState,
   confusionMatrixReducer,
   initialConfusionMatrixState,
-} from '../confusion-matrix/use-confusion-matrix-state.js';
-import { type HeaderState, headerReducer, initialHeaderState } from '../header/use-header-state.js';
+} from '../confusion-matrix/confusion-matrix-reducer.js';
+import { type HeaderState, headerReducer, initialHeaderState } from '../header/header-reducer.js';
 import {
   type HelpOverlayState,
   helpOverlayReducer,
   initialHelpOverlayState,
-} from '../help-overlay/use-help-overlay-state.js';
+} from '../help-overlay/help-overlay-reducer.js';
 import {
   initialMetricsPanelState,
   type MetricsPanelState,
   metricsPanelReducer,
-} from '../metrics-panel/use-metrics-panel-state.js';
+} from '../metrics-panel/metrics-panel-reducer.js';
 import {
   initialProgressPanelState,
   type ProgressPanelState,
   progressPanelReducer,
-} from '../progress-panel/use-progress-panel-state.js';
+} from '../progress-panel/progress-panel-reducer.js';
 import {
   initialStatusLineState,
   type StatusLineState,
   statusLineReducer,
-} from '../status-line/use-status-line-state.js';
+} from '../status-line/status-line-reducer.js';
 import type { DashboardAction } from './dashboard-action.js';
 
 /** Terminal size in character cells. */

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import type { Layout } from '../../view-models/layout.js';
 import { progressBar } from '../../view-models/progress-bar.js';
 import { progressModel, progressText } from '../../view-models/progress-model.js';
-import type { ProgressPanelState } from './use-progress-panel-state.js';
+import type { ProgressPanelState } from './progress-panel-reducer.js';
 
 /** Props of the progress panel. */
 export interface ProgressPanelProps {

@@ -1,5 +1,5 @@
+import type { EvaluationSummary } from '@digitlab/session';
 import { Box, Text } from 'ink';
-import type { EvaluationSummary } from '../../training/session-events.js';
 import { classLabel } from '../../view-models/class-label.js';
 import { confusedPairText } from '../../view-models/confused-pairs.js';
 

@@ -1,4 +1,4 @@
-import type { EvaluationSummary } from '../../training/session-events.js';
+import type { EvaluationSummary } from '@digitlab/session';
 import type { DashboardAction } from '../dashboard/dashboard-action.js';
 
 /** The latest held-out evaluation and how its cells are written. */

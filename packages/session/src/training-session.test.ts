@@ -1,11 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ClassifierPlugin } from '@digitlab/core';
 import { readModelArtifact } from '@digitlab/core/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { activeFits, gradientDescentPlugin } from '../test-support/gradient-descent-plugin.js';
-import { toySplits } from '../test-support/toy-splits.js';
+import { z } from 'zod';
 import type { SessionEvent } from './session-events.js';
+import { activeFits, gradientDescentPlugin } from './testing/gradient-descent-plugin.js';
+import { toySplits } from './testing/toy-splits.js';
 import { TrainingSession, type TrainingSessionConfig } from './training-session.js';
 
 const dirs: string[] = [];
@@ -57,9 +59,37 @@ describe('TrainingSession', () => {
     expect(result.info).toMatchObject({
       classifier: 'toy-gradient-descent',
       optimizer: 'gd',
+      unit: 'iteration',
+      optimizerDescription: 'gd learning_rate=0.5 max_iter=12',
       nTrain: 100,
     });
     s.dispose();
+  });
+
+  it('takes the optimizer from the option whose metadata selects the solver, not from its name', async () => {
+    const plugin = gradientDescentPlugin();
+    const schema = plugin.options as unknown as z.ZodObject;
+    const described = async (options: z.ZodType) => {
+      const s = new TrainingSession({
+        plugin: { ...plugin, options } as unknown as ClassifierPlugin,
+        options: { maxIter: 2, solver: 'momentum' },
+        data: { dataset: 'mnist', sampling: { kind: 'full' }, seed: 0 },
+        evalEvery: 5,
+        saveDir: 'unused',
+        backend: 'cpu',
+        loadData: async () => toySplits(2, 3, 4),
+      });
+      const { info } = await s.run();
+      s.dispose();
+      return info;
+    };
+    const selected = await described(schema);
+    expect(selected.optimizer).toBe('momentum');
+    expect(selected.optionDescriptions.find((d) => d.name === 'maxIter')?.group).toBe('solver');
+    // The same option without the metadata is just an option called solver.
+    const unmarked = await described(schema.extend({ solver: z.enum(['gd', 'momentum']) }));
+    expect(unmarked.optimizer).toBeUndefined();
+    expect(unmarked.classifierOptions.solver).toBe('momentum');
   });
 
   it('measures training accuracy at evaluations when the plugin does not', async () => {
@@ -100,6 +130,7 @@ describe('TrainingSession', () => {
     const result = await run;
     expect(result.outcome.stopReason).toBe('aborted');
     expect(result.outcome.steps).toBe(steps(events).at(-1));
+    expect(result.outcome.message).toBe(`cancelled after ${result.outcome.steps} iterations`);
     expect(activeFits.count).toBe(0);
     expect(events.at(-1)).toMatchObject({ type: 'finished', outcome: { stopReason: 'aborted' } });
     s.dispose();

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { formatBytes } from '../../view-models/format-number.js';
 import type { Layout } from '../../view-models/layout.js';
 import { saveText, statusModel } from '../../view-models/status-model.js';
-import type { StatusLineState } from './use-status-line-state.js';
+import type { StatusLineState } from './status-line-reducer.js';
 
 /** Status (running, paused, converged, …), the last save, memory and the keys. */
 export function StatusLine({ state, layout }: { state: StatusLineState; layout: Layout }) {

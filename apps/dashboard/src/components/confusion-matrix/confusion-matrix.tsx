@@ -1,14 +1,17 @@
+import type { ProgressUnit } from '@digitlab/core';
+import { unitWord } from '@digitlab/session';
 import { Box, Text } from 'ink';
 import { confusionMatrixModel } from '../../view-models/confusion-matrix-model.js';
 import type { Layout } from '../../view-models/layout.js';
-import type { ConfusionMatrixState } from './use-confusion-matrix-state.js';
+import { unitLabel } from '../../view-models/progress-model.js';
+import type { ConfusionMatrixState } from './confusion-matrix-reducer.js';
 
 /** Props of the confusion-matrix heatmap. */
 export interface ConfusionMatrixProps {
   readonly state: ConfusionMatrixState;
   readonly classNames: readonly string[];
   readonly layout: Layout;
-  readonly unit: string;
+  readonly unit: ProgressUnit;
   readonly evalEvery?: number;
 }
 
@@ -26,7 +29,7 @@ export function ConfusionMatrix({
   const { summary, normalized } = state;
   const mode = normalized ? 'row-normalized' : 'counts';
   const title = summary
-    ? `confusion matrix · ${unit} ${summary.step} · ${mode}`
+    ? `confusion matrix · ${unitLabel(unit)} ${summary.step} · ${mode}`
     : 'confusion matrix';
   const body = summary ? (
     <MatrixBody {...{ state, classNames, layout }} />
@@ -34,7 +37,7 @@ export function ConfusionMatrix({
     <Box height={classNames.length + 1}>
       <Text color="gray" wrap="truncate-end">
         waiting for the first held-out evaluation
-        {evalEvery === undefined ? '' : ` (every ${evalEvery} ${unit}s)`}…
+        {evalEvery === undefined ? '' : ` (every ${evalEvery} ${unitWord(unit, evalEvery)})`}…
       </Text>
     </Box>
   );

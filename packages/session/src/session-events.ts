@@ -1,4 +1,4 @@
-import type { ProgressUnit, StopReason } from '@digitlab/core';
+import type { OptionDescription, ProgressUnit, StopReason } from '@digitlab/core';
 
 /** What is being trained on what, known once the data is loaded and the fit has started. */
 export interface SessionInfo {
@@ -10,12 +10,19 @@ export interface SessionInfo {
   /** How the training set was drawn, e.g. "1000 per class" or "full". */
   readonly sampling: string;
   readonly classifier: string;
-  /** The classifier's validated options, minus the solver settings shown as the optimizer. */
+  /** The classifier's validated options. */
   readonly classifierOptions: Readonly<Record<string, unknown>>;
-  /** The solver's name when the plugin has one (its `solver` option). */
+  /**
+   * The plugin's options as its schema describes them, with the metadata (`group`, `header`,
+   * `solvers`, `selectsSolver`) that tells a front end where to show each one.
+   */
+  readonly optionDescriptions: readonly OptionDescription[];
+  /** The solver's name: the value of the option whose metadata says it selects the solver. */
   readonly optimizer?: string;
   /** The plugin's own one-line description of its solver and settings (the start event's). */
   readonly optimizerDescription: string;
+  /** What one progress step is (the start event's unit; `step` if training never started). */
+  readonly unit: ProgressUnit;
   readonly backend: string;
   /** Why the backend differs from the one asked for, if it does. */
   readonly backendNote?: string;
@@ -83,12 +90,6 @@ export interface FitOutcome {
   readonly fitSeconds: number;
   readonly trainAccuracy?: number;
   readonly testAccuracy?: number;
-}
-
-/** Live tensor count and process memory, sampled while the dashboard runs. */
-export interface MemorySample {
-  readonly numTensors: number;
-  readonly rssBytes: number;
 }
 
 /** Everything a training session tells its subscribers, in order. */

@@ -12,13 +12,35 @@ import {
 import type { Dataset } from '@digitlab/datasets';
 import { z } from 'zod';
 
+const solver = { group: 'solver' } as const;
 const options = z.object({
-  solver: z.enum(['gd', 'momentum']).default('gd').describe('Update rule'),
+  solver: z
+    .enum(['gd', 'momentum'])
+    .default('gd')
+    .describe('Update rule')
+    .meta({ ...solver, selectsSolver: true }),
   C: z.number().positive().default(1).describe('Inverse of regularization strength'),
-  maxIter: z.number().int().min(1).default(50).describe('Maximum number of iterations'),
-  tol: z.number().nonnegative().default(1e-4).describe('Stop when the gradient norm is below'),
-  learningRate: z.number().positive().default(0.5).describe('Step size'),
-  stepDelayMs: z.number().int().nonnegative().default(0).describe('Sleep per step (tests)'),
+  maxIter: z
+    .number()
+    .int()
+    .min(1)
+    .default(50)
+    .describe('Maximum number of iterations')
+    .meta(solver),
+  tol: z
+    .number()
+    .nonnegative()
+    .default(1e-4)
+    .describe('Stop when the gradient norm is below')
+    .meta(solver),
+  learningRate: z.number().positive().default(0.5).describe('Step size').meta(solver),
+  stepDelayMs: z
+    .number()
+    .int()
+    .nonnegative()
+    .default(0)
+    .describe('Sleep per step (tests)')
+    .meta({ header: false }),
 });
 type Options = z.infer<typeof options>;
 

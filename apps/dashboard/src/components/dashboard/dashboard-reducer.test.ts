@@ -4,9 +4,9 @@ import {
   sampleInfo,
   sampleRunActions,
 } from '../../test-support/sample-dashboard.js';
-import { HISTORY_LIMIT } from '../metrics-panel/use-metrics-panel-state.js';
+import { HISTORY_LIMIT } from '../metrics-panel/metrics-panel-reducer.js';
 import type { DashboardAction } from './dashboard-action.js';
-import { dashboardReducer, initialDashboardState } from './use-dashboard-state.js';
+import { dashboardReducer, initialDashboardState } from './dashboard-reducer.js';
 
 const start = () => initialDashboardState({ columns: 80, rows: 24 });
 const reduce = (actions: DashboardAction[], state = start()) =>

@@ -1,12 +1,12 @@
 import {
   type Dataset,
   type KnownDatasetName,
-  loadDataset,
   shuffledIndices,
   stratifiedSubsample,
   subset,
-} from '@digitlab/datasets/node';
-import { UsageError } from '../errors.js';
+} from '@digitlab/datasets';
+import { loadDataset } from '@digitlab/datasets/node';
+import { SamplingError } from './errors.js';
 
 /** How the training set is drawn from the full training split. */
 export type Sampling =
@@ -58,9 +58,7 @@ export function drawTrainingSet(
       };
     case 'train-size': {
       if (sampling.size > full.numSamples) {
-        throw new UsageError(
-          `--train-size: expected at most ${full.numSamples} (the size of ${full.name}'s training set), found ${sampling.size}`,
-        );
+        throw new SamplingError(sampling.size, full.numSamples, full.name);
       }
       const indices = shuffledIndices(full.numSamples, seed).subarray(0, sampling.size);
       return {

@@ -1,5 +1,5 @@
 import type { ProgressUnit } from '@digitlab/core';
-import type { SessionInfo } from '../../training/session-events.js';
+import type { SessionInfo } from '@digitlab/session';
 import type { DashboardAction } from '../dashboard/dashboard-action.js';
 
 /** What the header shows: nothing until the session has started. */

@@ -1,5 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { MemorySample } from './session-events.js';
+
+/** Live tensor count and process memory, sampled while the dashboard runs. */
+export interface MemorySample {
+  readonly numTensors: number;
+  readonly rssBytes: number;
+}
 
 /** Live tensors (tfjs's own count, so leaks show up as a growing number) and process RSS. */
 export function sampleMemory(): MemorySample {

@@ -34,5 +34,9 @@ describe('summarizeEvaluation', () => {
       rate: 0.5,
     });
     expect(summary.confusedPairs.every((p) => p.trueClass !== p.predictedClass)).toBe(true);
+    const counts = summary.confusedPairs.map((p) => p.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    // Every off-diagonal cell with a count is listed: 0→1, 1→2, 2→0.
+    expect(summary.confusedPairs).toHaveLength(3);
   });
 });

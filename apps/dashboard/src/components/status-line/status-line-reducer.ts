@@ -1,4 +1,5 @@
-import type { FitOutcome, MemorySample } from '../../training/session-events.js';
+import type { FitOutcome } from '@digitlab/session';
+import type { MemorySample } from '../../app/memory-sample.js';
 import type { DashboardAction } from '../dashboard/dashboard-action.js';
 
 /** Where the session is in its life. */

@@ -3,7 +3,7 @@ import { FASHION_MNIST_CLASS_NAMES } from '@digitlab/datasets';
 import { renderToString } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { sampleDashboardState, sampleInfo } from '../../test-support/sample-dashboard.js';
-import { Dashboard } from './view.js';
+import { Dashboard } from './dashboard.js';
 
 const strip = (s: string) => stripVTControlCharacters(s);
 const draw = (columns: number, rows: number, names?: readonly string[]) =>

@@ -1,4 +1,4 @@
-import type { ProgressPoint } from '../../training/session-events.js';
+import type { ProgressPoint } from '@digitlab/session';
 import type { DashboardAction } from '../dashboard/dashboard-action.js';
 
 /** The latest progress, enough for the bar, counters, rate and ETA. */

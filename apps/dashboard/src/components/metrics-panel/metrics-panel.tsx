@@ -6,7 +6,7 @@ import {
   type MetricRow,
   metricRows,
 } from '../../view-models/metric-rows.js';
-import type { MetricsPanelState } from './use-metrics-panel-state.js';
+import type { MetricsPanelState } from './metrics-panel-reducer.js';
 
 /** Objective, gradient norm, training and held-out accuracy, each with a sparkline. */
 export function MetricsPanel({ state, layout }: { state: MetricsPanelState; layout: Layout }) {

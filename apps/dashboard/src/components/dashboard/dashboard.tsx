@@ -7,7 +7,7 @@ import { HelpOverlay } from '../help-overlay/index.js';
 import { MetricsPanel } from '../metrics-panel/index.js';
 import { ProgressPanel } from '../progress-panel/index.js';
 import { StatusLine } from '../status-line/index.js';
-import type { DashboardState } from './use-dashboard-state.js';
+import type { DashboardState } from './dashboard-reducer.js';
 
 /** Props of the whole dashboard. */
 export interface DashboardProps {
@@ -38,7 +38,7 @@ export function Dashboard({ state, saveDir }: DashboardProps) {
       state={state.matrix}
       classNames={classNames}
       layout={layout}
-      unit={unit === 'iteration' ? 'iter' : unit}
+      unit={unit}
       {...(state.header.info ? { evalEvery: state.header.info.evalEvery } : {})}
     />
   );

@@ -1,12 +1,15 @@
 import {
   type Classifier,
   type ClassifierPlugin,
+  describeOptions,
   type FitResult,
   type ModelArtifact,
+  type OptionDescription,
+  type ProgressUnit,
   parsePluginOptions,
-  saveModel,
   type TrainingEvent,
-} from '@digitlab/core/node';
+} from '@digitlab/core';
+import { saveModel } from '@digitlab/core/node';
 import type { Dataset } from '@digitlab/datasets';
 import { summarizeEvaluation } from './evaluation-summary.js';
 import { type DataRequest, loadTrainingData, type TrainingData } from './load-training-data.js';
@@ -17,6 +20,7 @@ import type {
   SessionEvent,
   SessionInfo,
 } from './session-events.js';
+import { unitWord } from './unit-word.js';
 
 /** Everything a session needs to load data, train and save. */
 export interface TrainingSessionConfig {
@@ -169,6 +173,8 @@ export class TrainingSession implements SessionControls {
     const { train, test } = data;
     const classifier = config.plugin.create(options);
     this.classifier = classifier;
+    const optionDescriptions = describeOptions(config.plugin.options);
+    const optimizer = solverOf(optionDescriptions, options);
     const baseInfo = {
       dataset: train.name,
       nTrain: train.numSamples,
@@ -178,15 +184,16 @@ export class TrainingSession implements SessionControls {
       sampling: data.samplingText,
       classifier: config.plugin.name,
       classifierOptions: classifier.options,
-      ...(typeof options.solver === 'string' ? { optimizer: options.solver } : {}),
+      optionDescriptions,
+      ...(optimizer === undefined ? {} : { optimizer }),
       backend: config.backend,
       ...(config.backendNote === undefined ? {} : { backendNote: config.backendNote }),
       evalEvery: config.evalEvery,
       seed: config.data.seed,
     };
     if (this.controller.signal.aborted) {
-      this.info = { ...baseInfo, optimizerDescription: '', notes: [] };
-      return this.finish(cancelledOutcome(0, 0), train, test);
+      this.info = { ...baseInfo, ...NOT_STARTED };
+      return this.finish(cancelledOutcome(0, 0, this.info.unit), train, test);
     }
     const result = await this.drive(classifier, train, test, baseInfo);
     const outcome = await this.outcomeOf(result, classifier, train);
@@ -197,14 +204,14 @@ export class TrainingSession implements SessionControls {
     classifier: Classifier,
     train: Dataset,
     test: Dataset,
-    baseInfo: Omit<SessionInfo, 'optimizerDescription' | 'notes'>,
+    baseInfo: BaseInfo,
   ): Promise<FitResult | undefined> {
     const events = classifier.fit(train, {
       signal: this.controller.signal,
       evaluate: { data: test, every: this.config.evalEvery },
     });
     this.fitting = true;
-    this.info = { ...baseInfo, optimizerDescription: '', notes: [] };
+    this.info = { ...baseInfo, ...NOT_STARTED };
     let finished = false;
     try {
       while (true) {
@@ -238,12 +245,13 @@ export class TrainingSession implements SessionControls {
     event: Exclude<TrainingEvent, { type: 'end' }>,
     classifier: Classifier,
     train: Dataset,
-    baseInfo: Omit<SessionInfo, 'optimizerDescription' | 'notes'>,
+    baseInfo: BaseInfo,
   ): Promise<void> {
     if (event.type === 'start') {
       this.info = {
         ...baseInfo,
         optimizerDescription: event.description,
+        unit: event.unit,
         notes: [...(event.notes ?? [])],
       };
       this.emit({
@@ -285,7 +293,8 @@ export class TrainingSession implements SessionControls {
   ): Promise<FitOutcome> {
     if (!result) {
       const last = this.lastPoint;
-      return cancelledOutcome(last?.step ?? 0, (last?.elapsedMs ?? 0) / 1000);
+      const unit = this.info?.unit ?? NOT_STARTED.unit;
+      return cancelledOutcome(last?.step ?? 0, (last?.elapsedMs ?? 0) / 1000, unit);
     }
     if (result.evaluation && result.evaluation.step !== this.latestEvaluation?.step) {
       this.latestEvaluation = summarizeEvaluation(result.evaluation);
@@ -420,11 +429,32 @@ export class TrainingSession implements SessionControls {
   }
 }
 
-function cancelledOutcome(steps: number, fitSeconds: number): FitOutcome {
+/** What the session knows before the plugin's start event describes the fit. */
+const NOT_STARTED = { optimizerDescription: '', unit: 'step', notes: [] } as const satisfies Pick<
+  SessionInfo,
+  'optimizerDescription' | 'unit' | 'notes'
+>;
+
+type BaseInfo = Omit<SessionInfo, keyof typeof NOT_STARTED>;
+
+/**
+ * The solver in use: the value of the option whose schema metadata says it selects the solver
+ * (`selectsSolver`), so the session needs no plugin's option names.
+ */
+function solverOf(
+  descriptions: readonly OptionDescription[],
+  options: Readonly<Record<string, unknown>>,
+): string | undefined {
+  const selector = descriptions.find((d) => d.selectsSolver === true);
+  const value = selector === undefined ? undefined : options[selector.name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function cancelledOutcome(steps: number, fitSeconds: number, unit: ProgressUnit): FitOutcome {
   return {
     stopReason: 'aborted',
     converged: false,
-    message: `cancelled after ${steps} steps`,
+    message: `cancelled after ${steps} ${unitWord(unit, steps)}`,
     steps,
     fitSeconds,
   };

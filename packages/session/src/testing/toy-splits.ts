@@ -1,5 +1,5 @@
 import type { Dataset } from '@digitlab/datasets';
-import type { TrainingData } from '../training/load-training-data.js';
+import type { TrainingData } from '../load-training-data.js';
 
 /**
  * Noisy separable data: class c's samples sit around a corner of its own, with a seeded spread so

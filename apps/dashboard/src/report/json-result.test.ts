@@ -1,0 +1,50 @@
+import { toySplits } from '@digitlab/session/testing';
+import { describe, expect, it } from 'vitest';
+import { sampleEvaluation, sampleInfo } from '../test-support/sample-dashboard.js';
+import { trainJsonResult } from './json-result.js';
+
+const { train, test } = toySplits(2, 10, 4);
+
+describe('trainJsonResult', () => {
+  it("says what `iterations` counts, in the plugin's unit", () => {
+    const info = { ...sampleInfo(), unit: 'epoch' as const };
+    const outcome = {
+      stopReason: 'epochs',
+      converged: false,
+      message: '',
+      steps: 5,
+      fitSeconds: 1,
+    };
+    const json = trainJsonResult({
+      info,
+      outcome,
+      evaluation: sampleEvaluation(5, 0.9),
+      train,
+      test,
+    });
+    expect(json).toMatchObject({ iterations: 5, unit: 'epoch', optimizer: 'lbfgs' });
+  });
+
+  it('keeps the optimizer null for a plugin without a solver', () => {
+    const info = { ...sampleInfo(), unit: 'step' as const, optimizer: undefined };
+    const outcome = {
+      stopReason: 'completed',
+      converged: true,
+      message: '',
+      steps: 3,
+      fitSeconds: 1,
+    };
+    const json = trainJsonResult({
+      info,
+      outcome,
+      train,
+      test,
+    });
+    expect(json).toMatchObject({
+      optimizer: null,
+      unit: 'step',
+      iterations: 3,
+      confusion_matrix: [],
+    });
+  });
+});

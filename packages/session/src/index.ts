@@ -1,0 +1,27 @@
+export { SamplingError } from './errors.js';
+export { CONFUSED_PAIRS_KEPT, summarizeEvaluation } from './evaluation-summary.js';
+export { createBatcher, type StopBatching } from './event-batcher.js';
+export {
+  type DataRequest,
+  drawTrainingSet,
+  loadTrainingData,
+  type Sampling,
+  type TrainingData,
+} from './load-training-data.js';
+export type {
+  ClassScores,
+  ConfusedPairSummary,
+  EvaluationSummary,
+  FitOutcome,
+  ProgressPoint,
+  SessionEvent,
+  SessionInfo,
+} from './session-events.js';
+export {
+  errorMessage,
+  type SessionControls,
+  type SessionResult,
+  TrainingSession,
+  type TrainingSessionConfig,
+} from './training-session.js';
+export { unitWord } from './unit-word.js';
