@@ -42,8 +42,15 @@ describe('chooseLayout', () => {
   });
 
   it('drops the score columns before the matrix when columns are short', () => {
-    const layout = chooseLayout(72, 24, FASHION_MNIST_CLASS_NAMES);
-    expect(layout.mode).toBe('compact');
+    // Support goes first, then precision / recall / F1; the matrix stays in the compact layout.
+    const narrow = chooseLayout(72, 24, FASHION_MNIST_CLASS_NAMES);
+    expect(narrow.mode).toBe('compact');
+    expect(narrow.matrix).toMatchObject({ showScores: true, showSupport: false });
     expect(compactMatrixWidth(72, 24, FASHION_MNIST_CLASS_NAMES)).toBeLessThanOrEqual(72);
+    const twelve = Array.from({ length: 12 }, (_, c) => `class ${c}`);
+    const crowded = chooseLayout(72, 24, twelve);
+    expect(crowded.mode).toBe('compact');
+    expect(crowded.matrix.showScores).toBe(false);
+    expect(compactMatrixWidth(72, 24, twelve)).toBeLessThanOrEqual(72);
   });
 });
