@@ -1,13 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  errorMessage,
-  type SessionResult,
-  type TrainingSession,
-  unitWord,
-} from '@digitlab/session';
+import { type SessionResult, type TrainingSession, unitWord } from '@digitlab/session';
 import { render } from 'ink';
+import { errorText } from '../cli/report-error.js';
 import { formatPercent } from '../view-models/format-number.js';
 import { statusModel } from '../view-models/status-model.js';
 import { DashboardApp, type QuitReason } from './dashboard-app.js';
@@ -82,7 +78,7 @@ export async function runDashboard(
   const lines: string[] = [];
   if (result) lines.push(summaryLine(result));
   if (captured.length > 0) lines.push(saveLog(captured));
-  if (failure !== undefined) process.stderr.write(`digitlab: error: ${errorMessage(failure)}\n`);
+  if (failure !== undefined) process.stderr.write(`digitlab: error: ${errorText(failure)}\n`);
   stdout.write(lines.map((l) => `${l}\n`).join('') + SHOW_CURSOR);
   const exitCode = reason === 'interrupt' ? 130 : failure !== undefined ? 1 : 0;
   return {

@@ -55,7 +55,8 @@ export function reportError(error: unknown, io: CliIo, json: boolean): number {
   return code;
 }
 
-function errorText(error: unknown): string {
+/** An error's message as the command line words it (flags rather than request fields). */
+export function errorText(error: unknown): string {
   // The session names its request field; on the command line the flag that set it is clearer.
   if (error instanceof SamplingError) return `--train-size: ${error.detail}`;
   if (error instanceof Error) return error.message;
