@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ClassifierInputError } from './errors.js';
 import { fitToEnd } from './fit-to-end.js';
 import { createHeldOutEvaluator } from './held-out-evaluator.js';
@@ -72,15 +72,22 @@ describe('createHeldOutEvaluator', () => {
   });
 
   it('computes accuracy from predictions and does not evaluate the same step twice', async () => {
+    let now = 100;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
     const data = toyDataset(2, 2, 2); // labels 0,1,0,1
-    const evaluator = createHeldOutEvaluator({ data, every: 1 }, 2, async () =>
-      Int32Array.from([0, 0, 0, 1]),
-    );
+    const evaluator = createHeldOutEvaluator({ data, every: 1 }, 2, async () => {
+      now += 7; // a prediction that takes 7 ms
+      return Int32Array.from([0, 0, 0, 1]);
+    });
     expect(evaluator?.due(1)).toBe(true);
     const result = await evaluator!.run(1);
     expect(result.accuracy).toBe(0.75);
+    expect(result.elapsedMs).toBe(7);
     expect(evaluator?.due(1, true)).toBe(false);
-    expect(evaluator?.elapsedMs).toBeGreaterThanOrEqual(0);
+    now += 1000; // time between evaluations is not evaluation time
+    await evaluator!.run(2);
+    expect(evaluator?.elapsedMs).toBe(14);
+    clock.mockRestore();
   });
 });
 
