@@ -12,7 +12,12 @@ export {
 } from './classifier-plugin.js';
 export { type DefinedPlugin, defineClassifier, type PluginFactory } from './define-classifier.js';
 export { type Algorithm, DefinedClassifier } from './defined-classifier.js';
-export { describeOptions, type OptionDescription } from './describe-options.js';
+export {
+  describeOptions,
+  type OptionDescription,
+  type OptionGroup,
+  type OptionMeta,
+} from './describe-options.js';
 export {
   ArtifactError,
   ClassifierInputError,
