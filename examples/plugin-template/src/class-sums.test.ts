@@ -3,11 +3,9 @@ import { addRows, centroidsFromSums, createClassSums } from './class-sums.js';
 import { UNEQUAL } from './test-support/points.js';
 
 describe('class sums and centroids', () => {
-  const { features, labels } = UNEQUAL;
-
   it('averages each class: (1,1) and (5,4) for the five points', () => {
     const sums = createClassSums(2, 2);
-    addRows(sums, features, labels, 0, 5);
+    addRows(sums, UNEQUAL, 0, 5);
     const model = centroidsFromSums(sums, 0);
     expect(Array.from(model.centroids)).toEqual([1, 1, 5, 4]);
     expect(Array.from(model.counts)).toEqual([3, 2]);
@@ -15,15 +13,15 @@ describe('class sums and centroids', () => {
 
   it('adds rows in chunks to the same result as in one go', () => {
     const sums = createClassSums(2, 2);
-    addRows(sums, features, labels, 0, 2);
-    addRows(sums, features, labels, 2, 3);
-    addRows(sums, features, labels, 3, 5);
+    addRows(sums, UNEQUAL, 0, 2);
+    addRows(sums, UNEQUAL, 2, 3);
+    addRows(sums, UNEQUAL, 3, 5);
     expect(Array.from(centroidsFromSums(sums, 0).centroids)).toEqual([1, 1, 5, 4]);
   });
 
   it('leaves a class without rows at zero with count 0', () => {
     const sums = createClassSums(2, 2);
-    addRows(sums, features, labels, 0, 1); // (0,0) of class 0 only
+    addRows(sums, UNEQUAL, 0, 1); // (0,0) of class 0 only
     const model = centroidsFromSums(sums, 0);
     expect(Array.from(model.counts)).toEqual([1, 0]);
     expect(Array.from(model.centroids)).toEqual([0, 0, 0, 0]);
@@ -31,7 +29,7 @@ describe('class sums and centroids', () => {
 
   it('shrinks towards the mean of all rows, weighted by class size', () => {
     const sums = createClassSums(2, 2);
-    addRows(sums, features, labels, 0, 5);
+    addRows(sums, UNEQUAL, 0, 5);
     // Overall mean (2.6, 2.2); halfway from (1,1) is (1.8,1.6), from (5,4) is (3.8,3.1).
     const half = centroidsFromSums(sums, 0.5);
     const expected = [1.8, 1.6, 3.8, 3.1];
@@ -47,9 +45,9 @@ describe('class sums and centroids', () => {
 
   it('hands out a snapshot that later rows do not change', () => {
     const sums = createClassSums(2, 2);
-    addRows(sums, features, labels, 0, 2);
+    addRows(sums, UNEQUAL, 0, 2);
     const early = centroidsFromSums(sums, 0);
-    addRows(sums, features, labels, 2, 5);
+    addRows(sums, UNEQUAL, 2, 5);
     expect(Array.from(early.centroids)).toEqual([0, 0, 4, 4]);
     expect(Array.from(early.counts)).toEqual([1, 1]);
   });

@@ -1,67 +1,55 @@
+import type { Dataset } from '@digitlab/datasets';
 import type { NearestCentroidModel } from './nearest-centroid-model.js';
 
-/** Running per-class feature sums: what a fit accumulates, one chunk of rows per step. */
+/** What a fit accumulates, one chunk of rows per step: per-class feature sums and row counts. */
 export interface ClassSums {
   readonly numFeatures: number;
-  readonly numClasses: number;
   /** numClasses × numFeatures, row-major. */
   readonly sums: Float64Array;
   readonly counts: Float64Array;
 }
 
 /** Empty sums for `numClasses` classes of `numFeatures` features. */
-export function createClassSums(numFeatures: number, numClasses: number): ClassSums {
-  return {
-    numFeatures,
-    numClasses,
-    sums: new Float64Array(numClasses * numFeatures),
-    counts: new Float64Array(numClasses),
-  };
-}
+export const createClassSums = (numFeatures: number, numClasses: number): ClassSums => ({
+  numFeatures,
+  sums: new Float64Array(numClasses * numFeatures),
+  counts: new Float64Array(numClasses),
+});
 
-/** Add rows [from, to) of row-major `features` with their `labels` to the sums, in place. */
+/** Add rows [from, to) of `data` to the sums, in place. */
 export function addRows(
-  sums: ClassSums,
-  features: Float32Array,
-  labels: Uint8Array,
+  { numFeatures: d, sums, counts }: ClassSums,
+  data: Dataset,
   from: number,
   to: number,
 ): void {
-  const d = sums.numFeatures;
   for (let i = from; i < to; i++) {
-    const c = labels[i] as number;
-    sums.counts[c] = (sums.counts[c] as number) + 1;
-    const row = i * d;
-    const centre = c * d;
+    const c = data.labels[i] as number;
+    counts[c] = (counts[c] as number) + 1;
     for (let j = 0; j < d; j++)
-      sums.sums[centre + j] = (sums.sums[centre + j] as number) + (features[row + j] as number);
+      sums[c * d + j] = (sums[c * d + j] as number) + (data.features[i * d + j] as number);
   }
 }
 
 /**
  * The centroids of the rows added so far: each class mean, moved a fraction `shrinkage` of the way
- * towards the mean of all those rows (so a frequent class weighs more in it). Returns new arrays;
- * the sums can keep growing without changing a model already handed out.
+ * towards the mean of all those rows. New arrays, so the sums can grow without changing this model.
  */
-export function centroidsFromSums(sums: ClassSums, shrinkage: number): NearestCentroidModel {
-  const { numFeatures: d, numClasses: k } = sums;
-  let seen = 0;
-  for (let c = 0; c < k; c++) seen += sums.counts[c] as number;
-  const overall = new Float64Array(d);
-  if (seen > 0) {
-    for (let c = 0; c < k; c++)
-      for (let j = 0; j < d; j++)
-        overall[j] = (overall[j] as number) + (sums.sums[c * d + j] as number);
-    for (let j = 0; j < d; j++) overall[j] = (overall[j] as number) / seen;
-  }
+export function centroidsFromSums(
+  { numFeatures: d, sums, counts }: ClassSums,
+  shrinkage: number,
+): NearestCentroidModel {
+  const k = counts.length;
+  const seen = counts.reduce((total, count) => total + count, 0);
   const centroids = new Float64Array(k * d);
-  for (let c = 0; c < k; c++) {
-    const count = sums.counts[c] as number;
-    if (count === 0) continue;
-    for (let j = 0; j < d; j++) {
-      const mean = (sums.sums[c * d + j] as number) / count;
-      centroids[c * d + j] = (1 - shrinkage) * mean + shrinkage * (overall[j] as number);
+  for (let j = 0; j < d; j++) {
+    let overall = 0;
+    for (let c = 0; c < k; c++) overall += sums[c * d + j] as number;
+    overall /= seen;
+    for (let c = 0; c < k; c++) {
+      const mean = (sums[c * d + j] as number) / (counts[c] as number);
+      if (counts[c]) centroids[c * d + j] = (1 - shrinkage) * mean + shrinkage * overall;
     }
   }
-  return { numFeatures: d, numClasses: k, centroids, counts: sums.counts.slice() };
+  return { numFeatures: d, numClasses: k, centroids, counts: counts.slice() };
 }

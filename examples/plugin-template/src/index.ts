@@ -1,19 +1,7 @@
 import { nearestCentroid } from './plugin.js';
 
-export { addRows, type ClassSums, centroidsFromSums, createClassSums } from './class-sums.js';
-export { NotFittedError } from './errors.js';
-export { decodeModelFile, encodeModelFile, MODEL_FILE } from './model-file.js';
-export {
-  FIT_STEPS,
-  NearestCentroidClassifier,
-  type RestoredModel,
-} from './nearest-centroid-classifier.js';
-export {
-  centroidDistances,
-  type NearestCentroidModel,
-  nearestClasses,
-  probabilitiesFromDistances,
-} from './nearest-centroid-model.js';
+export { MODEL_FILE } from './model-file.js';
+export type { NearestCentroidModel } from './nearest-centroid-model.js';
 export {
   DEFAULT_OPTIONS,
   METRICS,
@@ -21,10 +9,7 @@ export {
   type NearestCentroidOptions,
   nearestCentroidOptionsSchema,
 } from './options.js';
-export { type NearestCentroidPlugin, nearestCentroid, PLUGIN_NAME } from './plugin.js';
+export { FIT_STEPS, nearestCentroid, PLUGIN_NAME } from './plugin.js';
 
-/**
- * What `digitlab train --classifier <this module>` loads: the default export must be a
- * ClassifierPlugin (or a factory the CLI calls without options).
- */
+/** What `--classifier <this module>` loads: a plugin (or a factory, called without options). */
 export default nearestCentroid();

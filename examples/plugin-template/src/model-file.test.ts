@@ -47,40 +47,58 @@ function tampered(change: (json: Record<string, unknown>) => void): Record<strin
 describe('the model file', () => {
   it('round-trips every float64 and the options exactly', () => {
     const decoded = decodeModelFile(encodeModelFile(model, options), metadata);
-    expect(Array.from(decoded.model.centroids)).toEqual(Array.from(model.centroids));
-    expect(Array.from(decoded.model.counts)).toEqual([3, 7, 0]);
+    expect(Array.from(decoded.centroids)).toEqual(Array.from(model.centroids));
+    expect(Array.from(decoded.counts)).toEqual([3, 7, 0]);
     expect(decoded.options).toEqual(options);
   });
 
   it.each([
-    ['missing', () => ({}), /expected the centroids file, found it missing/],
+    ['missing', () => ({}), /expected the centroids file, found it missing \(files: none\)/],
     [
       'not JSON',
       () => ({ [MODEL_FILE]: new TextEncoder().encode('{"format": ') }),
       /expected valid JSON, found a parse error/,
     ],
-    ['another format', () => tampered((j) => (j.format = 'knn')), /"format".*found "knn"/],
-    ['a newer version', () => tampered((j) => (j.version = 2)), /"version": 1, found 2/],
+    [
+      'not an object',
+      () => ({ [MODEL_FILE]: new TextEncoder().encode('[1, 2]') }),
+      /^[^:]+: expected object, found \[1,2\]$/,
+    ],
+    [
+      'another format',
+      () => tampered((j) => (j.format = 'knn')),
+      /format: expected "digitlab-nearest-centroid", found "knn"/,
+    ],
+    ['a newer version', () => tampered((j) => (j.version = 2)), /version: expected 1, found 2/],
     [
       'an unknown metric',
       () => tampered((j) => (j.options = { ...options, metric: 'cosine' })),
-      /options\.metric/,
+      /options\.metric: expected one of "euclidean"\|"manhattan", found "cosine"/,
     ],
     [
       'a different feature count',
       () => tampered((j) => (j.numFeatures = 3)),
-      /expected numFeatures 2 \(as the model's metadata\), found 3/,
+      /numFeatures: expected 2 \(as the model's metadata\), found 3/,
     ],
     [
       'counts of the wrong length',
       () => tampered((j) => (j.counts = [3, 7])),
-      /expected "counts" to be 3 non-negative integers, found \[3,7\]/,
+      /counts: expected array to have exactly 3 items, found \[3,7\]/,
     ],
-    ['no class with samples', () => tampered((j) => (j.counts = [0, 0, 0])), /found all counts 0/],
+    [
+      'a fractional count',
+      () => tampered((j) => (j.counts = [3, 7.5, 0])),
+      /counts\[1\]: expected int, found 7.5/,
+    ],
+    [
+      'no class with samples',
+      () => tampered((j) => (j.counts = [0, 0, 0])),
+      /counts: expected a class with training samples, found \[0,0,0\]/,
+    ],
     [
       'a short centroid',
       () => tampered((j) => (j.centroids = [[1, 2], [3], [0, 0]])),
-      /expected centroids\[1\] to hold 2 numbers, found \[3\]/,
+      /centroids\[1\]: expected array to have exactly 2 items, found \[3\]/,
     ],
     [
       'a value that is not a number',
@@ -93,7 +111,7 @@ describe('the model file', () => {
               [0, 0],
             ]),
         ),
-      /expected finite numbers in the centroids, found null at centroids\[1\]\[1\]/,
+      /centroids\[1\]\[1\]: expected number, found null/,
     ],
   ])('rejects a file that is %s with an ArtifactError naming it', (_, files, message) => {
     let error: unknown;
@@ -105,6 +123,58 @@ describe('the model file', () => {
     expect(error).toBeInstanceOf(ArtifactError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message.startsWith(`${MODEL_FILE}: `)).toBe(true);
+  });
+});
+
+describe('a model saved by the template before the fit driver', () => {
+  // nearest-centroid.json byte for byte as the hand-written template wrote it, and the metadata it
+  // recorded: its options directly under `training`, no `training.options`.
+  const file = new TextEncoder().encode(
+    '{"format":"digitlab-nearest-centroid","version":1,"options":{"metric":"manhattan","shrinkage":0,"temperature":2},"numFeatures":2,"numClasses":3,"counts":[3,2,0],"centroids":[[1,1],[5,4],[0,0]]}\n',
+  );
+  const artifact: ModelArtifact = {
+    plugin: 'nearest-centroid',
+    metadata: {
+      ...metadata,
+      dataset: 'points',
+      training: {
+        metric: 'manhattan',
+        shrinkage: 0,
+        temperature: 2,
+        split: 'train',
+        numSamples: 5,
+      },
+    },
+    files: { [MODEL_FILE]: file },
+  };
+
+  it('loads with the options recorded in it and predicts by its centroids', async () => {
+    const loaded = await nearestCentroid({ temperature: 9 }).load(artifact);
+    expect(loaded.fitted).toBe(true);
+    expect(loaded.options).toEqual({ metric: 'manhattan', shrinkage: 0, temperature: 2 });
+    // From (5,1): L1 distances 4 and 3 to (1,1) and (5,4); class 2 has no samples.
+    expect(Array.from(await loaded.predict(rowsOf([5, 1], [0, 0])))).toEqual([1, 0]);
+    const p = await loaded.predictProba(rowsOf([5, 1]));
+    expect(p[0]).toBeCloseTo(Math.exp(-0.5) / (1 + Math.exp(-0.5)), 6);
+    expect(p[2]).toBe(0);
+  });
+
+  it('takes the options from its file over the metadata, and overrides over both', async () => {
+    const edited = {
+      ...artifact,
+      metadata: { ...artifact.metadata, training: { temperature: 7, metric: 'euclidean' } },
+    };
+    const plugin = nearestCentroid();
+    expect((await plugin.load(edited)).options).toMatchObject({
+      metric: 'manhattan',
+      temperature: 2,
+    });
+    expect((await plugin.load(edited, { temperature: 0.5 })).options.temperature).toBe(0.5);
+  });
+
+  it('saves again in the same format', async () => {
+    const loaded = await nearestCentroid().load(artifact);
+    expect((await loaded.save()).files[MODEL_FILE]).toEqual(file);
   });
 });
 

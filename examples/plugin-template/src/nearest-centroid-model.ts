@@ -1,9 +1,6 @@
-import type { Metric } from './options.js';
+import type { Metric, NearestCentroidOptions } from './options.js';
 
-/**
- * A trained nearest-centroid model: one centroid per class. Plain typed arrays, no tensors and no
- * I/O, so the math below is easy to test by hand and to reuse.
- */
+/** A trained nearest-centroid model: plain typed arrays, no tensors, no I/O. */
 export interface NearestCentroidModel {
   readonly numFeatures: number;
   readonly numClasses: number;
@@ -11,87 +8,58 @@ export interface NearestCentroidModel {
   readonly centroids: Float64Array;
   /** Training samples per class. A class with none has no centroid and is never predicted. */
   readonly counts: Float64Array;
+  /** The options a model file records; a loaded model predicts with them. */
+  readonly options?: NearestCentroidOptions;
 }
 
-/**
- * Distance from each row of `features` to each class centroid, numRows × numClasses row-major.
- * Classes without training samples are infinitely far away.
- */
+/** L2 or L1 distance of each row to each centroid (rows × classes); ∞ to a class without rows. */
 export function centroidDistances(
-  model: NearestCentroidModel,
+  { numFeatures: d, numClasses: k, centroids, counts }: NearestCentroidModel,
   metric: Metric,
   features: Float32Array,
 ): Float64Array {
-  const { numFeatures: d, numClasses: k, centroids, counts } = model;
-  const n = features.length / d;
-  const out = new Float64Array(n * k);
-  for (let i = 0; i < n; i++) {
-    const row = i * d;
+  const out = new Float64Array((features.length / d) * k).fill(Number.POSITIVE_INFINITY);
+  const l2 = metric === 'euclidean';
+  for (let i = 0; i < features.length / d; i++) {
     for (let c = 0; c < k; c++) {
-      if ((counts[c] as number) === 0) {
-        out[i * k + c] = Number.POSITIVE_INFINITY;
-        continue;
-      }
-      const centre = c * d;
+      if (counts[c] === 0) continue;
       let sum = 0;
-      if (metric === 'euclidean') {
-        for (let j = 0; j < d; j++) {
-          const diff = (features[row + j] as number) - (centroids[centre + j] as number);
-          sum += diff * diff;
-        }
-        out[i * k + c] = Math.sqrt(sum);
-      } else {
-        for (let j = 0; j < d; j++)
-          sum += Math.abs((features[row + j] as number) - (centroids[centre + j] as number));
-        out[i * k + c] = sum;
+      for (let j = 0; j < d; j++) {
+        const diff = (features[i * d + j] as number) - (centroids[c * d + j] as number);
+        sum += l2 ? diff * diff : Math.abs(diff);
       }
+      out[i * k + c] = l2 ? Math.sqrt(sum) : sum;
     }
   }
   return out;
 }
 
-/**
- * The nearest class of each row of a numRows × numClasses distance matrix; equal distances go to
- * the smallest class index, so predictions do not depend on floating-point noise in a softmax.
- */
+/** The nearest class of each row; ties go to the lower class, whatever noise a softmax adds. */
 export function nearestClasses(distances: Float64Array, numClasses: number): Int32Array {
-  const n = distances.length / numClasses;
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let c = 1; c < numClasses; c++) {
-      if ((distances[i * numClasses + c] as number) < (distances[i * numClasses + best] as number))
-        best = c;
-    }
-    out[i] = best;
+  const out = new Int32Array(distances.length / numClasses);
+  for (let i = 0; i < out.length; i++) {
+    const row = distances.subarray(i * numClasses, (i + 1) * numClasses);
+    out[i] = row.indexOf(Math.min(...row));
   }
   return out;
 }
 
 /**
- * Class probabilities softmax(-distance / temperature) per row, numRows × numClasses row-major.
- * Distances are shifted by the row's smallest one first, so the nearest class gets exp(0) = 1 and
- * nothing overflows or underflows to an all-zero row; an infinite distance gets probability 0.
+ * softmax(−distance / temperature) per row. Shifting by the row's smallest distance gives the
+ * nearest class exp(0) = 1, so no row underflows to 0/0; an infinite distance gets probability 0.
  */
 export function probabilitiesFromDistances(
   distances: Float64Array,
   numClasses: number,
   temperature: number,
 ): Float32Array {
-  const n = distances.length / numClasses;
-  const out = new Float32Array(n * numClasses);
-  const weights = new Float64Array(numClasses);
-  for (let i = 0; i < n; i++) {
-    let nearest = Number.POSITIVE_INFINITY;
-    for (let c = 0; c < numClasses; c++)
-      nearest = Math.min(nearest, distances[i * numClasses + c] as number);
-    let total = 0;
-    for (let c = 0; c < numClasses; c++) {
-      const w = Math.exp(-((distances[i * numClasses + c] as number) - nearest) / temperature);
-      weights[c] = w;
-      total += w;
-    }
-    for (let c = 0; c < numClasses; c++) out[i * numClasses + c] = (weights[c] as number) / total;
+  const out = new Float32Array(distances.length);
+  for (let i = 0; i < distances.length; i += numClasses) {
+    const row = distances.subarray(i, i + numClasses);
+    const nearest = Math.min(...row);
+    const weights = row.map((distance) => Math.exp((nearest - distance) / temperature));
+    const total = weights.reduce((sum, w) => sum + w, 0);
+    for (let c = 0; c < numClasses; c++) out[i + c] = (weights[c] as number) / total;
   }
   return out;
 }

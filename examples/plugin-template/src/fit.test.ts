@@ -2,11 +2,11 @@ import {
   ClassifierInputError,
   type FitResult,
   fitToEnd,
+  NotFittedError,
   type ProgressEvent,
   type TrainingEvent,
 } from '@digitlab/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { NotFittedError } from './errors.js';
 import { MODEL_FILE } from './model-file.js';
 import type { NearestCentroidOptions } from './options.js';
 import { nearestCentroid } from './plugin.js';
