@@ -43,8 +43,11 @@ export interface ClassifierDefinition<S extends OptionsSchema, M, X extends obje
     features: Float32Array,
     options: z.output<S>,
   ): Int32Array | Promise<Int32Array>;
-  /** The model as files (names of letters, digits, `.`, `_` and `-`). */
-  encode(model: M, options: z.output<S>): ModelFiles | Promise<ModelFiles>;
+  /**
+   * The model as files (names of letters, digits, `.`, `_` and `-`). `metadata` is what the
+   * artifact will carry, for formats that embed it (e.g. a LayersModel's `userDefinedMetadata`).
+   */
+  encode(model: M, options: z.output<S>, metadata: ModelMetadata): ModelFiles | Promise<ModelFiles>;
   /**
    * The model from its files, checked against the manifest's metadata; problems are ArtifactErrors
    * naming the file, what was expected and what was found.

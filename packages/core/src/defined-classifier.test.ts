@@ -356,6 +356,23 @@ describe('metadata, saving and loading', () => {
     await fit.return(undefined as never);
   });
 
+  it('gives encode the metadata the artifact carries, for formats that embed it', async () => {
+    const { classifier, log } = setup({ steps: 3 });
+    const fit = classifier.fit(train);
+    await fit.next();
+    await fit.next();
+    await classifier.save();
+    await fitToEnd(fit);
+    const artifact = await classifier.save();
+    const reloaded = scriptedPlugin({ steps: 1, log })();
+    await (await reloaded.load(artifact)).save();
+    expect(log.filter((l) => l.startsWith('encoded'))).toEqual([
+      'encoded with metadata of 1 steps',
+      'encoded with metadata of 3 steps',
+      'encoded with metadata of 3 steps',
+    ]);
+  });
+
   it('loads with the model options saved, the rest from the loading plugin, overrides on top', async () => {
     const { classifier } = setup({ steps: 1 }, { level: 4, threads: 3 });
     await fitToEnd(classifier.fit(train));

@@ -28,7 +28,7 @@ export interface Algorithm<O, M> {
   train(context: TrainContext<O, M>): Trainer<M> | Promise<Trainer<M>>;
   predictProba(model: M, features: Float32Array, options: O): Float32Array | Promise<Float32Array>;
   predict?(model: M, features: Float32Array, options: O): Int32Array | Promise<Int32Array>;
-  encode(model: M, options: O): ModelFiles | Promise<ModelFiles>;
+  encode(model: M, options: O, metadata: ModelMetadata): ModelFiles | Promise<ModelFiles>;
   release?(model: M): void;
 }
 
@@ -275,9 +275,9 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
   /** The model as the plugin's files plus metadata describing its data, training and metrics. */
   async save(): Promise<ModelArtifact> {
     const model = this.requireModel('save');
-    const files = await this.algorithm.encode(model, this.options);
     const metadata = this.record ? this.metadataOf(this.record) : this.loadedMetadata;
     if (!metadata) throw new NotFittedError(this.plugin, 'save');
+    const files = await this.algorithm.encode(model, this.options, metadata);
     return { plugin: this.plugin, metadata, files };
   }
 

@@ -113,7 +113,10 @@ export function scriptedPlugin(script: Script) {
         for (let c = 0; c < k; c++) out[i * k + c] = Math.exp(model.logits[c] as number) / total;
       return out;
     },
-    encode: (model) => ({ 'logits.bin': new Uint8Array(model.logits.slice().buffer) }),
+    encode(model, _options, metadata) {
+      log.push(`encoded with metadata of ${metadata.metrics?.steps ?? 'no'} steps`);
+      return { 'logits.bin': new Uint8Array(model.logits.slice().buffer) };
+    },
     decode(files, metadata) {
       const bytes = files['logits.bin'];
       if (bytes?.byteLength !== metadata.numClasses * 4)
