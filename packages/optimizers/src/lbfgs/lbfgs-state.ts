@@ -35,21 +35,10 @@ export interface LbfgsState {
   };
 }
 
-/** The restored form of a saved state: typed arrays plus a filled history. */
-export interface RestoredLbfgs {
-  readonly x: Float64Array;
-  readonly gradient: Float64Array;
-  readonly value: number;
-  readonly previousValue: number | null;
-  readonly iteration: number;
-  readonly evaluations: number;
-  readonly elapsedMs: number;
-  readonly skippedUpdates: number;
-  readonly restarts: number;
-  readonly history: LbfgsHistory;
-}
-
-/** The live values a saved state is made from. */
+/**
+ * The live values a saved state is made from, and that restoring one gives back: typed arrays plus
+ * a filled history.
+ */
 export interface LbfgsSnapshot {
   readonly x: Float64Array;
   readonly value: number;
@@ -96,7 +85,7 @@ export function saveLbfgsState(live: LbfgsSnapshot): LbfgsState {
 }
 
 /** Validates a saved state (possibly parsed from JSON) and rebuilds the optimizer's buffers. */
-export function restoreLbfgsState(state: unknown, historySize: number): RestoredLbfgs {
+export function restoreLbfgsState(state: unknown, historySize: number): LbfgsSnapshot {
   checkStateTag(state, 'lbfgs', LBFGS_STATE_VERSION);
   const kind = 'lbfgs';
   const dimension = readCount(state.dimension, 'dimension', kind);

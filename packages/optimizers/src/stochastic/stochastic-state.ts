@@ -22,19 +22,13 @@ export interface SavedNoImprovement {
   readonly badEpochs: number;
 }
 
-/**
- * Everything SGD/Adam need to continue exactly where they stopped (even mid-epoch), as plain
- * JSON-serializable data. The shuffle is not stored: it is recomputed from seed and epoch.
- */
-export interface StochasticState<K extends string, B> {
-  readonly kind: K;
-  readonly version: typeof STOCHASTIC_STATE_VERSION;
+/** What a saved SGD/Adam state and its restored form share: the sizes, the position and counters. */
+export interface StochasticRunFields {
   readonly dimension: number;
   readonly numSamples: number;
   readonly batchSize: number;
   readonly seed: number;
   readonly shuffle: boolean;
-  readonly x: number[];
   /** Epochs completed. */
   readonly epoch: number;
   /** Mini-batches already done in the current epoch. */
@@ -45,10 +39,20 @@ export interface StochasticState<K extends string, B> {
   readonly epochSamples: number;
   readonly lastEpochLoss: number | null;
   readonly adaptive: AdaptiveScheduleState | null;
-  readonly validation: SavedValidation | null;
   /** Present when the run had `options.patience`; states saved before it existed lack it (null). */
   readonly noImprovement: SavedNoImprovement | null;
   readonly elapsedMs: number;
+}
+
+/**
+ * Everything SGD/Adam need to continue exactly where they stopped (even mid-epoch), as plain
+ * JSON-serializable data. The shuffle is not stored: it is recomputed from seed and epoch.
+ */
+export interface StochasticState<K extends string, B> extends StochasticRunFields {
+  readonly kind: K;
+  readonly version: typeof STOCHASTIC_STATE_VERSION;
+  readonly x: number[];
+  readonly validation: SavedValidation | null;
   /** The update rule's own buffers (momentum, Adam moments). */
   readonly buffers: B;
 }
@@ -71,29 +75,14 @@ export type SgdState = StochasticState<'sgd', SgdBuffers>;
 export type AdamState = StochasticState<'adam', AdamBuffers>;
 
 /** A saved state with its arrays checked and turned back into typed arrays. */
-export interface RestoredStochastic {
-  readonly dimension: number;
-  readonly numSamples: number;
-  readonly batchSize: number;
-  readonly seed: number;
-  readonly shuffle: boolean;
+export interface RestoredStochastic extends StochasticRunFields {
   readonly x: Float64Array;
-  readonly epoch: number;
-  readonly batchIndex: number;
-  readonly step: number;
-  readonly evaluations: number;
-  readonly epochLossSum: number;
-  readonly epochSamples: number;
-  readonly lastEpochLoss: number | null;
-  readonly adaptive: AdaptiveScheduleState | null;
   readonly validation: {
     best: number | null;
     bestEpoch: number | null;
     badEpochs: number;
     bestX: Float64Array | null;
   } | null;
-  readonly noImprovement: SavedNoImprovement | null;
-  readonly elapsedMs: number;
   readonly buffers: Record<string, unknown>;
 }
 
