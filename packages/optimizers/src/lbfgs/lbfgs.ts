@@ -1,4 +1,4 @@
-import { InvalidArgumentError, NonFiniteError, OptimizerStateError } from '../errors.js';
+import { InvalidArgumentError, NonFiniteError } from '../errors.js';
 import { readObjectiveOutput } from '../evaluate-objective.js';
 import { formatNumber } from '../format-number.js';
 import {
@@ -7,6 +7,7 @@ import {
   runLineSearch,
 } from '../line-search/strong-wolfe-line-search.js';
 import type { Objective } from '../objective.js';
+import { progressReads } from '../progress-reads.js';
 import { type LbfgsStopReason, StopReason } from '../stop-reason.js';
 import {
   dot,
@@ -111,16 +112,12 @@ export async function* lbfgs(
   let xTrial: Float64Array = new Float64Array(n);
   let gTrial: Float64Array = new Float64Array(n);
   // The best trial of the current line search, kept by swapping buffers (no copy) because the
-  // search may stop at it without evaluating it again.
+  // search may stop at it without evaluating it again; swapping back makes it the trial again.
   let xBest: Float64Array = new Float64Array(n);
   let gBest: Float64Array = new Float64Array(n);
-  const keepBest = (): void => {
-    const swapX = xBest;
-    xBest = xTrial;
-    xTrial = swapX;
-    const swapG = gBest;
-    gBest = gTrial;
-    gTrial = swapG;
+  const swapTrialAndBest = (): void => {
+    [xBest, xTrial] = [xTrial, xBest];
+    [gBest, gTrial] = [gTrial, gBest];
   };
   const d = new Float64Array(n);
   const stats = new Float64Array(5);
@@ -230,7 +227,7 @@ export async function* lbfgs(
       Math.max(Math.min(firstStep, o.lineSearch.stepMax), o.lineSearch.stepMin),
       { ...o.lineSearch, maxEvaluations: o.maxEval - evaluations },
       signal,
-      keepBest,
+      swapTrialAndBest,
     );
 
     const accepted =
@@ -267,14 +264,7 @@ export async function* lbfgs(
       );
     }
     retrying = false;
-    if (search.atBestTrial) {
-      const swapX = xBest;
-      xBest = xTrial;
-      xTrial = swapX;
-      const swapG = gBest;
-      gBest = gTrial;
-      gTrial = swapG;
-    }
+    if (search.atBestTrial) swapTrialAndBest();
 
     secantPair(x, xTrial, g, gTrial, history.nextS, history.nextY, stats);
     const sy = stats[SY]!;
@@ -282,12 +272,9 @@ export async function* lbfgs(
     if (sy > o.curvatureEpsilon * yy) history.commit(sy, yy);
     else skippedUpdates++;
 
-    const swapX = x;
-    x = xTrial;
-    xTrial = swapX;
-    const swapG = g;
-    g = gTrial;
-    gTrial = swapG;
+    // The accepted trial becomes the iterate; the old iterate's buffers take the next trial.
+    [x, xTrial] = [xTrial, x];
+    [g, gTrial] = [gTrial, g];
     previous = f;
     f = search.value;
     iteration++;
@@ -295,14 +282,13 @@ export async function* lbfgs(
     g2 = Math.sqrt(stats[GG]!);
 
     const atIteration = iteration;
-    const stale = (what: string): OptimizerStateError =>
-      new OptimizerStateError(
-        `${what} of iteration ${atIteration} was first used after the optimizer moved on to iteration ${iteration}; ` +
-          'use it before pulling the next progress value',
-      );
-    // Copying x costs as much as a large allocation (tens of µs at n ≈ 8k), so it is made only
-    // when read; the copy, once made, stays valid.
-    let xCopy: Float64Array | undefined;
+    const reads = progressReads({
+      unit: 'iteration',
+      position: () => iteration,
+      unmoved: () => iteration === atIteration,
+      x: () => x,
+      snapshot,
+    });
     const reduction = relativeReduction(previous, f);
     // The same tests, in the same terms, as the ones that end the run after the yield and at the
     // top of the loop, so that consumers can treat the last iteration as such when it is reported.
@@ -323,16 +309,9 @@ export async function* lbfgs(
       elapsedMs: elapsed(),
       final,
       get x() {
-        if (xCopy === undefined) {
-          if (iteration !== atIteration) throw stale('progress.x');
-          xCopy = x.slice();
-        }
-        return xCopy;
+        return reads.x();
       },
-      saveState: () => {
-        if (iteration !== atIteration) throw stale('saveState()');
-        return snapshot();
-      },
+      saveState: reads.saveState,
     };
     if (onProgress) {
       const pending = onProgress(progress);

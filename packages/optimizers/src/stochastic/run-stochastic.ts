@@ -2,6 +2,7 @@ import { InvalidArgumentError, OptimizerError, OptimizerStateError } from '../er
 import { readObjectiveOutput } from '../evaluate-objective.js';
 import { formatNumber } from '../format-number.js';
 import type { MiniBatchObjective } from '../objective.js';
+import { progressReads } from '../progress-reads.js';
 import { type StochasticStopReason, StopReason } from '../stop-reason.js';
 import { firstNonFinite, norm2, normInf, toNumberArray } from '../vector-ops.js';
 import { EpochShuffler } from './epoch-permutation.js';
@@ -195,13 +196,13 @@ export async function* runStochastic<K extends 'sgd' | 'adam', B>(
   ): EpochProgress<StochasticState<K, B>> => {
     const atStep = step;
     const atEpoch = epoch;
-    const stale = (what: string): OptimizerStateError =>
-      new OptimizerStateError(
-        `${what} of step ${atStep} was first used after the optimizer moved on to step ${step}; ` +
-          'use it before pulling the next progress value',
-      );
-    // As in L-BFGS: x is copied when first read, so reports nobody reads cost no allocation.
-    let xCopy: Float64Array | undefined;
+    const reads = progressReads({
+      unit: 'step',
+      position: () => step,
+      unmoved: () => step === atStep && epoch === atEpoch,
+      x: () => x,
+      snapshot,
+    });
     return {
       kind: reportKind,
       epoch: reportKind === 'epoch' ? epoch : epoch + 1,
@@ -218,16 +219,9 @@ export async function* runStochastic<K extends 'sgd' | 'adam', B>(
         : {}),
       final: dueStop() !== null,
       get x() {
-        if (xCopy === undefined) {
-          if (step !== atStep || epoch !== atEpoch) throw stale('progress.x');
-          xCopy = x.slice();
-        }
-        return xCopy;
+        return reads.x();
       },
-      saveState: () => {
-        if (step !== atStep || epoch !== atEpoch) throw stale('saveState()');
-        return snapshot();
-      },
+      saveState: reads.saveState,
     };
   };
 
