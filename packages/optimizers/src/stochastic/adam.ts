@@ -1,4 +1,5 @@
 import type { MiniBatchObjective } from '../objective.js';
+import { runToEnd } from '../run-to-end.js';
 import { type AdamRuleOptions, createAdamRule } from './adam-rule.js';
 import type { EpochProgress, StochasticResult } from './epoch-progress.js';
 import { runStochastic, type StochasticMethod } from './run-stochastic.js';
@@ -32,14 +33,10 @@ export function adam(
 }
 
 /** Runs `adam` to the end and returns its result; observe epochs with `options.onProgress`. */
-export async function minimizeAdam(
+export function minimizeAdam(
   objective: MiniBatchObjective,
   start: Float64Array | AdamState,
   options: AdamOptions,
 ): Promise<StochasticResult<AdamState>> {
-  const run = adam(objective, start, options);
-  for (;;) {
-    const next = await run.next();
-    if (next.done) return next.value;
-  }
+  return runToEnd(adam(objective, start, options));
 }

@@ -1,4 +1,5 @@
 import type { MiniBatchObjective } from '../objective.js';
+import { runToEnd } from '../run-to-end.js';
 import type { EpochProgress, StochasticResult } from './epoch-progress.js';
 import { runStochastic, type StochasticMethod } from './run-stochastic.js';
 import { createSgdRule, type SgdRuleOptions } from './sgd-rule.js';
@@ -32,14 +33,10 @@ export function sgd(
 }
 
 /** Runs `sgd` to the end and returns its result; observe epochs with `options.onProgress`. */
-export async function minimizeSgd(
+export function minimizeSgd(
   objective: MiniBatchObjective,
   start: Float64Array | SgdState,
   options: SgdOptions,
 ): Promise<StochasticResult<SgdState>> {
-  const run = sgd(objective, start, options);
-  for (;;) {
-    const next = await run.next();
-    if (next.done) return next.value;
-  }
+  return runToEnd(sgd(objective, start, options));
 }
