@@ -9,10 +9,11 @@ import {
 } from '../errors.js';
 import type { Objective, ObjectiveOutput } from '../objective.js';
 import { StopReason } from '../stop-reason.js';
+import { drain } from '../test-support/drain.js';
 import { centralDifference } from '../test-support/finite-difference.js';
 import { diagonalQuadratic, rosenbrock, rosenbrockStart } from '../test-support/problems.js';
 import { lbfgs } from './lbfgs.js';
-import type { IterationProgress, OptimizeResult } from './lbfgs-result.js';
+import type { IterationProgress } from './lbfgs-result.js';
 import type { LbfgsState } from './lbfgs-state.js';
 import { minimizeLbfgs } from './minimize-lbfgs.js';
 
@@ -20,19 +21,6 @@ function maxError(x: Float64Array, target: ArrayLike<number>): number {
   let e = 0;
   for (let i = 0; i < x.length; i++) e = Math.max(e, Math.abs(x[i]! - target[i]!));
   return e;
-}
-
-async function collect(
-  run: AsyncGenerator<IterationProgress, OptimizeResult, undefined>,
-): Promise<{ progress: IterationProgress[]; result: OptimizeResult }> {
-  const progress: IterationProgress[] = [];
-  for (;;) {
-    const next = await run.next();
-    if (next.done) return { progress, result: next.value };
-    // progress.x is copied when first read, which must happen before the next pull.
-    void next.value.x;
-    progress.push(next.value);
-  }
 }
 
 /** ½ (x − c)ᵀ A (x − c) with A = Qᵀ diag(d) Q, Q a product of Householder reflections. */
@@ -202,7 +190,7 @@ describe('lbfgs stopping criteria', () => {
 
   it("stops with 'ftol' exactly when the relative reduction first drops to ftol", async () => {
     const run = lbfgs(rosenbrock, Float64Array.of(-1.2, 1), { gtol: 0 });
-    const { progress, result } = await collect(run);
+    const { progress, result } = await drain(run);
     expect(result.stopReason).toBe(StopReason.Ftol);
     expect(result.converged).toBe(true);
     const reductions = progress.slice(1).map((p, k) => {
@@ -421,22 +409,22 @@ describe('lbfgs progress flags the iteration it stops after as final', () => {
   // Evaluations an unlimited run has used when it reports `iteration`: the last of them computed
   // that accepted iterate, so a budget or an abort placed there ends the run right after it.
   const evaluationsAt = async (iteration: number): Promise<number> =>
-    (await collect(lbfgs(rosenbrock, start(), { ftol: 0 }))).progress[iteration - 1]!.evaluations;
+    (await drain(lbfgs(rosenbrock, start(), { ftol: 0 }))).progress[iteration - 1]!.evaluations;
 
   it('gtol', async () => {
-    const { progress, result } = await collect(lbfgs(rosenbrock, start(), { ftol: 0 }));
+    const { progress, result } = await drain(lbfgs(rosenbrock, start(), { ftol: 0 }));
     expect(result.stopReason).toBe(StopReason.Gtol);
     expectOnlyLastFinal(progress);
   });
 
   it('ftol', async () => {
-    const { progress, result } = await collect(lbfgs(rosenbrock, start(), { gtol: 0 }));
+    const { progress, result } = await drain(lbfgs(rosenbrock, start(), { gtol: 0 }));
     expect(result.stopReason).toBe(StopReason.Ftol);
     expectOnlyLastFinal(progress);
   });
 
   it('maxIter', async () => {
-    const { progress, result } = await collect(lbfgs(rosenbrock, start(), { maxIter: 5 }));
+    const { progress, result } = await drain(lbfgs(rosenbrock, start(), { maxIter: 5 }));
     expect(result.stopReason).toBe(StopReason.MaxIter);
     expect(progress).toHaveLength(5);
     expectOnlyLastFinal(progress);
@@ -444,7 +432,7 @@ describe('lbfgs progress flags the iteration it stops after as final', () => {
 
   it('maxEval, when the budget runs out at an accepted iterate', async () => {
     const budget = await evaluationsAt(6);
-    const { progress, result } = await collect(
+    const { progress, result } = await drain(
       lbfgs(rosenbrock, start(), { ftol: 0, maxEval: budget }),
     );
     expect(result.stopReason).toBe(StopReason.MaxEval);
@@ -456,7 +444,7 @@ describe('lbfgs progress flags the iteration it stops after as final', () => {
     const abortAt = await evaluationsAt(6);
     const controller = new AbortController();
     let calls = 0;
-    const { progress, result } = await collect(
+    const { progress, result } = await drain(
       lbfgs(
         (x) => {
           if (++calls === abortAt) controller.abort();
@@ -475,7 +463,7 @@ describe('lbfgs progress flags the iteration it stops after as final', () => {
 describe('lbfgs progress, pausing and aborting', () => {
   it('reports every iteration through the iterator and the callback alike', async () => {
     const fromCallback: IterationProgress[] = [];
-    const { progress, result } = await collect(
+    const { progress, result } = await drain(
       lbfgs(rosenbrock, Float64Array.of(-1.2, 1), { onProgress: (p) => void fromCallback.push(p) }),
     );
     expect(fromCallback).toEqual(progress);
@@ -585,7 +573,7 @@ describe('lbfgs ownership of arrays', () => {
   });
 
   it('hands out progress x and result arrays that are independent copies', async () => {
-    const { progress, result } = await collect(
+    const { progress, result } = await drain(
       lbfgs(rosenbrock, Float64Array.of(-1.2, 1), { maxIter: 3 }),
     );
     const snapshot = Array.from(progress[0]!.x);

@@ -1,27 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { StopReason } from '../stop-reason.js';
+import { drain } from '../test-support/drain.js';
 import { makeLeastSquares } from '../test-support/least-squares.js';
 import { leastSquaresTraining } from '../test-support/training-objective.js';
 import { lbfgsSteps } from './lbfgs-steps.js';
-import type { SolverOutcome, SolverStep } from './solver-step.js';
+import type { SolverStep } from './solver-step.js';
 
 const problem = makeLeastSquares(60, 4, 0.5, 3);
-
-async function drain(
-  run: AsyncGenerator<SolverStep, SolverOutcome, undefined>,
-): Promise<{ steps: SolverStep[]; outcome: SolverOutcome }> {
-  const steps: SolverStep[] = [];
-  for (;;) {
-    const next = await run.next();
-    if (next.done) return { steps, outcome: next.value };
-    steps.push(next.value);
-  }
-}
 
 describe('lbfgsSteps', () => {
   it('yields one step per iteration, the last one final, and ends converged at gtol', async () => {
     const objective = leastSquaresTraining(problem);
-    const { steps, outcome } = await drain(
+    const { progress: steps, result: outcome } = await drain(
       lbfgsSteps(objective, new Float64Array(4), { maxIter: 100, tol: 1e-8 }),
     );
     expect(outcome).toMatchObject({ stopReason: StopReason.Gtol, converged: true });
@@ -41,7 +31,7 @@ describe('lbfgsSteps', () => {
 
   it('passes on the accuracy its evaluations found at each accepted point', async () => {
     const objective = leastSquaresTraining(problem);
-    const { steps, outcome } = await drain(
+    const { progress: steps, result: outcome } = await drain(
       lbfgsSteps(objective, new Float64Array(4), { maxIter: 100, tol: 1e-8 }),
     );
     for (const s of steps) expect(s.correct).toBe(objective.correctAt(s.x));
@@ -57,8 +47,8 @@ describe('lbfgsSteps', () => {
         },
       ),
     );
-    expect(silent.steps.every((s) => s.correct === undefined)).toBe(true);
-    expect(silent.outcome.correct).toBeUndefined();
+    expect(silent.progress.every((s) => s.correct === undefined)).toBe(true);
+    expect(silent.result.correct).toBeUndefined();
   });
 
   it("warns like scikit-learn at maxIter, with the caller's advice", async () => {
@@ -70,18 +60,20 @@ describe('lbfgsSteps', () => {
           ...(advice === undefined ? {} : { advice }),
         }),
       );
-    const { steps, outcome } = await run('increase maxIter, scale the data, or use adam');
+    const { progress: steps, result: outcome } = await run(
+      'increase maxIter, scale the data, or use adam',
+    );
     expect(outcome).toMatchObject({ stopReason: StopReason.MaxIter, converged: false, steps: 2 });
     expect(steps.map((s) => s.final)).toEqual([false, true]);
     expect(outcome.warning).toMatch(
       /^lbfgs failed to converge after 2 iterations \(max \|g_i\| = [\d.e+-]+ > tol 1e-12\): increase maxIter, scale the data, or use adam$/,
     );
-    expect((await run()).outcome.warning).toMatch(/\): increase maxIter or scale the data$/);
+    expect((await run()).result.warning).toMatch(/\): increase maxIter or scale the data$/);
   });
 
   it('keeps the optimizer’s own warning for other failures', async () => {
     // A gradient of the wrong sign: no step along the "descent" direction lowers f.
-    const { outcome } = await drain(
+    const { result: outcome } = await drain(
       lbfgsSteps(
         { evaluate: (x) => ({ value: x[0]! * x[0]!, gradient: [-2 * x[0]!] }) },
         Float64Array.of(3),
@@ -95,7 +87,7 @@ describe('lbfgsSteps', () => {
   it('awaits beforeEvaluation before every evaluation, and works with async objectives', async () => {
     const objective = leastSquaresTraining(problem);
     const order: string[] = [];
-    const { outcome } = await drain(
+    const { result: outcome } = await drain(
       lbfgsSteps(
         {
           evaluate: async (x) => {
@@ -128,8 +120,8 @@ describe('lbfgsSteps', () => {
         }),
       );
     const [one, ten] = await Promise.all([run(1), run(10)]);
-    expect(one.outcome.converged && ten.outcome.converged).toBe(true);
-    expect(one.outcome.steps).toBeGreaterThan(ten.outcome.steps);
+    expect(one.result.converged && ten.result.converged).toBe(true);
+    expect(one.result.steps).toBeGreaterThan(ten.result.steps);
   });
 
   it('stops at the next iteration when aborted, and stops evaluating when the consumer leaves', async () => {
@@ -143,9 +135,9 @@ describe('lbfgsSteps', () => {
     expect(first.final).toBe(false);
     controller.abort();
     const rest = await drain(run);
-    expect(rest.steps).toEqual([]);
-    expect(rest.outcome).toMatchObject({ stopReason: StopReason.Aborted, steps: 1 });
-    expect(Array.from(rest.outcome.x)).toEqual(Array.from(first.x));
+    expect(rest.progress).toEqual([]);
+    expect(rest.result).toMatchObject({ stopReason: StopReason.Aborted, steps: 1 });
+    expect(Array.from(rest.result.x)).toEqual(Array.from(first.x));
 
     const objective = leastSquaresTraining(problem);
     const leaving = lbfgsSteps(objective, new Float64Array(4), { maxIter: 100, tol: 1e-12 });

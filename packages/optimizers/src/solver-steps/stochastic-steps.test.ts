@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { StopReason } from '../stop-reason.js';
+import { drain } from '../test-support/drain.js';
 import { makeLeastSquares } from '../test-support/least-squares.js';
 import { leastSquaresTraining } from '../test-support/training-objective.js';
-import type { SolverOutcome, SolverStep, TrainingObjective } from './solver-step.js';
+import type { TrainingObjective } from './solver-step.js';
 import { type StochasticStepsOptions, stochasticSteps } from './stochastic-steps.js';
 
 const problem = makeLeastSquares(200, 5, 0.1, 7);
-
-async function drain(
-  run: AsyncGenerator<SolverStep, SolverOutcome, undefined>,
-): Promise<{ steps: SolverStep[]; outcome: SolverOutcome }> {
-  const steps: SolverStep[] = [];
-  for (;;) {
-    const next = await run.next();
-    if (next.done) return { steps, outcome: next.value };
-    steps.push(next.value);
-  }
-}
 
 const base: StochasticStepsOptions = {
   solver: 'sgd',
@@ -41,7 +31,9 @@ function scriptedLoss(losses: number[]): TrainingObjective {
 describe('stochasticSteps judged on the full gradient', () => {
   it('yields one step per epoch and ends with the exact objective, gradient and accuracy at x', async () => {
     const objective = leastSquaresTraining(problem);
-    const { steps, outcome } = await drain(stochasticSteps(objective, new Float64Array(5), base));
+    const { progress: steps, result: outcome } = await drain(
+      stochasticSteps(objective, new Float64Array(5), base),
+    );
     expect(steps.map((s) => `${s.step}:${s.evaluations}:${s.final}`)).toEqual([
       '1:4:false',
       '2:8:false',
@@ -66,7 +58,7 @@ describe('stochasticSteps judged on the full gradient', () => {
   });
 
   it("warns with the caller's advice when the epochs run out above tol", async () => {
-    const { outcome } = await drain(
+    const { result: outcome } = await drain(
       stochasticSteps(leastSquaresTraining(problem), new Float64Array(5), {
         ...base,
         solver: 'adam',
@@ -88,7 +80,7 @@ describe('stochasticSteps judged on the full gradient', () => {
     });
     await run.next();
     controller.abort();
-    const { outcome } = await drain(run);
+    const { result: outcome } = await drain(run);
     expect(outcome).toMatchObject({ stopReason: StopReason.Aborted, converged: false, steps: 1 });
     expect(outcome.warning).toBeUndefined();
   });
@@ -126,7 +118,7 @@ describe('stochasticSteps judged on the full gradient', () => {
 
   it('caps the batch size at the number of samples', async () => {
     const objective = leastSquaresTraining(problem);
-    const { steps } = await drain(
+    const { progress: steps } = await drain(
       stochasticSteps(objective, new Float64Array(5), { ...base, batchSize: 1000 }),
     );
     expect(steps.map((s) => s.evaluations)).toEqual([1, 2, 3]);
@@ -142,7 +134,7 @@ describe('stochasticSteps judged on the full gradient', () => {
             nesterov,
           }),
         )
-      ).outcome.x;
+      ).result.x;
     expect(Array.from(await run(0, true))).toEqual(Array.from(await run(0, false)));
     expect(Array.from(await run(0.9, true))).not.toEqual(Array.from(await run(0.9, false)));
   });
@@ -153,7 +145,7 @@ describe('stochasticSteps judged by patience (scikit-learn MLPClassifier)', () =
 
   it('stops converged when the loss stops improving, with the last step final', async () => {
     // Counts 0, 0, 1, 2 → 2 > 1 after epoch 4.
-    const { steps, outcome } = await drain(
+    const { progress: steps, result: outcome } = await drain(
       stochasticSteps(scriptedLoss([1, 0.95, 0.9499, 0.96, 0.5]), new Float64Array(1), {
         ...base,
         epochs: 10,
@@ -176,7 +168,7 @@ describe('stochasticSteps judged by patience (scikit-learn MLPClassifier)', () =
   });
 
   it('warns that the loss was still improving when the epochs run out', async () => {
-    const { outcome } = await drain(
+    const { result: outcome } = await drain(
       stochasticSteps(scriptedLoss([4, 3, 2, 1]), new Float64Array(1), {
         ...base,
         solver: 'adam',

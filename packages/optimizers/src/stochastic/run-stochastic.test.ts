@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError, OptimizerStateError } from '../errors.js';
 import type { MiniBatchObjective } from '../objective.js';
 import { StopReason } from '../stop-reason.js';
+import { drain } from '../test-support/drain.js';
 import {
   leastSquaresBatchObjective,
   makeLeastSquares,
@@ -9,26 +10,13 @@ import {
 } from '../test-support/least-squares.js';
 import { adam, minimizeAdam } from './adam.js';
 import { epochPermutation } from './epoch-permutation.js';
-import type { EpochProgress, StochasticResult } from './epoch-progress.js';
+import type { EpochProgress } from './epoch-progress.js';
 import { minimizeSgd, type SgdOptions, sgd } from './sgd.js';
 import type { AdamState, SgdState } from './stochastic-state.js';
 
 const problem = makeLeastSquares(200, 5, 0.1, 7);
 const objective = leastSquaresBatchObjective(problem);
 const exact = solveNormalEquations(problem);
-
-async function drain<S>(
-  run: AsyncGenerator<EpochProgress<S>, StochasticResult<S>, undefined>,
-): Promise<{ progress: EpochProgress<S>[]; result: StochasticResult<S> }> {
-  const progress: EpochProgress<S>[] = [];
-  for (;;) {
-    const next = await run.next();
-    if (next.done) return { progress, result: next.value };
-    // progress.x is copied when first read, which must happen before the next pull.
-    void next.value.x;
-    progress.push(next.value);
-  }
-}
 
 describe('mini-batches', () => {
   it('cover every sample exactly once per epoch in the seeded order, last batch smaller', async () => {
