@@ -51,8 +51,8 @@ export interface RestoredModel {
 }
 
 /**
- * Multinomial logistic regression with scikit-learn's objective, trained on a TensorFlow.js
- * backend. Holds no tensors between calls: the training set lives in tensors only during `fit`.
+ * Multinomial logistic regression with scikit-learn's objective, trained on its own WebAssembly
+ * kernel (or, in the dense layout, TensorFlow.js tensors, which live only during `fit`).
  */
 export class SoftmaxRegressionClassifier implements Classifier {
   private weights: DenseWeights | undefined;
