@@ -18,17 +18,23 @@ const problem = makeLeastSquares(200, 5, 0.1, 7);
 const objective = leastSquaresBatchObjective(problem);
 const exact = solveNormalEquations(problem);
 
+/** The sample indices of every mini-batch SGD asks for, in order, on a flat objective. */
+async function batchesSeen(dimension: number, options: SgdOptions): Promise<number[][]> {
+  const batches: number[][] = [];
+  await minimizeSgd(
+    (x, batch) => {
+      batches.push(Array.from(batch));
+      return { value: 0, gradient: new Float64Array(x.length) };
+    },
+    new Float64Array(dimension),
+    options,
+  );
+  return batches;
+}
+
 describe('mini-batches', () => {
   it('cover every sample exactly once per epoch in the seeded order, last batch smaller', async () => {
-    const batches: number[][] = [];
-    await minimizeSgd(
-      (x, batch) => {
-        batches.push(Array.from(batch));
-        return { value: 0, gradient: new Float64Array(x.length) };
-      },
-      new Float64Array(2),
-      { numSamples: 10, batchSize: 4, epochs: 3, seed: 5 },
-    );
+    const batches = await batchesSeen(2, { numSamples: 10, batchSize: 4, epochs: 3, seed: 5 });
     expect(batches.map((b) => b.length)).toEqual([4, 4, 2, 4, 4, 2, 4, 4, 2]);
     for (let e = 0; e < 3; e++) {
       const epoch = batches.slice(3 * e, 3 * e + 3).flat();
@@ -38,15 +44,12 @@ describe('mini-batches', () => {
   });
 
   it('visit samples in index order with shuffle: false', async () => {
-    const batches: number[][] = [];
-    await minimizeSgd(
-      (x, batch) => {
-        batches.push(Array.from(batch));
-        return { value: 0, gradient: new Float64Array(x.length) };
-      },
-      new Float64Array(1),
-      { numSamples: 5, batchSize: 2, epochs: 1, shuffle: false },
-    );
+    const batches = await batchesSeen(1, {
+      numSamples: 5,
+      batchSize: 2,
+      epochs: 1,
+      shuffle: false,
+    });
     expect(batches).toEqual([[0, 1], [2, 3], [4]]);
   });
 

@@ -27,42 +27,38 @@ async function epochXs(
 }
 
 describe('sgd update rules, hand-computed on f(x) = x² from x = 1, lr 0.1', () => {
-  it('plain: x ← x − lr·g', async () => {
+  const rules = [
     // 1 − 0.1·2 = 0.8; 0.8 − 0.1·1.6 = 0.64.
-    const xs = await epochXs({ numSamples: 1, epochs: 2, learningRate: 0.1 }, Float64Array.of(1));
-    expect(xs[0]![0]).toBeCloseTo(0.8, 15);
-    expect(xs[1]![0]).toBeCloseTo(0.64, 15);
-  });
-
-  it('momentum 0.9: v ← μv + g, x ← x − lr·v', async () => {
+    { rule: 'plain: x ← x − lr·g', options: {}, expected: [0.8, 0.64] },
     // Step 1: g = 2, v = 2, x = 0.8. Step 2: g = 1.6, v = 1.8 + 1.6 = 3.4, x = 0.8 − 0.34 = 0.46.
-    const xs = await epochXs(
-      { numSamples: 1, epochs: 2, learningRate: 0.1, momentum: 0.9 },
-      Float64Array.of(1),
-    );
-    expect(xs[0]![0]).toBeCloseTo(0.8, 15);
-    expect(xs[1]![0]).toBeCloseTo(0.46, 15);
-  });
-
-  it('Nesterov 0.9: x ← x − lr·(g + μv)', async () => {
+    {
+      rule: 'momentum 0.9: v ← μv + g, x ← x − lr·v',
+      options: { momentum: 0.9 },
+      expected: [0.8, 0.46],
+    },
     // Step 1: g = 2, v = 2, x = 1 − 0.1·(2 + 1.8) = 0.62.
     // Step 2: g = 1.24, v = 1.8 + 1.24 = 3.04, x = 0.62 − 0.1·(1.24 + 2.736) = 0.2224.
-    const xs = await epochXs(
-      { numSamples: 1, epochs: 2, learningRate: 0.1, momentum: 0.9, nesterov: true },
-      Float64Array.of(1),
-    );
-    expect(xs[0]![0]).toBeCloseTo(0.62, 15);
-    expect(xs[1]![0]).toBeCloseTo(0.2224, 15);
-  });
-
-  it('weight decay adds λ·x to the gradient', async () => {
+    {
+      rule: 'Nesterov 0.9: x ← x − lr·(g + μv)',
+      options: { momentum: 0.9, nesterov: true },
+      expected: [0.62, 0.2224],
+    },
     // g = 2·1 + 0.5·1 = 2.5, x = 1 − 0.25 = 0.75.
-    const xs = await epochXs(
-      { numSamples: 1, epochs: 1, learningRate: 0.1, weightDecay: 0.5 },
-      Float64Array.of(1),
-    );
-    expect(xs[0]![0]).toBeCloseTo(0.75, 15);
-  });
+    {
+      rule: 'weight decay adds λ·x to the gradient',
+      options: { weightDecay: 0.5 },
+      expected: [0.75],
+    },
+  ];
+  for (const { rule, options, expected } of rules) {
+    it(rule, async () => {
+      const xs = await epochXs(
+        { numSamples: 1, epochs: expected.length, learningRate: 0.1, ...options },
+        Float64Array.of(1),
+      );
+      for (const [epoch, x] of expected.entries()) expect(xs[epoch]![0]).toBeCloseTo(x, 15);
+    });
+  }
 
   it('clipNorm rescales the gradient to that 2-norm and reports the norm before clipping', async () => {
     // At x = (3, 4), f = 500‖x‖² has g = (3000, 4000), ‖g‖ = 5000 → clipped to (0.6, 0.8).
