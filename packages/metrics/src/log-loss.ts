@@ -1,7 +1,7 @@
 import { MetricsError } from './metrics-error.js';
 import { checkScoreMatrix, scoreError } from './score-matrix.js';
 import type { Labels, ScoreMatrix } from './types.js';
-import { checkArrayLike, checkNumClasses, checkOptions, labelError } from './validate.js';
+import { checkNumClasses, checkOptions, checkSampleCount, labelError } from './validate.js';
 
 /** Options for `logLoss`. */
 export interface LogLossOptions {
@@ -28,16 +28,7 @@ export function logLoss(
 ): number {
   const fn = 'logLoss';
   const k = checkNumClasses(fn, numClasses);
-  const n = checkArrayLike(fn, 'yTrue', yTrue).length;
-  if (n === 0) {
-    throw new MetricsError({
-      fn,
-      argument: 'yTrue',
-      expected: 'to hold at least one sample',
-      value: n,
-      found: 'an empty array',
-    });
-  }
+  const n = checkSampleCount(fn, 'yTrue', yTrue);
   const probs = checkScoreMatrix(fn, probabilities, n, k);
   const eps = checkEps(fn, checkOptions(fn, options).eps, probs);
   for (let c = 0; c < probs.length; c++) {

@@ -1,7 +1,6 @@
-import { MetricsError } from './metrics-error.js';
 import { checkScoreMatrix, scoreError } from './score-matrix.js';
 import type { Labels, ScoreMatrix } from './types.js';
-import { checkArrayLike, checkIntegerOption, checkNumClasses, labelError } from './validate.js';
+import { checkIntegerOption, checkNumClasses, checkSampleCount, labelError } from './validate.js';
 
 /**
  * Fraction of samples whose true class is among the k highest-scored classes. Ties break
@@ -18,16 +17,7 @@ export function topKAccuracy(
   const fn = 'topKAccuracy';
   const classes = checkNumClasses(fn, numClasses);
   const top = checkIntegerOption(fn, 'k', k, 1, Number.POSITIVE_INFINITY);
-  const n = checkArrayLike(fn, 'yTrue', yTrue).length;
-  if (n === 0) {
-    throw new MetricsError({
-      fn,
-      argument: 'yTrue',
-      expected: 'to hold at least one sample',
-      value: n,
-      found: 'an empty array',
-    });
-  }
+  const n = checkSampleCount(fn, 'yTrue', yTrue);
   const scores = checkScoreMatrix(fn, probabilities, n, classes);
   let hits = 0;
   for (let s = 0; s < n; s++) {

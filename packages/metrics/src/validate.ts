@@ -54,16 +54,25 @@ export function checkPair(
       found: `length ${m}`,
     });
   }
-  if (n === 0 && !allowEmpty) {
-    throw new MetricsError({
-      fn,
-      argument: yTrueName,
-      expected: 'to hold at least one sample',
-      value: n,
-      found: 'an empty array',
-    });
-  }
+  if (n === 0 && !allowEmpty) throw emptyError(fn, yTrueName);
   return n;
+}
+
+/** Checks that `value` is array-like and holds at least one sample; returns its length. */
+export function checkSampleCount(fn: string, argument: string, value: unknown): number {
+  const n = checkArrayLike(fn, argument, value).length;
+  if (n === 0) throw emptyError(fn, argument);
+  return n;
+}
+
+function emptyError(fn: string, argument: string): MetricsError {
+  return new MetricsError({
+    fn,
+    argument,
+    expected: 'to hold at least one sample',
+    value: 0,
+    found: 'an empty array',
+  });
 }
 
 /** Error for a label that is not an integer in [0, numClasses). */
