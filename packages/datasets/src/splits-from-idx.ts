@@ -1,7 +1,8 @@
+import { knownClassNames } from './class-names.js';
 import type { Dataset, DatasetSplits, PreprocessingStep } from './dataset.js';
 import { datasetFromArrays, numericClassNames } from './dataset-from-arrays.js';
 import { DatasetError } from './errors.js';
-import type { IdxFileRole } from './idx-file-names.js';
+import { IDX_FILE_ROLES, type IdxFileRole } from './idx-file-names.js';
 import { formatTypeCode, IDX_TYPE_CODES, type IdxData } from './idx-types.js';
 import { applyPreprocessing, scaleStep } from './preprocessing.js';
 
@@ -137,5 +138,24 @@ export function splitsFromIdx(
   return Object.freeze({
     train: build('train', trainPixels, trainLabels),
     test: build('test', testPixels, testLabels),
+  });
+}
+
+/**
+ * The splits of a dataset loaded as four files in IDX_FILE_ROLES order, its class names defaulting
+ * to the ones known for its name.
+ */
+export function splitsFromLoadedFiles(
+  loaded: readonly LoadedIdx[],
+  meta: SplitsMeta,
+): DatasetSplits {
+  const files = Object.fromEntries(IDX_FILE_ROLES.map((role, i) => [role, loaded[i]!])) as Record<
+    IdxFileRole,
+    LoadedIdx
+  >;
+  return splitsFromIdx(files, {
+    name: meta.name,
+    classNames: meta.classNames ?? knownClassNames(meta.name),
+    scale: meta.scale,
   });
 }

@@ -1,10 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { knownClassNames } from '../class-names.js';
 import type { DatasetSplits } from '../dataset.js';
 import { DatasetError } from '../errors.js';
 import { IDX_FILE_NAMES, IDX_FILE_ROLES, type IdxFileRole } from '../idx-file-names.js';
-import { type LoadedIdx, splitsFromIdx } from '../splits-from-idx.js';
+import { type LoadedIdx, splitsFromLoadedFiles } from '../splits-from-idx.js';
 import { readIdx } from './read-idx.js';
 
 /** Options for loadDatasetFromDirectory. */
@@ -59,13 +58,5 @@ export async function loadDatasetFromDirectory(
   const loaded = await Promise.all(
     paths.map(async (file): Promise<LoadedIdx> => ({ file, idx: await readIdx(file) })),
   );
-  const files = Object.fromEntries(IDX_FILE_ROLES.map((role, i) => [role, loaded[i]!])) as Record<
-    IdxFileRole,
-    LoadedIdx
-  >;
-  return splitsFromIdx(files, {
-    name: options.name,
-    classNames: options.classNames ?? knownClassNames(options.name),
-    scale: options.scale,
-  });
+  return splitsFromLoadedFiles(loaded, options);
 }

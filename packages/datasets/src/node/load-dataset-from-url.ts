@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type ChecksumTable, expectedChecksum } from '../checksums.js';
-import { knownClassNames } from '../class-names.js';
 import type { DatasetSplits } from '../dataset.js';
 import { DatasetError, DownloadError, IdxFormatError } from '../errors.js';
 import { IDX_FILE_NAMES, IDX_FILE_ROLES, type IdxFileRole } from '../idx-file-names.js';
-import { type LoadedIdx, splitsFromIdx } from '../splits-from-idx.js';
+import { type LoadedIdx, splitsFromLoadedFiles } from '../splits-from-idx.js';
 import {
   type DownloadFileOptions,
   downloadFile,
@@ -126,13 +125,5 @@ export async function loadDatasetFromUrl(
   // One file at a time: the first failure stops the run, and progress reads naturally.
   const loaded: LoadedIdx[] = [];
   for (const role of IDX_FILE_ROLES) loaded.push(await loadOne(baseUrl, role, options));
-  const files = Object.fromEntries(IDX_FILE_ROLES.map((role, i) => [role, loaded[i]!])) as Record<
-    IdxFileRole,
-    LoadedIdx
-  >;
-  return splitsFromIdx(files, {
-    name: options.name,
-    classNames: options.classNames ?? knownClassNames(options.name),
-    scale: options.scale,
-  });
+  return splitsFromLoadedFiles(loaded, options);
 }
