@@ -1,4 +1,5 @@
-export { BackendInitError, NotFittedError } from './errors.js';
+export { NotFittedError } from '@digitlab/core';
+export { BackendInitError } from '@digitlab/tfjs-backend';
 export { glorotBound, glorotUniformParameters } from './glorot-uniform.js';
 export {
   decodeLayersModel,
@@ -6,7 +7,6 @@ export {
   MODEL_JSON,
   WEIGHTS_BIN,
 } from './layers-model.js';
-export { MlpClassifier, type RestoredModel } from './mlp-classifier.js';
 export {
   MlpObjective,
   type MlpObjectiveData,
@@ -33,6 +33,12 @@ export {
   SOLVERS,
   type Solver,
 } from './options.js';
-export { type MlpPlugin, mlp, PLUGIN_NAME } from './plugin.js';
+export {
+  type MlpClassifier,
+  type MlpMethods,
+  type MlpPlugin,
+  mlp,
+  PLUGIN_NAME,
+} from './plugin.js';
 export { PREDICT_CHUNK_ROWS, predictClasses, predictProbabilities } from './predict-rows.js';
 export { reluBackward } from './relu-backward.js';

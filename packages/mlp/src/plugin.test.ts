@@ -15,9 +15,9 @@ import {
 import { gaussianBlobs } from '@digitlab/core/testing';
 import { useBackend } from '@digitlab/tfjs-backend';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MlpClassifier } from './mlp-classifier.js';
+import { MODEL_JSON } from './layers-model.js';
 import { DEFAULT_OPTIONS } from './options.js';
-import { mlp, PLUGIN_NAME } from './plugin.js';
+import { type MlpClassifier, mlp, PLUGIN_NAME } from './plugin.js';
 
 beforeAll(async () => {
   await useBackend('cpu');
@@ -96,9 +96,14 @@ describe('mlp()', () => {
     await fitToEnd(classifier.fit(train));
     const dir = await mkdtemp(join(tmpdir(), 'digitlab-mlp-'));
     dirs.push(dir);
-    await saveModel(join(dir, 'model'), await classifier.save());
-    const loaded = await loadModel(join(dir, 'model'), createRegistry([plugin]));
-    expect(loaded).toBeInstanceOf(MlpClassifier);
+    const artifact = await classifier.save();
+    // The LayersModel carries digitlab's metadata, for tf.loadLayersModel users.
+    const modelJson = JSON.parse(new TextDecoder().decode(artifact.files[MODEL_JSON]));
+    expect(modelJson.userDefinedMetadata).toEqual(artifact.metadata);
+    await saveModel(join(dir, 'model'), artifact);
+    const loaded = (await loadModel(join(dir, 'model'), createRegistry([plugin]))) as MlpClassifier;
+    expect(loaded.plugin).toBe(PLUGIN_NAME);
+    expect(loaded.getWeights()).toEqual(classifier.getWeights());
     expect(loaded.options).toMatchObject({
       hiddenUnits: 7,
       learningRate: 0.02,

@@ -1,86 +1,73 @@
-import {
-  ArtifactError,
-  type ClassifierPlugin,
-  type ModelArtifact,
-  PluginOptionsError,
-} from '@digitlab/core';
-import { decodeLayersModel } from './layers-model.js';
-import { MlpClassifier } from './mlp-classifier.js';
-import { DEFAULT_OPTIONS, type MlpOptions, mlpOptionsSchema } from './options.js';
+import { type DefinedClassifier, type DefinedPlugin, defineClassifier } from '@digitlab/core';
+import { activateBackend } from '@digitlab/tfjs-backend';
+import { decodeLayersModel, encodeLayersModel } from './layers-model.js';
+import type { MlpWeights } from './mlp-parameters.js';
+import { type MlpOptions, mlpOptionsSchema } from './options.js';
+import { predictClasses, predictProbabilities } from './predict-rows.js';
+import { trainMlp } from './train-mlp.js';
 
 /** The plugin's name, as saved models and the registry know it. */
 export const PLUGIN_NAME = 'mlp';
 
-// Settings that describe how a saved model was trained; the backend and the rest are the loader's.
-const TRAINING_KEYS = [
-  'hiddenUnits',
-  'alpha',
-  'solver',
-  'learningRate',
-  'batchSize',
-  'epochs',
-  'momentum',
-  'nesterov',
-  'maxIter',
-  'tol',
-  'nIterNoChange',
-  'seed',
-] as const satisfies readonly (keyof MlpOptions)[];
-
-/** The MLP plugin as the registry sees it, plus `load` with option overrides. */
-export interface MlpPlugin extends ClassifierPlugin<MlpOptions> {
-  create(options: MlpOptions): MlpClassifier;
-  /**
-   * Rebuild a saved model. Its training settings come from the artifact (hiddenUnits from the
-   * weights), everything else from the plugin's defaults, and `overrides` win over both
-   * (e.g. `{ warmStart: true, epochs: 5 }`).
-   */
-  load(artifact: ModelArtifact, overrides?: Partial<MlpOptions>): Promise<MlpClassifier>;
+/** What an MLP classifier adds to the driver's methods. */
+export interface MlpMethods {
+  /** The current weights (copies): kernels row-major, as the saved Dense layers hold them. */
+  getWeights(): MlpWeights;
 }
+
+/** An MLP classifier: core's fit driver running this plugin, plus `getWeights()`. */
+export type MlpClassifier = DefinedClassifier<MlpOptions, MlpWeights> & MlpMethods;
+
+/**
+ * The MLP plugin as the registry sees it. `load(artifact, overrides)` takes the training settings
+ * from the artifact (hiddenUnits from the weights), the rest from the plugin's defaults, and
+ * `overrides` win over both (e.g. `{ warmStart: true, epochs: 5 }`).
+ */
+export type MlpPlugin = DefinedPlugin<MlpOptions, MlpWeights, MlpMethods>;
 
 /** A one-hidden-layer perceptron (scikit-learn MLPClassifier's loss) as a digitlab classifier plugin. */
-export function mlp(defaults: Partial<MlpOptions> = {}): MlpPlugin {
-  const base = mlpOptionsSchema().safeParse({ ...DEFAULT_OPTIONS, ...defaults });
-  if (!base.success) {
-    throw new PluginOptionsError(
-      PLUGIN_NAME,
-      base.error.issues.map((i) => `defaults.${i.path.join('.')}: ${i.message}`),
-    );
-  }
-  const options = mlpOptionsSchema(base.data);
-  return {
-    name: PLUGIN_NAME,
-    description:
-      'One-hidden-layer perceptron (ReLU, softmax, L2; scikit-learn MLPClassifier loss) on TensorFlow.js, adam/sgd/lbfgs',
-    options,
-    create: (validated) => new MlpClassifier(PLUGIN_NAME, validated),
-    async load(artifact, overrides = {}) {
-      if (artifact.plugin !== PLUGIN_NAME) {
-        throw new ArtifactError(
-          `expected a model saved by the '${PLUGIN_NAME}' plugin, found one saved by '${artifact.plugin}'`,
-        );
-      }
-      const weights = decodeLayersModel(artifact.files, artifact.metadata);
-      const saved = artifact.metadata.training ?? {};
-      const training: Record<string, unknown> = {};
-      for (const key of TRAINING_KEYS) {
-        // A saved setting this version no longer accepts falls back to the default.
-        if (key in saved && options.shape[key].safeParse(saved[key]).success) {
-          training[key] = saved[key];
-        }
-      }
-      training.hiddenUnits = weights.hiddenUnits;
-      const parsed = options.safeParse({ ...training, ...overrides });
-      if (!parsed.success) {
-        throw new PluginOptionsError(
-          PLUGIN_NAME,
-          parsed.error.issues.map((i) => `${i.path.join('.') || '(options)'}: ${i.message}`),
-        );
-      }
-      return new MlpClassifier(PLUGIN_NAME, parsed.data, {
-        weights,
-        metadata: artifact.metadata,
-      });
+export const mlp: (defaults?: Partial<MlpOptions>) => MlpPlugin = defineClassifier({
+  name: PLUGIN_NAME,
+  description:
+    'One-hidden-layer perceptron (ReLU, softmax, L2; scikit-learn MLPClassifier loss) on TensorFlow.js, adam/sgd/lbfgs',
+  options: mlpOptionsSchema(),
+  // How a saved model was trained; the backend and the rest are the loading plugin's.
+  modelOptions: [
+    'hiddenUnits',
+    'alpha',
+    'solver',
+    'learningRate',
+    'batchSize',
+    'epochs',
+    'momentum',
+    'nesterov',
+    'maxIter',
+    'tol',
+    'nIterNoChange',
+    'seed',
+  ],
+  train: trainMlp,
+  async predictProba(weights, features, o) {
+    await activateBackend(o.backend);
+    return predictProbabilities(weights, features);
+  },
+  async predict(weights, features, o) {
+    await activateBackend(o.backend);
+    return predictClasses(weights, features);
+  },
+  encode: (weights, _options, metadata) => encodeLayersModel(weights, metadata),
+  decode: decodeLayersModel,
+  impliedOptions: (weights) => ({ hiddenUnits: weights.hiddenUnits }),
+  extend: (classifier) => ({
+    getWeights() {
+      const w = classifier.requireModel('getWeights');
+      return {
+        ...w,
+        kernel1: w.kernel1.slice(),
+        bias1: w.bias1.slice(),
+        kernel2: w.kernel2.slice(),
+        bias2: w.bias2.slice(),
+      };
     },
-  };
-}
+  }),
+});

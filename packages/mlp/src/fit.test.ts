@@ -1,6 +1,7 @@
 import {
   ClassifierInputError,
   fitToEnd,
+  NotFittedError,
   type ProgressEvent,
   type TrainingEvent,
 } from '@digitlab/core';
@@ -8,14 +9,12 @@ import { gaussianBlobs } from '@digitlab/core/testing';
 import { StopReason } from '@digitlab/optimizers';
 import { useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { NotFittedError } from './errors.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { glorotUniformParameters } from './glorot-uniform.js';
-import type { MlpClassifier } from './mlp-classifier.js';
 import { MlpObjective } from './mlp-objective.js';
 import { parametersFromWeights } from './mlp-parameters.js';
 import type { MlpOptions } from './options.js';
-import { mlp } from './plugin.js';
+import { type MlpClassifier, mlp } from './plugin.js';
 import { predictProbabilities } from './predict-rows.js';
 import { maxAbsDifference } from './test-support/reference-mlp.js';
 import { xorData } from './test-support/xor-data.js';
@@ -101,6 +100,27 @@ describe('MlpClassifier', () => {
     classifier.dispose();
   });
 
+  it('measures training accuracy every trainAccuracyEvery steps and at the last, reusing the last pass', async () => {
+    const countCorrect = vi.spyOn(MlpObjective.prototype, 'countCorrect');
+    const options = { hiddenUnits: 4, batchSize: 30, epochs: 5, trainAccuracyEvery: 2 };
+    const every2 = create(options);
+    const { result, progress } = await train(every2);
+    const reported = progress.map((p) => p.trainAccuracy !== undefined);
+    expect(reported).toEqual([false, true, false, true, true]);
+    expect(progress.at(-1)?.trainAccuracy).toBe(await every2.score(xor));
+    // One forward pass per report: the end reuses the last step's.
+    expect(countCorrect).toHaveBeenCalledTimes(3);
+    expect((await every2.save()).metadata.metrics?.trainAccuracy).toBe(result.trainAccuracy);
+    countCorrect.mockClear();
+    const never = create({ ...options, trainAccuracyEvery: 0 });
+    const quiet = await train(never);
+    expect(quiet.progress.every((p) => p.trainAccuracy === undefined)).toBe(true);
+    expect(quiet.result.trainAccuracy).toBeUndefined();
+    expect(countCorrect).not.toHaveBeenCalled();
+    countCorrect.mockRestore();
+    for (const c of [every2, never]) c.dispose();
+  });
+
   it('reports the full objective at the lbfgs iterate it returns', async () => {
     const classifier = create({ hiddenUnits: 5, solver: 'lbfgs', maxIter: 15, alpha: 0.01 });
     const { result, progress } = await train(classifier);
@@ -128,7 +148,9 @@ describe('MlpClassifier', () => {
       steps: 3,
     });
     expect(result.warning).toBeUndefined();
-    expect(result.message).toMatch(/did not improve by more than tol 10 for 2 consecutive epochs/);
+    expect(result.message).toMatch(
+      /did not improve by more than tol 10 for 2 consecutive epochs \(patience 1\)/,
+    );
     expect(progress.map((p) => p.step)).toEqual([1, 2, 3]);
     // The stopping epoch was known to be the last, so it carried the final held-out evaluation.
     expect(progress[2]?.evaluation?.step).toBe(3);
@@ -145,7 +167,11 @@ describe('MlpClassifier', () => {
       if (event.type === 'progress' && event.step === 2) controller.abort();
     }
     const end = events.at(-1);
-    expect(end?.type === 'end' && end.result).toMatchObject({ stopReason: 'aborted', steps: 2 });
+    expect(end?.type === 'end' && end.result).toMatchObject({
+      stopReason: 'aborted',
+      steps: 2,
+      message: 'aborted after 2 epochs',
+    });
     expect(classifier.fitted).toBe(true);
     classifier.dispose();
     expect(tf.memory().numTensors).toBe(before);
@@ -197,7 +223,7 @@ describe('MlpClassifier', () => {
   it('explains misuse: unfitted, disposed, bad training data', async () => {
     const classifier = create();
     await expect(classifier.predict(new Float32Array(4))).rejects.toThrow(NotFittedError);
-    await expect(classifier.save()).rejects.toThrow(/save: expected a fitted mlp classifier/);
+    await expect(classifier.save()).rejects.toThrow(/save: expected a fitted 'mlp' classifier/);
     const bad = { ...xor, labels: xor.labels.map((l, i) => (i === 5 ? 7 : l)) };
     await expect(fitToEnd(classifier.fit(bad))).rejects.toThrow(
       /expected labels in \[0, 2\), found 7 at sample 5/,

@@ -1,0 +1,166 @@
+import {
+  ClassifierInputError,
+  type TrainContext,
+  type Trainer,
+  type TrainingEnd,
+  type TrainingStep,
+} from '@digitlab/core';
+import type { Dataset } from '@digitlab/datasets';
+import {
+  formatNumber,
+  lbfgsSteps,
+  type SolverOutcome,
+  type SolverStep,
+  sameVector,
+  stochasticSteps,
+} from '@digitlab/optimizers';
+import { activateBackend, type BackendName, useBackend } from '@digitlab/tfjs-backend';
+import { glorotUniformParameters } from './glorot-uniform.js';
+import { MlpObjective } from './mlp-objective.js';
+import {
+  type MlpShape,
+  type MlpWeights,
+  parametersFromWeights,
+  weightsFromParameters,
+} from './mlp-parameters.js';
+import type { MlpOptions } from './options.js';
+
+/**
+ * Start training an MLP: a new Glorot initialization of the seed, or the current weights with
+ * warmStart. Backend start-up (wasm compilation, once per process) happens here, outside the fit
+ * clock; the steps run the chosen solver one epoch (adam/sgd) or iteration (lbfgs) at a time.
+ */
+export async function trainMlp({
+  data,
+  options: o,
+  signal,
+  model,
+}: TrainContext<MlpOptions, MlpWeights>): Promise<Trainer<MlpWeights>> {
+  const shape: MlpShape = {
+    numFeatures: data.numFeatures,
+    hiddenUnits: o.hiddenUnits,
+    numClasses: data.numClasses,
+  };
+  const x0 = o.warmStart && model ? warmStartingPoint(model, shape) : undefined;
+  const { backend, note } = await activateBackend(o.backend);
+  const lbfgs = o.solver === 'lbfgs';
+  return {
+    unit: lbfgs ? 'iteration' : 'epoch',
+    total: lbfgs ? o.maxIter : o.epochs,
+    description: describeSettings(o, data.numSamples, backend),
+    ...(note === undefined ? {} : { notes: [note] }),
+    steps: mlpSteps(data, o, shape, x0 ?? glorotUniformParameters(shape, o.seed), backend, signal),
+  };
+}
+
+async function* mlpSteps(
+  data: Dataset,
+  o: MlpOptions,
+  shape: MlpShape,
+  x0: Float64Array,
+  backend: BackendName,
+  signal: AbortSignal,
+): AsyncGenerator<TrainingStep<MlpWeights>, TrainingEnd<MlpWeights>, undefined> {
+  // Another classifier may switch the global backend while this fit is suspended.
+  const ensureBackend = () => useBackend(backend);
+  await ensureBackend();
+  const objective = new MlpObjective({
+    ...shape,
+    features: data.features,
+    labels: data.labels,
+    numSamples: data.numSamples,
+    alpha: o.alpha,
+  });
+  const hooks = { signal, beforeEvaluation: ensureBackend };
+  const solver: AsyncGenerator<SolverStep, SolverOutcome, undefined> =
+    o.solver === 'lbfgs'
+      ? lbfgsSteps(objective, x0, {
+          ...hooks,
+          maxIter: o.maxIter,
+          tol: o.tol,
+          advice: 'increase maxIter, scale the data, or use adam',
+        })
+      : stochasticSteps(objective, x0, {
+          ...o,
+          ...hooks,
+          solver: o.solver,
+          convergence: { by: 'patience', tol: o.tol, epochs: o.nIterNoChange },
+          advice: 'increase epochs or tune learningRate/batchSize',
+        });
+  // A forward pass over the training set is not free with mini-batches: remember the last one.
+  const known: { x: Float64Array; correct: number } = { x: new Float64Array(0), correct: 0 };
+  const trainAccuracyAt = async (x: Float64Array, correct: number | undefined) => {
+    if (correct === undefined && !sameVector(known.x, x)) {
+      await ensureBackend();
+      correct = objective.countCorrect(x);
+    }
+    if (correct !== undefined) {
+      known.x = x;
+      known.correct = correct;
+    }
+    return known.correct / data.numSamples;
+  };
+  const every = o.trainAccuracyEvery;
+  let last: Float64Array | undefined;
+  try {
+    for (;;) {
+      const next = await solver.next();
+      if (next.done) {
+        const r = next.value;
+        return {
+          // The solver may end away from its last step (e.g. aborted before its first).
+          ...(last && sameVector(last, r.x) ? {} : { model: weightsFromParameters(r.x, shape) }),
+          stopReason: r.stopReason,
+          converged: r.converged,
+          message: r.message,
+          ...(r.warning === undefined ? {} : { warning: r.warning }),
+          steps: r.steps,
+          evaluations: r.evaluations,
+          objective: r.objective,
+          gradientNorm: r.gradientNorm,
+          ...(every > 0 ? { trainAccuracy: await trainAccuracyAt(r.x, r.correct) } : {}),
+        };
+      }
+      const s = next.value;
+      last = s.x;
+      const due = every > 0 && (s.final || s.step % every === 0);
+      yield {
+        model: weightsFromParameters(s.x, shape),
+        step: s.step,
+        final: s.final,
+        objective: s.objective,
+        gradientNorm: s.gradientNorm,
+        evaluations: s.evaluations,
+        ...(s.stepSize === undefined ? {} : { stepSize: s.stepSize }),
+        ...(s.learningRate === undefined ? {} : { learningRate: s.learningRate }),
+        ...(due ? { trainAccuracy: await trainAccuracyAt(s.x, s.correct) } : {}),
+      };
+      await ensureBackend();
+    }
+  } finally {
+    await solver.return(undefined as never);
+  }
+}
+
+/** The current weights as the starting point, if they have the shape this fit asks for. */
+function warmStartingPoint(w: MlpWeights, shape: MlpShape): Float64Array {
+  if (
+    w.numFeatures !== shape.numFeatures ||
+    w.numClasses !== shape.numClasses ||
+    w.hiddenUnits !== shape.hiddenUnits
+  ) {
+    throw new ClassifierInputError(
+      `fit with warmStart: expected ${w.numFeatures} features, ${w.hiddenUnits} hidden units and ${w.numClasses} classes (as the current weights), found ${shape.numFeatures} features, hiddenUnits ${shape.hiddenUnits} and ${shape.numClasses} classes`,
+    );
+  }
+  return parametersFromWeights(w);
+}
+
+function describeSettings(o: MlpOptions, n: number, backend: string): string {
+  const settings =
+    o.solver === 'lbfgs'
+      ? `maxIter=${o.maxIter}, tol=${formatNumber(o.tol)}`
+      : `learningRate=${formatNumber(o.learningRate)}, batchSize=${Math.min(o.batchSize, n)}, epochs=${o.epochs}` +
+        `${o.solver === 'sgd' ? `, momentum=${o.momentum}${o.nesterov && o.momentum > 0 ? ' (Nesterov)' : ''}` : ''}`;
+  return `MLP ${o.hiddenUnits} ReLU units, ${o.solver} (alpha=${formatNumber(o.alpha)}, ${settings}, seed=${o.seed}${o.warmStart ? ', warm start' : ''}) on the ${backend} backend`;
+}
