@@ -104,21 +104,21 @@ describe('decodeIdx on hand-written big-endian bytes', () => {
 const shapes = fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 0, maxLength: 4 });
 const size = (dims: number[]) => dims.reduce((a, b) => a * b, 1);
 
+/** fast-check's typed-array arbitrary for each IDX element type. */
+const arbitraryArrays: Record<
+  IdxType,
+  (length: { minLength: number; maxLength: number }) => fc.Arbitrary<IdxTypedArray>
+> = {
+  u8: fc.uint8Array,
+  i8: fc.int8Array,
+  i16: fc.int16Array,
+  i32: fc.int32Array,
+  f32: fc.float32Array,
+  f64: fc.float64Array,
+};
+
 function arbitraryArray(type: IdxType, n: number): fc.Arbitrary<IdxTypedArray> {
-  switch (type) {
-    case 'u8':
-      return fc.uint8Array({ minLength: n, maxLength: n });
-    case 'i8':
-      return fc.int8Array({ minLength: n, maxLength: n });
-    case 'i16':
-      return fc.int16Array({ minLength: n, maxLength: n });
-    case 'i32':
-      return fc.int32Array({ minLength: n, maxLength: n });
-    case 'f32':
-      return fc.float32Array({ minLength: n, maxLength: n });
-    case 'f64':
-      return fc.float64Array({ minLength: n, maxLength: n });
-  }
+  return arbitraryArrays[type]({ minLength: n, maxLength: n });
 }
 
 describe('encodeIdx → decodeIdx round trip (property)', () => {
