@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gaussianBlobs, seededRandom } from './gaussian-blobs.js';
+import { gaussianBlobs } from './gaussian-blobs.js';
 
 describe('gaussianBlobs', () => {
   it('is deterministic per seed, with cycling labels and the asked shape', () => {
@@ -28,16 +28,5 @@ describe('gaussianBlobs', () => {
     for (const m of mean) expect(Math.abs(m as number)).toBeLessThan(5 + 0.1);
     // Standard error of each mean is 1/√2000 ≈ 0.022: distinct centres show as distinct means.
     expect(Math.abs((mean[0] as number) - (mean[1] as number))).toBeGreaterThan(0.2);
-  });
-});
-
-describe('seededRandom', () => {
-  it('gives the same sequence for a seed, in [0, 1)', () => {
-    const a = seededRandom(42);
-    const b = seededRandom(42);
-    const values = Array.from({ length: 1000 }, () => a());
-    expect(values).toEqual(Array.from({ length: 1000 }, () => b()));
-    expect(values.every((v) => v >= 0 && v < 1)).toBe(true);
-    expect(new Set(values).size).toBe(1000);
   });
 });

@@ -1,16 +1,6 @@
-import type { Dataset } from '@digitlab/datasets';
-
-/** A small deterministic generator (mulberry32) so test data never depends on Math.random. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { type Dataset, datasetFromArrays } from '@digitlab/datasets';
+import { cyclingSamples } from './cycling-samples.js';
+import { seededRandom } from './seeded-random.js';
 
 /** Sizes and seed of `gaussianBlobs`. */
 export interface GaussianBlobsOptions {
@@ -35,24 +25,19 @@ export function gaussianBlobs(options: GaussianBlobsOptions): Dataset {
   const gaussian = (): number =>
     Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const centres = Array.from({ length: k * d }, () => (centreRandom() * 2 - 1) * spread);
-  const n = perClass * k;
-  const features = new Float32Array(n * d);
-  const labels = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = i % k;
-    labels[i] = c;
-    for (let j = 0; j < d; j++) features[i * d + j] = (centres[c * d + j] as number) + gaussian();
-  }
-  return {
+  const { features, labels } = cyclingSamples(
+    perClass,
+    k,
+    d,
+    (c, j) => (centres[c * d + j] as number) + gaussian(),
+  );
+  return datasetFromArrays({
     name: 'blobs',
     split: options.split ?? 'train',
     features,
     labels,
-    numSamples: n,
-    numFeatures: d,
     imageShape: [d],
     numClasses: k,
     classNames: Array.from({ length: k }, (_, c) => `blob ${c}`),
-    preprocessing: [],
-  };
+  });
 }

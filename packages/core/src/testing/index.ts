@@ -20,10 +20,12 @@ export { checkAbortedFit, checkLeftEarly } from './check-stopped-early.js';
 export { checkTensorCount } from './check-tensor-count.js';
 export { type CollectedFit, collectFit } from './collect-fit.js';
 export { ConformanceError } from './conformance-error.js';
+export { cyclingSamples, type GeneratedSamples } from './cycling-samples.js';
 export {
   type ConformanceConfig,
   describeClassifierConformance,
 } from './describe-classifier-conformance.js';
 export { describeValue } from './describe-value.js';
-export { type GaussianBlobsOptions, gaussianBlobs, seededRandom } from './gaussian-blobs.js';
+export { type GaussianBlobsOptions, gaussianBlobs } from './gaussian-blobs.js';
+export { seededRandom } from './seeded-random.js';
 export { type SeparableClustersOptions, separableClusters } from './separable-clusters.js';

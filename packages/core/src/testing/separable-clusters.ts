@@ -1,4 +1,6 @@
 import { type DatasetSplits, datasetFromArrays } from '@digitlab/datasets';
+import { cyclingSamples } from './cycling-samples.js';
+import { seededRandom } from './seeded-random.js';
 
 /** Sizes and seed of the conformance data. */
 export interface SeparableClustersOptions {
@@ -24,19 +26,12 @@ export function separableClusters(options: SeparableClustersOptions = {}): Datas
       `separableClusters: expected numFeatures ≥ numClasses (each class needs its own features), found ${numFeatures} features for ${numClasses} classes`,
     );
   }
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const make = (split: string, count: number) => {
-    const n = count * numClasses;
-    const features = new Float32Array(n * numFeatures);
-    const labels = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const c = i % numClasses;
-      labels[i] = c;
-      for (let j = 0; j < numFeatures; j++) {
-        const centre = j % numClasses === c ? 0.8 : 0.2;
-        features[i * numFeatures + j] = centre + (random() - 0.5) * 0.3;
-      }
-    }
+    const { features, labels } = cyclingSamples(count, numClasses, numFeatures, (c, j) => {
+      const centre = j % numClasses === c ? 0.8 : 0.2;
+      return centre + (random() - 0.5) * 0.3;
+    });
     return datasetFromArrays({
       name: 'separable-clusters',
       split,
@@ -48,16 +43,4 @@ export function separableClusters(options: SeparableClustersOptions = {}): Datas
     });
   };
   return { train: make('train', perClass), test: make('test', testPerClass) };
-}
-
-// A seeded generator small enough to inline: the data must not depend on any library's RNG.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
