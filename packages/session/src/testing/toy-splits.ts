@@ -1,4 +1,4 @@
-import type { Dataset } from '@digitlab/datasets';
+import { type Dataset, datasetFromArrays } from '@digitlab/datasets';
 import type { TrainingData } from '../load-training-data.js';
 
 /**
@@ -40,16 +40,13 @@ function toyDataset(
     for (let j = 0; j < d; j++)
       features[i * d + j] = (j % k === c ? 1 : 0) + (random() - 0.5) * 1.6;
   }
-  return {
+  return datasetFromArrays({
     name: 'toy',
     split,
     features,
     labels,
-    numSamples: n,
-    numFeatures: d,
     imageShape: [d],
     numClasses: k,
     classNames: classNames ?? Array.from({ length: k }, (_, c) => String(c)),
-    preprocessing: [],
-  };
+  });
 }
