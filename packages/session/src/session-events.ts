@@ -1,4 +1,4 @@
-import type { OptionDescription, ProgressUnit, StopReason } from '@digitlab/core';
+import type { FitResult, OptionDescription, ProgressUnit } from '@digitlab/core';
 
 /** What is being trained on what, known once the data is loaded and the fit has started. */
 export interface SessionInfo {
@@ -77,18 +77,8 @@ export interface EvaluationSummary {
   readonly confusedPairs: readonly ConfusedPairSummary[];
 }
 
-/** How a fit ended. */
-export interface FitOutcome {
-  readonly stopReason: StopReason;
-  readonly converged: boolean;
-  readonly message: string;
-  /** Advice when training stopped without converging. */
-  readonly warning?: string;
-  readonly steps: number;
-  readonly evaluations?: number;
-  readonly objective?: number;
-  readonly fitSeconds: number;
-  readonly trainAccuracy?: number;
+/** How a fit ended: the fit's result, its last held-out evaluation reduced to the accuracy. */
+export interface FitOutcome extends Omit<FitResult, 'evaluation'> {
   readonly testAccuracy?: number;
 }
 
