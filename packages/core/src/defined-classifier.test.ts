@@ -182,13 +182,37 @@ describe('stopping', () => {
     expect(second.log.slice(-2)).toEqual(['steps closed', 'trainer released']);
   });
 
-  it('lets a trainer that watches the signal give its own end', async () => {
-    const { classifier } = setup({ steps: 10, watchSignal: true });
+  it('pulls no step once aborted, not even the first', async () => {
+    const { classifier } = setup({ steps: 10 });
     const controller = new AbortController();
     controller.abort();
     const result = await fitToEnd(classifier.fit(train, { signal: controller.signal }));
-    expect(result).toMatchObject({ stopReason: 'aborted', message: 'stopped at 0', steps: 0 });
+    // Aborted before the first step: the trainer is never pulled and no model is made.
+    expect(result).toMatchObject({
+      stopReason: 'aborted',
+      message: 'aborted after 0 iterations',
+      steps: 0,
+    });
     expect(classifier.fitted).toBe(false);
+  });
+
+  it('pulls once more from a trainer that watches the signal, for its own end', async () => {
+    const { classifier, log } = setup({ steps: 10, watchSignal: true });
+    const controller = new AbortController();
+    const result = await fitToEnd(classifier.fit(train, { signal: controller.signal }), (e) => {
+      if (e.type === 'progress' && e.step === 2) controller.abort();
+    });
+    expect(result).toMatchObject({ stopReason: 'aborted', message: 'stopped at 2', steps: 2 });
+    expect(log.filter((l) => l.startsWith('step '))).toHaveLength(2);
+  });
+
+  it('collects the trainer’s own end after a final step, even when aborted', async () => {
+    const { classifier } = setup({ steps: 3, flagFinal: true });
+    const controller = new AbortController();
+    const result = await fitToEnd(classifier.fit(train, { signal: controller.signal }), (e) => {
+      if (e.type === 'progress' && e.step === 3) controller.abort();
+    });
+    expect(result).toMatchObject({ stopReason: 'completed', message: 'finished 3', steps: 3 });
   });
 
   it('closes the trainer when the consumer leaves the loop, keeping the model it had', async () => {

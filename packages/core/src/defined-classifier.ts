@@ -154,7 +154,13 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
       // The training accuracy last known, and the model it belongs to.
       let known: { model: M; accuracy: number } | undefined;
       clock.start();
-      while (!this.disposed) {
+      // Once aborted, a step is pulled only for a trainer's own end: after a step flagged final, or
+      // once from a trainer that watches the signal (a step it yields instead ends the fit).
+      let finalSeen = false;
+      let pulledAborted = false;
+      const watching = trainer.watchesSignal === true;
+      while (!this.disposed && (finalSeen || !signal.aborted || (watching && !pulledAborted))) {
+        pulledAborted = signal.aborted;
         const next = await trainer.steps.next();
         if (next.done) {
           end = next.value;
@@ -194,8 +200,7 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
         );
         record.fitSeconds = clock.elapsedMs / 1000;
         yield progressEvent(unit, total, record.step, s, trainAccuracy, evaluation, clock);
-        // Stop at this step boundary once aborted; a final step still gets its trainer's end.
-        if (signal.aborted && !final) break;
+        finalSeen = final;
         clock.start();
       }
       clock.stop();

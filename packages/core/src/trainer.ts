@@ -7,8 +7,9 @@ export interface TrainContext<O, M> {
   readonly data: Dataset;
   readonly options: O;
   /**
-   * Fires on abort, `dispose()` or when the consumer leaves. Checking it is optional: the driver
-   * stops pulling steps at the next step anyway, but a solver that sees it can stop mid-step.
+   * Fires on the caller's abort and on `dispose()`. Checking it is optional: once it has fired the
+   * driver pulls no further step (except to collect the end after a step flagged final), but a
+   * solver that sees it can stop mid-step. A consumer that leaves the loop closes `steps` instead.
    */
   readonly signal: AbortSignal;
   /** The classifier's current model, if it has one (for warm starts). */
@@ -17,7 +18,12 @@ export interface TrainContext<O, M> {
 
 /** One step of training (an iteration, an epoch, a chunk of a one-pass fit). */
 export interface TrainingStep<M> {
-  /** The model after this step: held-out evaluation, `save()` and an abort all see it. */
+  /**
+   * The model after this step: held-out evaluation, `save()` and an abort all see it. Yield a new
+   * object for new parameters: the driver tells models apart by identity (to release the one
+   * replaced, and to know which model a training accuracy belongs to), and a model handed out
+   * must not change afterwards.
+   */
   readonly model: M;
   /** The step's number; default: one more than the previous step (the first is 1). */
   readonly step?: number;
@@ -68,6 +74,11 @@ export interface Trainer<M> {
   /** Things the user should see before training starts (e.g. a backend fallback). */
   readonly notes?: readonly string[];
   readonly steps: AsyncIterator<TrainingStep<M>, TrainingEnd<M> | undefined, undefined>;
+  /**
+   * The trainer ends itself promptly once `signal` fires (a solver that checks it between steps):
+   * after an abort the driver pulls once more to collect that end and its message.
+   */
+  readonly watchesSignal?: boolean;
   /** Free what `train` set up outside `steps` (worker threads, tensors). */
   release?(): void | Promise<void>;
 }

@@ -97,6 +97,7 @@ export function scriptedPlugin(script: Script) {
         description: 'scripted run',
         notes: ['a note'],
         steps: steps(),
+        ...(script.watchSignal ? { watchesSignal: true } : {}),
         release: () => {
           log.push('trainer released');
         },
