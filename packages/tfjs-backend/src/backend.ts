@@ -2,14 +2,18 @@ import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, sep } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
+import type { BackendChoice, BackendName, ResolvedBackend } from './backend-names.js';
 import { withConsoleWarnFilter } from './console-warn-filter.js';
+import { initializeCpuBackend } from './cpu-backend.js';
 import { BackendInitError } from './errors.js';
-import { isTfjsNodeBanner } from './tfjs-banner.js';
 
-/** The TensorFlow.js backends digitlab runs on. */
-export const BACKENDS = ['cpu', 'wasm'] as const;
-/** `cpu` is plain JavaScript (the reference); `wasm` is XNNPACK compiled to WebAssembly. */
-export type BackendName = (typeof BACKENDS)[number];
+export {
+  BACKEND_CHOICES,
+  BACKENDS,
+  type BackendChoice,
+  type BackendName,
+  type ResolvedBackend,
+} from './backend-names.js';
 
 /** Where to find things a backend needs; only read by the first initialization of that backend. */
 export interface BackendOptions {
@@ -31,7 +35,7 @@ const retryable = new WeakSet<Error>();
 export function initializeBackend(name: BackendName, options: BackendOptions = {}): Promise<void> {
   let pending = initializations.get(name);
   if (pending === undefined) {
-    pending = name === 'cpu' ? initializeCpu() : initializeWasm(options.wasmDirectory);
+    pending = name === 'cpu' ? initializeCpuBackend() : initializeWasm(options.wasmDirectory);
     initializations.set(name, pending);
     pending.catch((error: Error) => {
       if (retryable.has(error)) initializations.delete(name);
@@ -52,19 +56,6 @@ export async function useBackend(name: BackendName, options: BackendOptions = {}
 /** The directory of the installed tfjs-backend-wasm's binaries. */
 export function defaultWasmDirectory(): string {
   return dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'));
-}
-
-async function initializeCpu(): Promise<void> {
-  const previous = tf.getBackend() as string | undefined;
-  // The notice comes from the cpu backend's first tensor write, so trigger that write in here.
-  await withConsoleWarnFilter(isTfjsNodeBanner, async () => {
-    await import('@tensorflow/tfjs-backend-cpu');
-    if (!(await tf.setBackend('cpu'))) {
-      throw new BackendInitError('cpu', 'tf.setBackend("cpu") returned false');
-    }
-    tf.tensor1d([0]).dispose();
-  });
-  if (previous && previous !== 'cpu') await tf.setBackend(previous);
 }
 
 async function initializeWasm(directory = defaultWasmDirectory()): Promise<void> {
@@ -131,17 +122,6 @@ function retry(error: BackendInitError): BackendInitError {
 function describeWarning(value: unknown): string {
   if (value instanceof Error) return value.message;
   return String(value).split('\n')[0] ?? '';
-}
-
-/** What a classifier may ask for: a backend by name, or `auto` for the fastest that starts. */
-export const BACKEND_CHOICES = ['auto', 'wasm', 'cpu'] as const;
-/** A requested backend. */
-export type BackendChoice = (typeof BACKEND_CHOICES)[number];
-
-/** The backend a request resolved to, with a note when it is not what was asked for. */
-export interface ResolvedBackend {
-  readonly backend: BackendName;
-  readonly note?: string;
 }
 
 /**
