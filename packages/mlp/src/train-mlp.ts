@@ -50,6 +50,8 @@ export async function trainMlp({
     description: describeSettings(o, data.numSamples, backend),
     ...(note === undefined ? {} : { notes: [note] }),
     steps: mlpSteps(data, o, shape, x0 ?? glorotUniformParameters(shape, o.seed), backend, signal),
+    // The solvers stop at their next step once the signal fires, with their own message.
+    watchesSignal: true,
   };
 }
 
