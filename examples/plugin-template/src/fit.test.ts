@@ -44,9 +44,9 @@ describe('fitting by hand-computed centroids', () => {
     expect(p[0]).toBeCloseTo(1 / (1 + Math.exp(-5)), 6);
     expect(p[1]).toBeCloseTo(Math.exp(-5) / (1 + Math.exp(-5)), 6);
     // (3.2,2.6) is nearer (5,4): squared distances 2.2² + 1.6² = 7.4 and 1.8² + 1.4² = 5.2.
-    expect(Array.from(await classifier.predict(rowsOf([1, 1], [3.2, 2.6], [6, 6])))).toEqual([
-      0, 1, 1,
-    ]);
+    // (3,2.5) is 2.5 from both: an exact tie goes to the lower class.
+    const rows = rowsOf([1, 1], [3.2, 2.6], [6, 6], [3, 2.5]);
+    expect(Array.from(await classifier.predict(rows))).toEqual([0, 1, 1, 0]);
     expect((await savedCentroids(classifier)).centroids).toEqual([
       [1, 1],
       [5, 4],

@@ -53,7 +53,7 @@ describe('the model file', () => {
   });
 
   it.each([
-    ['missing', () => ({}), /expected the centroids file, found it missing \(files: none\)/],
+    ['missing', () => ({}), /expected this file, found it missing \(files: none\)/],
     [
       'not JSON',
       () => ({ [MODEL_FILE]: new TextEncoder().encode('{"format": ') }),

@@ -1,4 +1,9 @@
-import { ArtifactError, type ModelFiles, type ModelMetadata } from '@digitlab/core';
+import {
+  decodeJsonFile,
+  encodeJsonFile,
+  type ModelFiles,
+  type ModelMetadata,
+} from '@digitlab/core';
 import { z } from 'zod';
 import type { NearestCentroidModel } from './nearest-centroid-model.js';
 import { type NearestCentroidOptions, nearestCentroidOptionsSchema } from './options.js';
@@ -35,40 +40,15 @@ export function encodeModelFile(model: NearestCentroidModel, options: NearestCen
     numFeatures: d,
     numClasses: k,
     counts: Array.from(model.counts),
-    // JSON keeps every float64 exactly, so a loaded model predicts exactly what the saved one did.
     centroids: Array.from({ length: k }, (_, c) => [...model.centroids.subarray(c * d, c * d + d)]),
   };
-  return { [MODEL_FILE]: new TextEncoder().encode(`${JSON.stringify(json)}\n`) };
+  return { [MODEL_FILE]: encodeJsonFile(json) };
 }
 
 /** The model and its options from artifact files; problems are ArtifactErrors naming the file. */
 export function decodeModelFile(files: ModelFiles, metadata: ModelMetadata): NearestCentroidModel {
-  const bytes = files[MODEL_FILE];
-  const names = Object.keys(files).join(', ') || 'none';
-  if (bytes === undefined) fail(`expected the centroids file, found it missing (files: ${names})`);
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(bytes));
-  } catch (error) {
-    fail(`expected valid JSON, found a parse error: ${(error as Error).message}`);
-  }
-  const parsed = modelFileSchema(metadata).safeParse(json, { reportInput: true });
-  if (!parsed.success) fail(parsed.error.issues.map(describeIssue).join('; '));
-  const { numFeatures, numClasses, counts, centroids, options } = parsed.data;
+  const json = decodeJsonFile(files, MODEL_FILE, modelFileSchema(metadata));
+  const { numFeatures, numClasses, counts, centroids, options } = json;
   const flat = Float64Array.from(centroids.flat());
   return { numFeatures, numClasses, centroids: flat, counts: Float64Array.from(counts), options };
-}
-
-/** A zod issue as "centroids[1][1]: expected number, found null". */
-function describeIssue({ path, message, input }: z.core.$ZodIssue): string {
-  const at = path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`));
-  const expected = message.replace(/^(Invalid \w+|Too \w+): |, received .*$/g, '');
-  const found = JSON.stringify(input) ?? String(input);
-  const where = at.length === 0 ? '' : `${at.join('').slice(1)}: `;
-  return `${where}${expected}, found ${found.length > 80 ? `${found.slice(0, 77)}…` : found}`;
-}
-
-// A declaration (not an arrow in a const) so TypeScript narrows types after a call to it.
-function fail(problem: string): never {
-  throw new ArtifactError(problem, MODEL_FILE);
 }

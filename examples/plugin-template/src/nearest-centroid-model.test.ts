@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   centroidDistances,
   type NearestCentroidModel,
-  nearestClasses,
   probabilitiesFromDistances,
 } from './nearest-centroid-model.js';
 import { rowsOf } from './test-support/points.js';
@@ -30,13 +29,6 @@ describe('distances to the centroids', () => {
       5,
       Number.POSITIVE_INFINITY,
     ]);
-  });
-});
-
-describe('nearest classes', () => {
-  it('picks the smallest distance of each row, the lower class on ties', () => {
-    const distances = Float64Array.from([0, 5, 4, 3, 2, 2]);
-    expect(Array.from(nearestClasses(distances, 2))).toEqual([0, 1, 0]);
   });
 });
 

@@ -34,16 +34,6 @@ export function centroidDistances(
   return out;
 }
 
-/** The nearest class of each row; ties go to the lower class, whatever noise a softmax adds. */
-export function nearestClasses(distances: Float64Array, numClasses: number): Int32Array {
-  const out = new Int32Array(distances.length / numClasses);
-  for (let i = 0; i < out.length; i++) {
-    const row = distances.subarray(i * numClasses, (i + 1) * numClasses);
-    out[i] = row.indexOf(Math.min(...row));
-  }
-  return out;
-}
-
 /**
  * softmax(−distance / temperature) per row. Shifting by the row's smallest distance gives the
  * nearest class exp(0) = 1, so no row underflows to 0/0; an infinite distance gets probability 0.

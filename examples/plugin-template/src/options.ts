@@ -9,30 +9,26 @@ export type Metric = (typeof METRICS)[number];
 export const DEFAULT_OPTIONS = { metric: 'euclidean', shrinkage: 0, temperature: 1 } as const;
 
 /**
- * The options schema. Every field has a default (so `{}` is valid; a plugin factory's defaults
- * replace these) and a `.describe()` text (shown by `digitlab plugins` and `--help`); the bounds
- * become part of the CLI's error messages. strictObject: a misspelt option is an error.
+ * Every field has a default (a plugin factory's defaults replace it) and a `.describe()` text
+ * (shown by `digitlab plugins` and `--help`); strictObject makes a misspelt option an error.
  */
 export const nearestCentroidOptionsSchema = z.strictObject({
   metric: z
     .enum(METRICS)
     .default(DEFAULT_OPTIONS.metric)
-    .describe('Distance to the class centroids: euclidean (L2) or manhattan (L1)')
-    .meta({ group: 'model' }),
+    .describe('Distance to the class centroids: euclidean (L2) or manhattan (L1)'),
   shrinkage: z
     .number()
     .min(0)
     .max(1)
     .default(DEFAULT_OPTIONS.shrinkage)
-    .describe('Pull each centroid towards the mean of all samples: 0 = none, 1 = all the way')
-    .meta({ group: 'model' }),
+    .describe('Pull each centroid towards the mean of all samples: 0 = none, 1 = all the way'),
   temperature: z
     .number()
     .positive()
     .finite()
     .default(DEFAULT_OPTIONS.temperature)
-    .describe('Softmax temperature of the probabilities exp(-distance / temperature)')
-    .meta({ group: 'model' }),
+    .describe('Softmax temperature of the probabilities exp(-distance / temperature)'),
 });
 
 /** Validated options of a nearest-centroid classifier. */

@@ -1,10 +1,9 @@
 import { defineClassifier, type Trainer } from '@digitlab/core';
-import { addRows, centroidsFromSums, createClassSums } from './class-sums.js';
+import { ClassSums } from './class-sums.js';
 import { decodeModelFile, encodeModelFile } from './model-file.js';
 import {
   centroidDistances,
   type NearestCentroidModel,
-  nearestClasses,
   probabilitiesFromDistances,
 } from './nearest-centroid-model.js';
 import { nearestCentroidOptionsSchema } from './options.js';
@@ -22,25 +21,16 @@ export const nearestCentroid = defineClassifier({
     'Nearest centroid (scikit-learn NearestCentroid) in pure TypeScript: euclidean or manhattan, optional shrinkage',
   options: nearestCentroidOptionsSchema,
   /** Average each class in FIT_STEPS chunks of rows; each step's model is the rows seen so far. */
-  train({ data, options: o, signal }): Trainer<NearestCentroidModel> {
+  train({ data, options: o }): Trainer<NearestCentroidModel> {
     const n = data.numSamples;
     const rowsPerStep = Math.ceil(n / FIT_STEPS);
     const total = Math.ceil(n / rowsPerStep);
-    const sums = createClassSums(data.numFeatures, data.numClasses);
+    const sums = new ClassSums(data.numFeatures, data.numClasses);
     async function* steps() {
-      // The driver stops pulling steps once a fit is aborted; a fit aborted before its first step
-      // ends here, and keeps the model it had.
-      if (signal.aborted) {
-        const message = `aborted after averaging 0 of ${n} samples (0 of ${total} steps)`;
-        return { stopReason: 'aborted', converged: false, message, steps: 0 };
-      }
       for (let from = 0; from < n; from += rowsPerStep) {
         const to = Math.min(n, from + rowsPerStep);
-        addRows(sums, data, from, to);
-        yield {
-          model: centroidsFromSums(sums, o.shrinkage),
-          message: `averaged ${to} of ${n} samples`,
-        };
+        sums.add(data, from, to);
+        yield { model: sums.centroids(o.shrinkage), message: `averaged ${to} of ${n} samples` };
       }
       const centroids = describeCentroids(sums.counts, data.classNames);
       const message = `averaged ${n} samples into ${centroids} in ${total} steps`;
@@ -56,8 +46,6 @@ export const nearestCentroid = defineClassifier({
       model.numClasses,
       o.temperature,
     ),
-  predict: (model, features, o) =>
-    nearestClasses(centroidDistances(model, o.metric, features), model.numClasses),
   encode: encodeModelFile,
   decode: decodeModelFile,
   // The options a model file records belong to the model: they win over the manifest's.
@@ -68,7 +56,7 @@ export const nearestCentroid = defineClassifier({
 function describeCentroids(counts: Float64Array, classNames: readonly string[]): string {
   const missing = classNames.filter((_, c) => counts[c] === 0).map((name) => `'${name}'`);
   const found = `${counts.length - missing.length} centroids`;
-  return missing.length === 0
-    ? found
-    : `${found} (no samples of class ${missing.join(', ')}: never predicted)`;
+  return missing.length
+    ? `${found} (no samples of class ${missing.join(', ')}: never predicted)`
+    : found;
 }
