@@ -160,6 +160,32 @@ describe('TrainingSession', () => {
     s.dispose();
   });
 
+  it('saves a finished model whose metadata the fit driver wrote, with the session’s provenance', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'digitlab-session-'));
+    dirs.push(dir);
+    const target = join(dir, 'model');
+    const { s } = session({ maxIter: 6, learningRate: 0.5 }, { saveDir: target });
+    const result = await s.run();
+    await s.saveTo();
+    const { metadata } = await readModelArtifact(target);
+    expect(metadata.training).toMatchObject({
+      options: result.info.classifierOptions,
+      sampling: result.info.sampling,
+      nTrain: result.info.nTrain,
+      seed: 0,
+      backend: 'cpu',
+      complete: true,
+      stopReason: result.outcome.stopReason,
+    });
+    expect(metadata.metrics).toMatchObject({
+      steps: 6,
+      testAccuracy: result.outcome.testAccuracy,
+      trainAccuracy: result.outcome.trainAccuracy,
+      objective: result.outcome.objective,
+    });
+    s.dispose();
+  });
+
   it('reports a save requested before training as failed', () => {
     const { s, events } = session({ maxIter: 3 });
     s.requestSave();

@@ -3,7 +3,6 @@ import {
   type ClassifierPlugin,
   describeOptions,
   type FitResult,
-  type ModelArtifact,
   type OptionDescription,
   type ProgressUnit,
   parsePluginOptions,
@@ -81,7 +80,6 @@ export class TrainingSession implements SessionControls {
   private classifier: Classifier | undefined;
   private info: SessionInfo | undefined;
   private latestEvaluation: EvaluationSummary | undefined;
-  private finalOutcome: FitOutcome | undefined;
   private lastPoint: ProgressPoint | undefined;
   private lastYield = 0;
   private runPromise: Promise<SessionResult> | undefined;
@@ -209,6 +207,14 @@ export class TrainingSession implements SessionControls {
     const events = classifier.fit(train, {
       signal: this.controller.signal,
       evaluate: { data: test, every: this.config.evalEvery },
+      trainAccuracy: this.config.trackTrainAccuracy ? 'evaluations' : 'end',
+      // Recorded in the saved model's metadata by the fit driver, its one owner.
+      provenance: {
+        sampling: baseInfo.sampling,
+        nTrain: baseInfo.nTrain,
+        seed: baseInfo.seed,
+        backend: baseInfo.backend,
+      },
     });
     this.fitting = true;
     this.info = { ...baseInfo, ...NOT_STARTED };
@@ -264,7 +270,8 @@ export class TrainingSession implements SessionControls {
     }
     let trainAccuracy = event.trainAccuracy;
     if (event.evaluation && trainAccuracy === undefined && this.config.trackTrainAccuracy) {
-      // The generator is suspended at a yield, so the parameters are the ones just evaluated.
+      // A hand-written plugin may ignore FitOptions.trainAccuracy. The generator is suspended at
+      // a yield, so the parameters are the ones just evaluated.
       trainAccuracy = await classifier.score(train);
     }
     const point: ProgressPoint = {
@@ -300,8 +307,11 @@ export class TrainingSession implements SessionControls {
       this.latestEvaluation = summarizeEvaluation(result.evaluation);
       this.emit({ type: 'evaluated', summary: this.latestEvaluation });
     }
-    let trainAccuracy = this.lastPoint?.trainAccuracy;
-    if (classifier.fitted && (trainAccuracy === undefined || this.lastPoint?.step !== result.steps))
+    let trainAccuracy = result.trainAccuracy;
+    if (trainAccuracy === undefined && this.lastPoint?.step === result.steps)
+      trainAccuracy = this.lastPoint.trainAccuracy;
+    // Only a hand-written plugin that ignores FitOptions.trainAccuracy leaves it unmeasured.
+    if (trainAccuracy === undefined && classifier.fitted)
       trainAccuracy = await classifier.score(train);
     return {
       stopReason: result.stopReason,
@@ -320,7 +330,6 @@ export class TrainingSession implements SessionControls {
   }
 
   private finish(outcome: FitOutcome, train: Dataset, test: Dataset): SessionResult {
-    this.finalOutcome = outcome;
     this.emit({ type: 'finished', outcome });
     const info = this.info;
     if (!info)
@@ -375,7 +384,7 @@ export class TrainingSession implements SessionControls {
     try {
       if (!classifier) throw new Error('nothing to save: the classifier has been released');
       const artifact = await classifier.save();
-      await saveModel(dir, this.withTrainingMetadata(artifact));
+      await saveModel(dir, artifact);
       this.emit({ type: 'saved', dir });
     } catch (error) {
       this.emit({ type: 'saveFailed', dir, message: errorMessage(error) });
@@ -386,41 +395,6 @@ export class TrainingSession implements SessionControls {
   private async save(dir: string): Promise<void> {
     // Failures were reported as a saveFailed event; training carries on.
     await this.saveTo(dir).catch(() => undefined);
-  }
-
-  private withTrainingMetadata(artifact: ModelArtifact): ModelArtifact {
-    const info = this.info;
-    const metrics: Record<string, number> = { ...artifact.metadata.metrics };
-    const outcome = this.finalOutcome;
-    const step = outcome?.steps ?? this.lastPoint?.step;
-    if (step !== undefined) metrics.steps = step;
-    const testAccuracy = this.latestEvaluation?.accuracy;
-    if (testAccuracy !== undefined) metrics.testAccuracy = testAccuracy;
-    const trainAccuracy = outcome?.trainAccuracy ?? this.lastPoint?.trainAccuracy;
-    if (trainAccuracy !== undefined) metrics.trainAccuracy = trainAccuracy;
-    const objective = outcome?.objective ?? this.lastPoint?.objective;
-    if (objective !== undefined) metrics.objective = objective;
-    return {
-      ...artifact,
-      metadata: {
-        ...artifact.metadata,
-        ...(info ? { dataset: info.dataset } : {}),
-        training: {
-          ...artifact.metadata.training,
-          ...(info
-            ? {
-                options: info.classifierOptions,
-                sampling: info.sampling,
-                nTrain: info.nTrain,
-                seed: info.seed,
-                backend: info.backend,
-              }
-            : {}),
-          complete: outcome !== undefined,
-        },
-        metrics,
-      },
-    };
   }
 
   private emit(event: SessionEvent): void {
