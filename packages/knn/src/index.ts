@@ -1,12 +1,9 @@
-export { BackendInitError, NotFittedError } from './errors.js';
+export { NotFittedError } from '@digitlab/core';
+export { BackendInitError } from '@digitlab/tfjs-backend';
+export { INDEX_STEPS } from './index-training-set.js';
 export { KNN_FILES, type KnnModel } from './knn-artifact.js';
-export {
-  INDEX_STEPS,
-  KnnClassifier,
-  type Neighbours,
-  type RestoredKnn,
-} from './knn-classifier.js';
 export type { NeighbourIndex } from './neighbour-index.js';
+export type { Neighbours } from './neighbour-queries.js';
 export {
   DEFAULT_OPTIONS,
   type KnnOptions,
@@ -14,5 +11,5 @@ export {
   WEIGHTINGS,
   type Weighting,
 } from './options.js';
-export { type KnnPlugin, knn, PLUGIN_NAME } from './plugin.js';
+export { type KnnClassifier, type KnnMethods, type KnnPlugin, knn, PLUGIN_NAME } from './plugin.js';
 export { argmaxLowest, neighbourVotes } from './vote.js';

@@ -88,6 +88,33 @@ describe('the saved files', () => {
   });
 });
 
+describe('k and weights of a loaded model', () => {
+  it('come from a model saved before the fit driver, whose metadata has no training options', async () => {
+    const { k, weights, numSamples, split } = artifact.metadata.training ?? {};
+    const { metrics: _, ...metadata } = artifact.metadata;
+    const old = {
+      ...artifact,
+      metadata: { ...metadata, training: { k, weights, numSamples, split } },
+    };
+    const loaded = await plugin.load(old);
+    expect(loaded.options).toEqual({ k: 3, weights: 'distance', batchSize: 256, backend: 'auto' });
+    const current = await plugin.load(artifact);
+    expect(Array.from(await loaded.predictProba(queries))).toEqual(
+      Array.from(await current.predictProba(queries)),
+    );
+    for (const c of [loaded, current]) c.dispose();
+  });
+
+  it('come from knn.json, so a k given at load survives saving again', async () => {
+    const k1 = await plugin.load(artifact, { k: 1, weights: 'uniform' });
+    const resaved = await k1.save();
+    k1.dispose();
+    const again = await plugin.load(resaved);
+    expect(again.options).toMatchObject({ k: 1, weights: 'uniform' });
+    again.dispose();
+  });
+});
+
 describe('corrupt or mismatched files', () => {
   it.each([
     [

@@ -2,10 +2,7 @@ import { ClassifierInputError, fitToEnd, type TrainingEvent } from '@digitlab/co
 import { collectFit } from '@digitlab/core/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { NotFittedError } from './errors.js';
-import type { KnnClassifier } from './knn-classifier.js';
-import type { KnnOptions } from './options.js';
-import { knn } from './plugin.js';
+import { type KnnClassifier, type KnnOptions, knn, NotFittedError } from './index.js';
 import { bruteForceKnn } from './test-support/brute-force-knn.js';
 import { lineDataset, randomDataset } from './test-support/datasets.js';
 
@@ -231,6 +228,33 @@ describe('fit: indexing in steps', () => {
     classifier.dispose();
   });
 
+  it('keeps the rows indexed before the consumer left the loop, and frees them with dispose', async () => {
+    const before = tf.memory().numTensors;
+    const train = randomDataset(50, 3, 2, 8);
+    const classifier = create({ k: 1 });
+    for await (const event of classifier.fit(train)) {
+      if (event.type === 'progress' && event.step === 3) break;
+    }
+    // 15 rows indexed: with k = 1, row 14 finds itself and no query finds a later row.
+    const { indices } = await classifier.kneighbors(train.features);
+    expect(Math.max(...indices)).toBe(14);
+    classifier.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('copies no rows for steps nobody queries: they hold their blocks, the last step the index', async () => {
+    const before = tf.memory().numTensors;
+    const classifier = create({ k: 1 });
+    const live: number[] = [];
+    await fitToEnd(classifier.fit(randomDataset(40, 2, 2, 3)), (e) => {
+      if (e.type === 'progress') live.push(tf.memory().numTensors - before);
+    });
+    // Two tensors (transposed features, squared norms) per block, then two for the whole index.
+    expect(live).toEqual([2, 4, 6, 8, 10, 12, 14, 16, 18, 2]);
+    classifier.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('rejects k larger than the training set, naming both numbers', async () => {
     const classifier = create({ k: 6 });
     await expect(fitToEnd(classifier.fit(line))).rejects.toThrow(ClassifierInputError);
@@ -252,7 +276,7 @@ describe('misuse', () => {
   it('refuses to predict before fit and after dispose', async () => {
     const classifier = create();
     await expect(classifier.predict(new Float32Array(1))).rejects.toThrow(NotFittedError);
-    await expect(classifier.save()).rejects.toThrow(/save: expected a fitted knn classifier/);
+    await expect(classifier.save()).rejects.toThrow(/save: expected a fitted 'knn' classifier/);
     const done = await fitted({ k: 1 });
     done.dispose();
     await expect(done.predictProba(queries)).rejects.toThrow(
@@ -268,6 +292,8 @@ describe('misuse', () => {
     await fit.next(); // first step: one block of tensors exists
     expect(tf.memory().numTensors).toBeGreaterThan(before);
     classifier.dispose();
+    // The driver closes the paused fit's steps (their finally frees the blocks) without a resume.
+    await new Promise((resolve) => setImmediate(resolve));
     expect(tf.memory().numTensors).toBe(before);
     const rest = [];
     for (let next = await fit.next(); !next.done; next = await fit.next()) rest.push(next.value);

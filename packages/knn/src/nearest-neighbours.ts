@@ -27,12 +27,13 @@ export function nearestNeighbours(
   withDistances: boolean,
 ): NeighbourBatch {
   const d = index.numFeatures;
+  const { featuresT, sqNorms } = index.tensors();
   const q = tf.tensor2d(queries.subarray(start * d, (start + rows) * d), [rows, d]);
   try {
     const negated = tf.tidy(() => {
-      const twoCross = tf.matMul(tf.mul(q, 2), index.featuresT);
+      const twoCross = tf.matMul(tf.mul(q, 2), featuresT);
       const qNorms = tf.sum(tf.square(q), 1, true);
-      return tf.sub(tf.sub(twoCross, index.sqNorms), qNorms);
+      return tf.sub(tf.sub(twoCross, sqNorms), qNorms);
     });
     const top = tf.topk(negated, k);
     negated.dispose();
@@ -42,7 +43,7 @@ export function nearestNeighbours(
       const neighbourRows = indices.dataSync() as Int32Array;
       if (!withDistances) return { start, rows, indices: neighbourRows, sqDistances: undefined };
       const sq = tf.tidy(() => {
-        const chosen = tf.gather(index.featuresT, tf.reshape(indices, [-1]), 1);
+        const chosen = tf.gather(featuresT, tf.reshape(indices, [-1]), 1);
         const neighbours = tf.reshape(tf.transpose(chosen), [rows, k, d]);
         return tf.sum(tf.square(tf.sub(neighbours, tf.expandDims(q, 1))), 2);
       });
