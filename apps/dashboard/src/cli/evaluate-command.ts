@@ -9,7 +9,7 @@ import { summarizeEvaluation } from '@digitlab/session';
 import { UsageError } from '../errors.js';
 import { evaluationReport } from '../report/final-report.js';
 import { type CliIo, writeLine } from './cli-io.js';
-import { loadSavedModel } from './load-saved-model.js';
+import { withSavedModel } from './load-saved-model.js';
 
 /** Flags of `digitlab evaluate`. */
 export interface EvaluateFlags {
@@ -21,13 +21,12 @@ export interface EvaluateFlags {
 }
 
 /** Metrics and the confusion matrix of a saved model on a dataset's test split. */
-export async function runEvaluate(
+export function runEvaluate(
   flags: EvaluateFlags,
   registry: PluginRegistry,
   io: CliIo,
 ): Promise<number> {
-  const model = await loadSavedModel(flags.model, registry);
-  try {
+  return withSavedModel(flags.model, registry, async (model) => {
     const saved = model.metadata.dataset;
     const dataset =
       flags.dataset ??
@@ -87,7 +86,5 @@ export async function runEvaluate(
       writeLine(io.stdout, evaluationReport(summary, classNames));
     }
     return 0;
-  } finally {
-    model.classifier.dispose();
-  }
+  });
 }

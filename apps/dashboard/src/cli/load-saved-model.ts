@@ -39,3 +39,17 @@ export async function loadSavedModel(dir: string, registry: PluginRegistry): Pro
     ),
   };
 }
+
+/** Loads a saved model, hands it to `use`, and disposes its classifier however `use` ends. */
+export async function withSavedModel<T>(
+  dir: string,
+  registry: PluginRegistry,
+  use: (model: SavedModel) => Promise<T>,
+): Promise<T> {
+  const model = await loadSavedModel(dir, registry);
+  try {
+    return await use(model);
+  } finally {
+    model.classifier.dispose();
+  }
+}

@@ -2,7 +2,7 @@ import type { PluginRegistry } from '@digitlab/core';
 import { applyPreprocessing, readIdx } from '@digitlab/datasets/node';
 import { UsageError } from '../errors.js';
 import { type CliIo, writeLine } from './cli-io.js';
-import { loadSavedModel } from './load-saved-model.js';
+import { withSavedModel } from './load-saved-model.js';
 
 /** Flags of `digitlab predict`. */
 export interface PredictFlags {
@@ -12,13 +12,12 @@ export interface PredictFlags {
 }
 
 /** Predict the class of each image of an IDX file of raw u8 pixels with a saved model. */
-export async function runPredict(
+export function runPredict(
   flags: PredictFlags,
   registry: PluginRegistry,
   io: CliIo,
 ): Promise<number> {
-  const model = await loadSavedModel(flags.model, registry);
-  try {
+  return withSavedModel(flags.model, registry, async (model) => {
     const meta = model.metadata;
     const idx = await readIdx(flags.input);
     if (idx.type !== 'u8') {
@@ -59,7 +58,5 @@ export async function runPredict(
       );
     }
     return 0;
-  } finally {
-    model.classifier.dispose();
-  }
+  });
 }

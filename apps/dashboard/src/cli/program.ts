@@ -5,7 +5,7 @@ import { KNOWN_DATASETS } from '@digitlab/datasets';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_CLASSIFIER, resolveBackend } from '../plugins.js';
 import type { CliIo } from './cli-io.js';
-import { type EvaluateFlags, runEvaluate } from './evaluate-command.js';
+import { runEvaluate } from './evaluate-command.js';
 import {
   collectPluginOptions,
   pluginCommanderOptions,
@@ -13,7 +13,7 @@ import {
   solverOption,
 } from './plugin-flags.js';
 import { runPlugins } from './plugins-command.js';
-import { type PredictFlags, runPredict } from './predict-command.js';
+import { runPredict } from './predict-command.js';
 import { runTrain } from './train-command.js';
 import {
   DEFAULT_EVAL_EVERY,
@@ -55,6 +55,12 @@ export function createProgram(context: ProgramContext): Command {
     .showSuggestionAfterError(true);
 
   const train = addTrainCommand(program, context);
+  // evaluate and predict run the same way on a saved model: with the registry, to an exit code.
+  const onSavedModel =
+    <F>(run: (flags: F, registry: PluginRegistry, io: CliIo) => Promise<number>) =>
+    async (flags: F): Promise<void> => {
+      context.exitCode = await run(flags, registry, io);
+    };
 
   program
     .command('evaluate')
@@ -68,11 +74,9 @@ export function createProgram(context: ProgramContext): Command {
     )
     .option('--data-dir <dir>', 'directory holding the four IDX files instead of the bundled MNIST')
     .addOption(urlOption())
-    .option('--classifier <module>', 'load the plugin that saved the model from a module')
+    .addOption(savedModelPluginOption())
     .option('--json', 'print one JSON object instead of text')
-    .action(async (flags: EvaluateFlags) => {
-      context.exitCode = await runEvaluate(flags, registry, io);
-    });
+    .action(onSavedModel(runEvaluate));
 
   program
     .command('predict')
@@ -81,11 +85,9 @@ export function createProgram(context: ProgramContext): Command {
     )
     .requiredOption('--model <dir>', 'saved model directory')
     .requiredOption('--input <file>', 'IDX images file (raw or .gz), e.g. t10k-images-idx3-ubyte')
-    .option('--classifier <module>', 'load the plugin that saved the model from a module')
+    .addOption(savedModelPluginOption())
     .option('--json', 'print one JSON object instead of one line per image')
-    .action(async (flags: PredictFlags) => {
-      context.exitCode = await runPredict(flags, registry, io);
-    });
+    .action(onSavedModel(runPredict));
 
   program
     .command('plugins')
@@ -210,6 +212,11 @@ function urlOption(): Option {
     '--url <url>',
     'base URL serving the four .gz IDX files, downloaded once into ~/.cache/digitlab (e.g. for Fashion-MNIST)',
   ).conflicts('dataDir');
+}
+
+/** `--classifier` of the commands that read a saved model: a module holding the plugin that saved it. */
+function savedModelPluginOption(): Option {
+  return new Option('--classifier <module>', 'load the plugin that saved the model from a module');
 }
 
 /** An argument parser for integers ≥ min, whose error says what was expected and found. */
