@@ -32,7 +32,19 @@ async function mount(columns = 80, rows = 24) {
   const events = sampleRunActions(40, 10).filter(
     (a): a is SessionEvent => a.type !== 'memory' && a.type !== 'batch',
   );
-  return { app, session, quits, events, frame: () => strip(app.lastFrame()) };
+  const press = async (keys: string): Promise<void> => {
+    app.stdin.write(keys);
+    await tick();
+  };
+  return { session, quits, events, press, frame: () => strip(app.lastFrame()) };
+}
+
+/** A dashboard whose session has loaded and run the sample training. */
+async function mountRunning(columns = 80, rows = 24) {
+  const mounted = await mount(columns, rows);
+  mounted.session.emit(...mounted.events);
+  await tick();
+  return mounted;
 }
 
 describe('DashboardApp', () => {
@@ -50,26 +62,19 @@ describe('DashboardApp', () => {
   });
 
   it('n switches the matrix between counts and row-normalized values', async () => {
-    const { app, session, events, frame } = await mount();
-    session.emit(...events);
-    await tick();
+    const { press, frame } = await mountRunning();
     const firstRow = () => frame().match(/^0 .*$/m)?.[0] ?? '';
     expect(firstRow()).toMatch(/^0\s+\d+\s+\d+\s/);
-    app.stdin.write('n');
-    await tick();
+    await press('n');
     expect(frame()).toContain('row-normalized');
     expect(firstRow()).toMatch(/^0\s+0\.\d\d\s+0\.\d\d\s/);
-    app.stdin.write('n');
-    await tick();
+    await press('n');
     expect(frame()).toContain('· counts');
   });
 
   it('p asks the session to pause, and the status shows it once the session has paused', async () => {
-    const { app, session, events, frame } = await mount();
-    session.emit(...events);
-    await tick();
-    app.stdin.write('p');
-    await tick();
+    const { session, press, frame } = await mountRunning();
+    await press('p');
     expect(session.calls).toEqual(['togglePause']);
     session.emit({ type: 'paused' });
     await tick();
@@ -78,25 +83,18 @@ describe('DashboardApp', () => {
   });
 
   it('? shows the key help over the matrix, and ? again hides it', async () => {
-    const { app, session, events, frame } = await mount();
-    session.emit(...events);
-    await tick();
-    app.stdin.write('?');
-    await tick();
+    const { press, frame } = await mountRunning();
+    await press('?');
     expect(frame()).toContain('pause / resume training');
     expect(frame()).not.toContain('confusion matrix ·');
-    app.stdin.write('?');
-    await tick();
+    await press('?');
     expect(frame()).not.toContain('pause / resume training');
     expect(frame()).toContain('confusion matrix ·');
   });
 
   it('s asks the session to save, and the status says where it went', async () => {
-    const { app, session, events, frame } = await mount();
-    session.emit(...events);
-    await tick();
-    app.stdin.write('s');
-    await tick();
+    const { session, press, frame } = await mountRunning();
+    await press('s');
     expect(session.calls).toEqual(['requestSave']);
     session.emit({ type: 'saved', dir: './digitlab-model' });
     await tick();
@@ -104,10 +102,9 @@ describe('DashboardApp', () => {
   });
 
   it('q cancels the session, then reports a quit', async () => {
-    const { app, session, quits, frame } = await mount();
+    const { session, quits, press, frame } = await mount();
     const release = session.holdCancel();
-    app.stdin.write('q');
-    await tick();
+    await press('q');
     expect(session.calls).toEqual(['cancel']);
     expect(frame()).toContain('● quitting');
     expect(quits).toEqual([]);
@@ -117,27 +114,21 @@ describe('DashboardApp', () => {
   });
 
   it('handles keys that arrive together in one chunk, each in turn', async () => {
-    const { app, session, events, frame } = await mount();
-    session.emit(...events);
-    await tick();
-    app.stdin.write('np');
-    await tick();
+    const { session, press, frame } = await mountRunning();
+    await press('np');
     expect(frame()).toContain('row-normalized');
     expect(session.calls).toEqual(['togglePause']);
   });
 
   it('Ctrl-C cancels the session and reports an interrupt', async () => {
-    const { app, session, quits } = await mount();
-    app.stdin.write('\u0003');
-    await tick();
+    const { session, quits, press } = await mount();
+    await press('\u0003');
     expect(session.calls).toEqual(['cancel']);
     expect(quits).toEqual(['interrupt']);
   });
 
   it('uses side-by-side panels in a large terminal', async () => {
-    const { session, events, frame } = await mount(120, 40);
-    session.emit(...events);
-    await tick();
+    const { frame } = await mountRunning(120, 40);
     expect(frame()).toContain('╭');
     expect(frame()).toContain('most confused (true → predicted)');
     expect(frame()).toContain('class  prec   rec    f1  support');

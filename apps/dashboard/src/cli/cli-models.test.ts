@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundledMnistDirectory, IDX_FILE_NAMES, readIdx } from '@digitlab/datasets/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../test-support/run-cli.js';
+import { quickTrainArgs, runCli } from '../test-support/run-cli.js';
 
 let root: string;
 let model: string;
@@ -12,18 +12,9 @@ let trained: { test_accuracy: number; saved_to: string };
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'digitlab-models-'));
   model = join(root, 'model');
-  const run = await runCli([
-    'train',
-    '--json',
-    '--per-class',
-    '20',
-    '--max-iter',
-    '10',
-    '--backend',
-    'cpu',
-    '--save',
-    model,
-  ]);
+  const run = await runCli(
+    quickTrainArgs({ json: true, perClass: 20, maxIter: 10 }, '--save', model),
+  );
   expect(run.code).toBe(0);
   trained = JSON.parse(run.stdout) as typeof trained;
 }, 90_000);

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../test-support/run-cli.js';
+import { quickTrainArgs, runCli } from '../test-support/run-cli.js';
 
 describe('digitlab train without a terminal', { timeout: 90_000 }, () => {
   it('prints plain progress lines and the final report, without escape codes', async () => {
-    const run = await runCli([
-      'train',
-      '--per-class',
-      '20',
-      '--max-iter',
-      '10',
-      '--eval-every',
-      '5',
-      '--backend',
-      'cpu',
-    ]);
+    const run = await runCli(quickTrainArgs({ perClass: 20, maxIter: 10 }, '--eval-every', '5'));
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain('\u001b');
     expect(run.stdout).toMatch(/^optimizer\s+lbfgs max-iter=10/m);

@@ -1,5 +1,6 @@
+import { MNIST_CLASS_NAMES } from '@digitlab/datasets';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../test-support/run-cli.js';
+import { quickTrainArgs, runCli } from '../test-support/run-cli.js';
 
 interface TrainJson {
   dataset: string;
@@ -27,16 +28,7 @@ const jsonLines = (text: string) =>
 
 describe('digitlab train --json', { timeout: 90_000 }, () => {
   it('prints one result object whose fields are consistent with each other', async () => {
-    const run = await runCli([
-      'train',
-      '--json',
-      '--per-class',
-      '20',
-      '--max-iter',
-      '5',
-      '--backend',
-      'cpu',
-    ]);
+    const run = await runCli(quickTrainArgs({ json: true, perClass: 20, maxIter: 5 }));
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -79,18 +71,7 @@ describe('digitlab train --json', { timeout: 90_000 }, () => {
     });
     expect(total).toBe(r.n_test);
     expect(r.test_accuracy).toBeCloseTo(trace / r.n_test, 12);
-    expect(r.per_class.map((c) => c.class)).toEqual([
-      '0',
-      '1',
-      '2',
-      '3',
-      '4',
-      '5',
-      '6',
-      '7',
-      '8',
-      '9',
-    ]);
+    expect(r.per_class.map((c) => c.class)).toEqual(MNIST_CLASS_NAMES);
     for (const c of r.per_class) {
       for (const v of [c.precision, c.recall, c.f1]) expect(v >= 0 && v <= 1).toBe(true);
     }
@@ -106,18 +87,9 @@ describe('digitlab train --json', { timeout: 90_000 }, () => {
   });
 
   it('evaluates every --eval-every steps when asked', async () => {
-    const run = await runCli([
-      'train',
-      '--json',
-      '--per-class',
-      '10',
-      '--max-iter',
-      '5',
-      '--eval-every',
-      '2',
-      '--backend',
-      'cpu',
-    ]);
+    const run = await runCli(
+      quickTrainArgs({ json: true, perClass: 10, maxIter: 5 }, '--eval-every', '2'),
+    );
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as TrainJson;
     const evaluated = jsonLines(run.stderr)

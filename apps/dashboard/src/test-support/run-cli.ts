@@ -38,3 +38,28 @@ export function runCli(args: readonly string[], options: { cwd?: string } = {}):
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** What a quick `train` in a test asks for: a small stratified sample and few steps. */
+export interface QuickTrain {
+  readonly perClass: number;
+  readonly maxIter: number;
+  readonly json?: boolean;
+}
+
+/** Arguments of a quick `train` on the cpu backend (deterministic and fast), then `extra`. */
+export function quickTrainArgs(
+  { perClass, maxIter, json = false }: QuickTrain,
+  ...extra: string[]
+): string[] {
+  return [
+    'train',
+    ...(json ? ['--json'] : []),
+    '--per-class',
+    String(perClass),
+    '--max-iter',
+    String(maxIter),
+    '--backend',
+    'cpu',
+    ...extra,
+  ];
+}
