@@ -1,4 +1,7 @@
-export { BackendInitError, NotFittedError } from './errors.js';
+// Runs in browsers: nothing here imports a Node module. Worker threads and the wasm backend come
+// with '@digitlab/softmax-regression/node'.
+export { NotFittedError } from '@digitlab/core';
+export { BackendInitError, PREDICT_CHUNK_ROWS } from '@digitlab/tfjs-backend/browser';
 export type { FullBatchObjective, LocalObjective, ObjectiveData } from './gradient-objective.js';
 export {
   decodeLayersModel,
@@ -19,6 +22,7 @@ export { createLocalObjective } from './local-objective.js';
 export type { ObjectiveSums } from './objective-sums.js';
 export {
   DEFAULT_OPTIONS,
+  MAX_WORKERS,
   SOLVERS,
   type SoftmaxRegressionOptions,
   type Solver,
@@ -31,8 +35,12 @@ export {
   parametersFromWeights,
   weightsFromParameters,
 } from './parameters.js';
-export { PLUGIN_NAME, type SoftmaxRegressionPlugin, softmaxRegression } from './plugin.js';
-export { PREDICT_CHUNK_ROWS } from './predict-rows.js';
+export {
+  PLUGIN_NAME,
+  type SoftmaxRegressionClassifier,
+  type SoftmaxRegressionPlugin,
+  softmaxRegression,
+} from './plugin.js';
 export {
   type DenseLayout,
   denseLayoutFor,
@@ -40,10 +48,7 @@ export {
   SoftmaxObjective,
   type SoftmaxObjectiveData,
 } from './softmax-objective.js';
-export {
-  type RestoredModel,
-  SoftmaxRegressionClassifier,
-} from './softmax-regression-classifier.js';
+export type { SoftmaxRegressionMethods } from './softmax-regression-definition.js';
 export {
   type CompressedRows,
   compressRows,

@@ -6,7 +6,7 @@ import {
   encodeDenseLayersModel,
   MODEL_JSON,
   WEIGHTS_BIN,
-} from '@digitlab/tfjs-backend';
+} from '@digitlab/tfjs-backend/browser';
 import type { DenseWeights } from './parameters.js';
 
 export { MODEL_JSON, WEIGHTS_BIN };

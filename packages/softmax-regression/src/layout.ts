@@ -1,5 +1,4 @@
 import { ClassifierInputError } from '@digitlab/core';
-import type { BackendName } from '@digitlab/tfjs-backend';
 import { MAX_COMPRESSED_COLUMNS } from './sparse/compressed-rows.js';
 import {
   MAX_KERNEL_BYTES,
@@ -49,7 +48,7 @@ export interface LayoutDecision {
 export function chooseLayout(
   choice: LayoutChoice,
   input: LayoutInput,
-  backend: BackendName,
+  backend: string,
   kernelSupported: boolean = softmaxKernelSupported(),
 ): LayoutDecision {
   const { numSamples: n, numFeatures: d, numClasses: k, density } = input;

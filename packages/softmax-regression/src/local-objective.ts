@@ -1,4 +1,3 @@
-import type { BackendName } from '@digitlab/tfjs-backend';
 import type { LocalObjective, ObjectiveData } from './gradient-objective.js';
 import type { Layout } from './layout.js';
 import { denseLayoutFor, SoftmaxObjective } from './softmax-objective.js';
@@ -8,7 +7,7 @@ import { SparseSoftmaxObjective } from './sparse/sparse-objective.js';
 export function createLocalObjective(
   data: ObjectiveData,
   layout: Layout,
-  backend: BackendName,
+  backend: string,
 ): LocalObjective {
   return layout === 'sparse'
     ? SparseSoftmaxObjective.create(data)

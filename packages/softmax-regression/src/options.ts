@@ -1,14 +1,19 @@
-import { BACKEND_CHOICES, type BackendChoice } from '@digitlab/tfjs-backend';
+import { BACKEND_CHOICES, type BackendChoice } from '@digitlab/tfjs-backend/browser';
 import { z } from 'zod';
 import { LAYOUT_CHOICES, type LayoutChoice } from './layout.js';
-import { defaultWorkerCount } from './parallel/parallel-objective.js';
 
 /** The solvers softmax regression can train with. */
 export const SOLVERS = ['lbfgs', 'sgd', 'adam'] as const;
 /** `lbfgs` is full-batch (scikit-learn's default); `sgd` and `adam` use mini-batches. */
 export type Solver = (typeof SOLVERS)[number];
 
-/** Built-in defaults: scikit-learn's LogisticRegression where it has the option. */
+/** The most gradient workers the Node entry starts. */
+export const MAX_WORKERS = 64;
+
+/**
+ * Built-in defaults: scikit-learn's LogisticRegression where it has the option. Training stays on
+ * the calling thread; the Node entry (`/node`) defaults to one gradient worker per core.
+ */
 export const DEFAULT_OPTIONS = {
   C: 1,
   solver: 'lbfgs',
@@ -22,7 +27,7 @@ export const DEFAULT_OPTIONS = {
   seed: 0,
   backend: 'auto',
   layout: 'auto',
-  workers: defaultWorkerCount(),
+  workers: 0,
   warmStart: false,
   trainAccuracyEvery: 1,
 } as const satisfies SoftmaxRegressionOptions;
@@ -46,8 +51,14 @@ export type SoftmaxRegressionOptions = {
   readonly trainAccuracyEvery: number;
 };
 
-/** The zod schema of the options, with `defaults` replacing the built-in defaults. */
-export function softmaxRegressionOptionsSchema(defaults: Partial<SoftmaxRegressionOptions> = {}) {
+/**
+ * The zod schema of the options, with `defaults` replacing the built-in defaults. `maxWorkers` is
+ * 0 where no worker threads exist: asking for some there names the entry that has them.
+ */
+export function softmaxRegressionOptionsSchema(
+  defaults: Partial<SoftmaxRegressionOptions> = {},
+  maxWorkers = 0,
+) {
   const d = { ...DEFAULT_OPTIONS, ...defaults };
   return z.strictObject({
     C: z
@@ -122,7 +133,7 @@ export function softmaxRegressionOptionsSchema(defaults: Partial<SoftmaxRegressi
       .enum(BACKEND_CHOICES)
       .default(d.backend)
       .describe(
-        'TensorFlow.js backend: auto (wasm if it starts, else cpu), wasm (fast) or cpu (reference)',
+        'TensorFlow.js backend for dense data and prediction: auto (Node: wasm if it starts, else cpu; a browser: the active one, else cpu), wasm (fast) or cpu (reference)',
       )
       .meta({ group: 'runtime', header: false }),
     layout: z
@@ -136,10 +147,15 @@ export function softmaxRegressionOptionsSchema(defaults: Partial<SoftmaxRegressi
       .number()
       .int()
       .min(0)
-      .max(64)
+      .max(
+        maxWorkers,
+        maxWorkers === 0
+          ? "worker threads need Node: import softmaxRegression from '@digitlab/softmax-regression/node' (this entry trains on the calling thread)"
+          : undefined,
+      )
       .default(d.workers)
       .describe(
-        'Worker threads for lbfgs full-batch gradients, each holding a shard of the data (0 = this thread; default one per core)',
+        'Worker threads for lbfgs full-batch gradients, each holding a shard of the data (0 = this thread; Node entry only, where the default is one per core)',
       )
       .meta({ group: 'runtime', solvers: ['lbfgs'] }),
     warmStart: z

@@ -1,11 +1,12 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ArtifactError,
   assertClassifierPlugin,
   createClassifier,
   createRegistry,
+  DefinedClassifier,
   describeOptions,
   fitToEnd,
   loadModel,
@@ -15,9 +16,9 @@ import {
 import { gaussianBlobs } from '@digitlab/core/testing';
 import { useBackend } from '@digitlab/tfjs-backend';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as node from './node/index.js';
 import { DEFAULT_OPTIONS } from './options.js';
-import { PLUGIN_NAME, softmaxRegression } from './plugin.js';
-import { SoftmaxRegressionClassifier } from './softmax-regression-classifier.js';
+import { PLUGIN_NAME, type SoftmaxRegressionClassifier, softmaxRegression } from './plugin.js';
 
 beforeAll(async () => {
   await useBackend('cpu');
@@ -68,6 +69,30 @@ describe('softmaxRegression()', () => {
     }
   });
 
+  it('trains on the calling thread: workers stay 0, and asking for some names the Node entry', () => {
+    const plugin = softmaxRegression();
+    expect(plugin.options.parse({}).workers).toBe(0);
+    expect(() => softmaxRegression({ workers: 2 })).toThrow(
+      /defaults\.workers: worker threads need Node: import softmaxRegression from '@digitlab\/softmax-regression\/node'/,
+    );
+    expect(() => createClassifier(plugin, { workers: 1 })).toThrow(PluginOptionsError);
+  });
+
+  it('from /node: the same options, with one gradient worker per core by default', () => {
+    const plugin = node.softmaxRegression();
+    expect(plugin.name).toBe(PLUGIN_NAME);
+    expect(plugin.options.parse({})).toEqual({
+      ...DEFAULT_OPTIONS,
+      workers: availableParallelism(),
+    });
+    expect(node.DEFAULT_OPTIONS.workers).toBe(availableParallelism());
+    expect(plugin.options.parse({ workers: 64 }).workers).toBe(64);
+    expect(() => plugin.options.parse({ workers: 65 })).toThrow();
+    expect(describeOptions(plugin.options).map((o) => o.name)).toEqual(
+      describeOptions(softmaxRegression().options).map((o) => o.name),
+    );
+  });
+
   it('takes its defaults from the factory, and rejects invalid ones at once', () => {
     const plugin = softmaxRegression({ backend: 'wasm', C: 0.25 });
     expect(plugin.options.parse({})).toMatchObject({ backend: 'wasm', C: 0.25, solver: 'lbfgs' });
@@ -109,9 +134,14 @@ describe('save and load', () => {
     const modelJson = JSON.parse(await readFile(join(dir, 'model.json'), 'utf8'));
     expect(modelJson.userDefinedMetadata).toEqual(artifact.metadata);
 
-    const loaded = await loadModel(dir, createRegistry([plugin]));
-    expect(loaded).toBeInstanceOf(SoftmaxRegressionClassifier);
+    const loaded = (await loadModel(
+      dir,
+      createRegistry([plugin]),
+    )) as unknown as SoftmaxRegressionClassifier;
+    expect(loaded).toBeInstanceOf(DefinedClassifier);
     expect(loaded.fitted).toBe(true);
+    const fitted = classifier as unknown as SoftmaxRegressionClassifier;
+    expect(Array.from(loaded.coefficients())).toEqual(Array.from(fitted.coefficients()));
     expect(loaded.options).toMatchObject({ C: 2, maxIter: 50, backend: 'auto', warmStart: false });
     expect(Array.from(await loaded.predictProba(test.features))).toEqual(
       Array.from(await classifier.predictProba(test.features)),
@@ -153,7 +183,7 @@ describe('save and load', () => {
   it('refuses to save an unfitted classifier', async () => {
     const plugin = softmaxRegression();
     await expect(plugin.create(plugin.options.parse({})).save()).rejects.toThrow(
-      /save: expected a fitted softmax-regression classifier/,
+      /save: expected a fitted 'softmax-regression' classifier/,
     );
   });
 });

@@ -1,5 +1,5 @@
 import { ClassifierInputError } from '@digitlab/core';
-import { type BackendName, softmaxResidualRows } from '@digitlab/tfjs-backend';
+import { softmaxResidualRows } from '@digitlab/tfjs-backend/browser';
 import * as tf from '@tensorflow/tfjs-core';
 import { activeColumns, compactRows, selectRows } from './active-columns.js';
 import type { LocalObjective, ObjectiveData } from './gradient-objective.js';
@@ -19,7 +19,7 @@ export type { ObjectiveEvaluation } from './objective-sums.js';
 export type DenseLayout = 'transposed-copy' | 'transpose-a';
 
 /** The layout measured fastest on each backend. */
-export function denseLayoutFor(backend: BackendName): DenseLayout {
+export function denseLayoutFor(backend: string): DenseLayout {
   return backend === 'wasm' ? 'transposed-copy' : 'transpose-a';
 }
 

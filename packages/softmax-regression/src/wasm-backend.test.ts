@@ -3,7 +3,7 @@ import { gaussianBlobs, seededRandom } from '@digitlab/core/testing';
 import { useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { softmaxRegression } from './plugin.js';
+import { softmaxRegression } from './node/plugin.js';
 import { SoftmaxObjective } from './softmax-objective.js';
 import { maxAbsDifference, referenceObjective } from './test-support/reference-objective.js';
 
@@ -31,16 +31,20 @@ describe('the wasm backend', () => {
     expect(tf.getBackend()).toBe('wasm');
   });
 
-  it('trains to the same model as cpu without leaking tensors', async () => {
+  it('trains dense data to the same model as cpu without leaking tensors', async () => {
     const train = gaussianBlobs({ perClass: 40, numClasses: 4, numFeatures: 8, seed: 7 });
-    const plugin = softmaxRegression();
+    const plugin = softmaxRegression({ layout: 'dense' });
     const results = [];
     for (const backend of ['cpu', 'wasm'] as const) {
       await useBackend(backend);
       const before = tf.memory().numTensors;
+      let during = before;
       const classifier = plugin.create(plugin.options.parse({ backend }));
-      const result = await fitToEnd(classifier.fit(train));
+      const result = await fitToEnd(classifier.fit(train), (event) => {
+        if (event.type === 'progress') during = Math.max(during, tf.memory().numTensors);
+      });
       await classifier.predictProba(train.features);
+      expect(during).toBeGreaterThan(before);
       expect(tf.memory().numTensors).toBe(before);
       expect(tf.getBackend()).toBe(backend);
       results.push({ result, coefficients: classifier.coefficients() });
@@ -54,7 +58,9 @@ describe('the wasm backend', () => {
   it('puts its backend back when another classifier switched it between steps', async () => {
     const train = gaussianBlobs({ perClass: 10, numClasses: 3, numFeatures: 4, seed: 8 });
     const plugin = softmaxRegression();
-    const classifier = plugin.create(plugin.options.parse({ backend: 'wasm', maxIter: 5 }));
+    const classifier = plugin.create(
+      plugin.options.parse({ backend: 'wasm', layout: 'dense', maxIter: 5 }),
+    );
     const before = tf.memory().numTensors;
     for await (const event of classifier.fit(train)) {
       if (event.type === 'progress') await useBackend('cpu');

@@ -2,7 +2,7 @@ import { type BackendName, useBackend } from '@digitlab/tfjs-backend';
 import type { ObjectiveData } from '../gradient-objective.js';
 import type { Layout } from '../layout.js';
 import { createLocalObjective } from '../local-objective.js';
-import { ParallelObjective } from '../parallel/parallel-objective.js';
+import { startGradientWorkers } from '../parallel/parallel-objective.js';
 import { parameterCount } from '../parameters.js';
 import { median } from './measure-products.js';
 
@@ -24,10 +24,10 @@ export async function measureGradientMs(
   const x = new Float64Array(parameterCount(data.numFeatures, data.numClasses));
   for (let i = 0; i < x.length; i++) x[i] = Math.sin(i) * 0.01;
   if (layout === 'dense') await useBackend(backend);
-  const objective =
-    workers === 0
-      ? createLocalObjective({ ...data, C: 1 }, layout, backend)
-      : await ParallelObjective.create({ ...data, C: 1, backend, layout, workers });
+  const pool = await startGradientWorkers(workers, data.numSamples, { backend, layout });
+  const objective = pool
+    ? await pool.load({ ...data, C: 1 })
+    : createLocalObjective({ ...data, C: 1 }, layout, backend);
   try {
     // XNNPACK and V8 both take a couple of calls to settle.
     await objective.evaluate(x);

@@ -16,7 +16,7 @@ import { fitToEnd } from '@digitlab/core';
 import { bundledMnistDirectory, loadMnist, stratifiedSubsample } from '@digitlab/datasets/node';
 import type { BackendChoice, BackendName } from '@digitlab/tfjs-backend';
 import type { Layout, LayoutChoice } from '../layout.js';
-import { softmaxRegression } from '../plugin.js';
+import { softmaxRegression } from '../node/plugin.js';
 import { measureGradientMs } from './measure-gradient.js';
 import { measureDenseProducts, measureSparseParts } from './measure-products.js';
 

@@ -13,7 +13,7 @@ import { fitToEnd } from '@digitlab/core';
 import { type Dataset, loadMnist, stratifiedSubsample } from '@digitlab/datasets/node';
 import { BACKENDS, type BackendName } from '@digitlab/tfjs-backend';
 import { LAYOUT_CHOICES, type LayoutChoice } from '../layout.js';
-import { softmaxRegression } from '../plugin.js';
+import { softmaxRegression } from '../node/plugin.js';
 
 const PROTOCOLS = ['notebook', 'full', 'both'] as const;
 

@@ -1,18 +1,20 @@
-import { fitToEnd } from '@digitlab/core';
+import { fitToEnd, type TrainingEvent } from '@digitlab/core';
 import { gaussianBlobs, seededRandom } from '@digitlab/core/testing';
 import { sharedFloat32 } from '@digitlab/datasets';
 import { type BackendName, useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WorkerError } from '../errors.js';
 import type { Layout } from '../layout.js';
 import { createLocalObjective } from '../local-objective.js';
-import { softmaxRegression } from '../plugin.js';
+import { softmaxRegression } from '../node/plugin.js';
 import { maxAbsDifference } from '../test-support/reference-objective.js';
 import {
   effectiveWorkerCount,
+  GradientWorkers,
   MIN_ROWS_PER_WORKER,
-  ParallelObjective,
+  type ParallelObjective,
+  startGradientWorkers,
 } from './parallel-objective.js';
 
 // 3 shards of 1,000 rows at least: large enough that workers are really used.
@@ -32,13 +34,25 @@ function point(seed: number): Float64Array {
   return Float64Array.from({ length: d * k + k }, () => (random() * 2 - 1) * 0.3);
 }
 
+/** Start `workers` gradient workers and give them `shards` of the data. */
+async function load(
+  shards: typeof data,
+  workers: number,
+  backend: BackendName,
+  layout: Layout,
+): Promise<ParallelObjective> {
+  const pool = await startGradientWorkers(workers, shards.numSamples, { backend, layout });
+  if (!pool) throw new Error(`expected ${workers} workers to start for ${shards.numSamples} rows`);
+  return pool.load(shards);
+}
+
 const open: ParallelObjective[] = [];
 async function parallel(
   workers: number,
   backend: BackendName = 'cpu',
   layout: Layout = 'dense',
 ): Promise<ParallelObjective> {
-  const objective = await ParallelObjective.create({ ...data, backend, layout, workers });
+  const objective = await load(data, workers, backend, layout);
   open.push(objective);
   return objective;
 }
@@ -94,13 +108,7 @@ describe('ParallelObjective', () => {
     shared.set(data.features);
     const x = point(7);
     const copied = await (await parallel(2, 'cpu', 'sparse')).evaluate(x);
-    const objective = await ParallelObjective.create({
-      ...data,
-      features: shared,
-      backend: 'cpu',
-      layout: 'sparse',
-      workers: 2,
-    });
+    const objective = await load({ ...data, features: shared }, 2, 'cpu', 'sparse');
     open.push(objective);
     const inPlace = await objective.evaluate(x);
     expect(inPlace.value).toBe(copied.value);
@@ -167,7 +175,8 @@ describe('softmax regression with gradient workers', () => {
   });
 
   it('trains to the same solution with 0 and 2 workers and leaves no tensors behind', async () => {
-    const plugin = softmaxRegression();
+    // Dense, so that the fit on this thread holds its training set in tensors.
+    const plugin = softmaxRegression({ layout: 'dense' });
     const trainWith = async (workers: number) => {
       const classifier = plugin.create(
         plugin.options.parse({ backend: 'cpu', workers, maxIter: 30 }),
@@ -201,15 +210,37 @@ describe('softmax regression with gradient workers', () => {
   });
 
   it('stops its workers when the fit is aborted', async () => {
-    const plugin = softmaxRegression();
-    const classifier = plugin.create(
-      plugin.options.parse({ backend: 'cpu', workers: 2, maxIter: 200, tol: 1e-12 }),
-    );
-    const controller = new AbortController();
-    const result = await fitToEnd(classifier.fit(train, { signal: controller.signal }), (e) => {
-      if (e.type === 'progress' && e.step === 2) controller.abort();
+    const started: GradientWorkers[] = [];
+    const start = GradientWorkers.start.bind(GradientWorkers);
+    const spy = vi.spyOn(GradientWorkers, 'start').mockImplementation(async (...args) => {
+      const pool = await start(...args);
+      started.push(pool);
+      return pool;
     });
-    expect(result.stopReason).toBe('aborted');
-    expect(result.steps).toBeLessThan(200);
+    try {
+      const plugin = softmaxRegression();
+      const classifier = plugin.create(
+        plugin.options.parse({ backend: 'cpu', workers: 2, maxIter: 200, tol: 1e-12 }),
+      );
+      const controller = new AbortController();
+      let last: TrainingEvent | undefined;
+      for await (const event of classifier.fit(train, { signal: controller.signal })) {
+        last = event;
+        if (event.type === 'progress' && event.step === 2) {
+          // Still running here: the workers answer.
+          await expect(
+            started[0]?.broadcast({ type: 'accuracy', x: point(1) }),
+          ).resolves.toHaveLength(2);
+          controller.abort();
+        }
+      }
+      expect(last).toMatchObject({ type: 'end', result: { stopReason: 'aborted', steps: 2 } });
+      expect(started).toHaveLength(1);
+      await expect(started[0]?.broadcast({ type: 'accuracy', x: point(1) })).rejects.toThrow(
+        /found them stopped by dispose\(\)/,
+      );
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

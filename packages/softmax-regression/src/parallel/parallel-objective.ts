@@ -2,10 +2,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { BackendName } from '@digitlab/tfjs-backend';
 import { WorkerError } from '../errors.js';
 import type { ObjectiveData } from '../gradient-objective.js';
-import type { Layout } from '../layout.js';
 import {
   addObjectiveSums,
   assembleObjective,
@@ -31,11 +29,17 @@ export function effectiveWorkerCount(requested: number, numSamples: number): num
   return Math.max(1, Math.min(requested, Math.floor(numSamples / MIN_ROWS_PER_WORKER)));
 }
 
-/** What `ParallelObjective.create` needs. */
-export interface ParallelObjectiveData extends ObjectiveData {
-  readonly backend: BackendName;
-  readonly layout: Layout;
-  readonly workers: number;
+/**
+ * Start workers for full-batch gradients on `numSamples` rows (see `effectiveWorkerCount` for how
+ * many), or none when the data is too small to be worth a round trip.
+ */
+export async function startGradientWorkers(
+  requested: number,
+  numSamples: number,
+  start: WorkerStart,
+): Promise<GradientWorkers | undefined> {
+  const count = effectiveWorkerCount(requested, numSamples);
+  return count === 0 ? undefined : GradientWorkers.start(count, start);
 }
 
 interface Pending {
@@ -57,20 +61,13 @@ type Request = WorkerRequest extends infer R
  */
 export class GradientWorkers {
   readonly size: number;
-  readonly backend: BackendName;
-  readonly layout: Layout;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private failure: WorkerError | undefined;
   private closed = false;
 
-  private constructor(
-    private readonly workers: Worker[],
-    start: WorkerStart,
-  ) {
+  private constructor(private readonly workers: Worker[]) {
     this.size = workers.length;
-    this.backend = start.backend;
-    this.layout = start.layout;
     for (const [w, worker] of workers.entries()) this.listen(worker, w);
   }
 
@@ -91,7 +88,12 @@ export class GradientWorkers {
       await Promise.all(workers.map((worker) => worker.terminate()));
       throw error;
     }
-    return new GradientWorkers(workers, start);
+    return new GradientWorkers(workers);
+  }
+
+  /** Hand each worker its shard: the objective they compute (see `ParallelObjective.load`). */
+  load(data: ObjectiveData): Promise<ParallelObjective> {
+    return ParallelObjective.load(this, data);
   }
 
   /** Send one request to worker `w` (moving `transfer`) and wait for its reply. */
@@ -168,7 +170,7 @@ export class ParallelObjective {
   readonly workerCount: number;
 
   private constructor(
-    data: Omit<ParallelObjectiveData, 'workers' | 'backend' | 'layout'>,
+    data: ObjectiveData,
     private readonly pool: GradientWorkers,
   ) {
     this.numSamples = data.numSamples;
@@ -178,27 +180,13 @@ export class ParallelObjective {
     this.workerCount = pool.size;
   }
 
-  /** Start workers and load the data into them (see `effectiveWorkerCount` for how many). */
-  static async create(data: ParallelObjectiveData): Promise<ParallelObjective> {
-    const count = effectiveWorkerCount(data.workers, data.numSamples);
-    if (count === 0) throw new RangeError('ParallelObjective needs at least one worker');
-    const pool = await GradientWorkers.start(count, {
-      backend: data.backend,
-      layout: data.layout,
-    });
-    return ParallelObjective.load(pool, data);
-  }
-
   /**
    * Hand each started worker a contiguous shard and wait until all hold it in their layout. Features
    * in shared memory (as @digitlab/datasets allocates them) are passed as views, which costs no
    * copy; others are copied once per shard and moved. The objective owns the pool from here:
    * disposing it stops the workers.
    */
-  static async load(
-    pool: GradientWorkers,
-    data: Omit<ParallelObjectiveData, 'workers' | 'backend' | 'layout'>,
-  ): Promise<ParallelObjective> {
+  static async load(pool: GradientWorkers, data: ObjectiveData): Promise<ParallelObjective> {
     const { numSamples: n, numFeatures: d } = data;
     const shared = data.features.buffer instanceof SharedArrayBuffer;
     const objective = new ParallelObjective(data, pool);

@@ -1,0 +1,265 @@
+import {
+  type ClassifierDefinition,
+  ClassifierInputError,
+  type TrainContext,
+  type Trainer,
+  type TrainingEnd,
+  type TrainingStep,
+} from '@digitlab/core';
+import {
+  formatNumber,
+  lbfgsSteps,
+  type SolverOutcome,
+  type SolverStep,
+  stochasticSteps,
+} from '@digitlab/optimizers';
+import {
+  type BackendChoice,
+  predictDenseClasses,
+  predictDenseProbabilities,
+} from '@digitlab/tfjs-backend/browser';
+import type { FullBatchObjective, ObjectiveData } from './gradient-objective.js';
+import { decodeLayersModel, denseStack, encodeLayersModel } from './layers-model.js';
+import { chooseLayout, type Layout, type LayoutChoice, type LayoutDecision } from './layout.js';
+import { createLocalObjective } from './local-objective.js';
+import type { SoftmaxRegressionOptions, softmaxRegressionOptionsSchema } from './options.js';
+import {
+  coefficientsFromKernel,
+  type DenseWeights,
+  parameterCount,
+  parametersFromWeights,
+  weightsFromParameters,
+} from './parameters.js';
+import { estimateDensity } from './sparse/compressed-rows.js';
+
+/** The plugin's name, as saved models and the registry know it. */
+export const PLUGIN_NAME = 'softmax-regression';
+
+// Settings that describe how a saved model was trained; the backend and the rest are the loader's.
+const MODEL_OPTIONS = [
+  'C',
+  'solver',
+  'maxIter',
+  'tol',
+  'm',
+  'learningRate',
+  'batchSize',
+  'epochs',
+  'momentum',
+  'seed',
+] as const satisfies readonly (keyof SoftmaxRegressionOptions)[];
+
+/**
+ * Where an entry of this package trains: the TensorFlow.js backend a `backend` option resolves to
+ * (tensors for dense data and prediction) and, under Node, gradient worker threads.
+ */
+export interface SoftmaxRuntime<B extends string = string> {
+  /** Resolve the `backend` option, with a note when it is not what was asked for. */
+  resolveBackend(choice: BackendChoice): Promise<{ readonly backend: B; readonly note?: string }>;
+  /** Make a resolved backend the active one (another classifier may have switched it). */
+  useBackend(backend: B): Promise<void>;
+  /**
+   * Start workers for L-BFGS's full-batch gradients on `numSamples` rows held in `layout`, or none
+   * when the data is too small to be worth a round trip. Without it, training stays on this thread.
+   */
+  startWorkers?(
+    requested: number,
+    numSamples: number,
+    start: { readonly backend: B; readonly layout: Layout },
+  ): Promise<GradientWorkerPool | undefined>;
+}
+
+/** Started gradient workers, not yet holding data. */
+export interface GradientWorkerPool {
+  readonly size: number;
+  /** Hand every worker its shard: the objective they compute together (it owns the workers). */
+  load(data: ObjectiveData): Promise<FullBatchObjective>;
+  /** Stop the workers; idempotent. */
+  terminate(): Promise<void>;
+}
+
+/** What softmax-regression classifiers have beyond core's: the model in scikit-learn's terms. */
+export interface SoftmaxRegressionMethods {
+  /** Class weights as k×d row-major (scikit-learn's `coef_` layout). */
+  coefficients(): Float32Array;
+  /** Per-class intercepts (scikit-learn's `intercept_`). */
+  intercepts(): Float32Array;
+}
+
+type OptionsSchema = ReturnType<typeof softmaxRegressionOptionsSchema>;
+
+/**
+ * Multinomial logistic regression with scikit-learn's objective, for core's fit driver: trained on
+ * compressed rows in the WebAssembly kernel or on dense tensors, on `runtime`'s backend and workers.
+ * Models are Dense-softmax weights in plain arrays, so no tensors outlive a call.
+ */
+export function softmaxRegressionDefinition<B extends string>(
+  runtime: SoftmaxRuntime<B>,
+  options: OptionsSchema,
+): ClassifierDefinition<OptionsSchema, DenseWeights, SoftmaxRegressionMethods> {
+  return {
+    name: PLUGIN_NAME,
+    description:
+      'Multinomial logistic regression (scikit-learn LogisticRegression objective) on compressed rows (WebAssembly SIMD) or TensorFlow.js tensors, lbfgs/sgd/adam',
+    options,
+    modelOptions: MODEL_OPTIONS,
+    train: (context) => train(runtime, context),
+    async predictProba(weights, features, o) {
+      await activate(runtime, o.backend);
+      return predictDenseProbabilities(denseStack(weights), features);
+    },
+    async predict(weights, features, o) {
+      await activate(runtime, o.backend);
+      return predictDenseClasses(denseStack(weights), features);
+    },
+    encode: (weights, _options, metadata) => encodeLayersModel(weights, metadata),
+    decode: decodeLayersModel,
+    extend: (classifier) => ({
+      coefficients: () => coefficientsFromKernel(classifier.requireModel('coefficients')),
+      intercepts: () => classifier.requireModel('intercepts').bias.slice(),
+    }),
+  };
+}
+
+async function activate<B extends string>(
+  runtime: SoftmaxRuntime<B>,
+  choice: BackendChoice,
+): Promise<void> {
+  await runtime.useBackend((await runtime.resolveBackend(choice)).backend);
+}
+
+async function train<B extends string>(
+  runtime: SoftmaxRuntime<B>,
+  { data, options: o, signal, model }: TrainContext<SoftmaxRegressionOptions, DenseWeights>,
+): Promise<Trainer<DenseWeights>> {
+  const { numSamples: n, numFeatures: d, numClasses: k } = data;
+  const x0 = startingPoint(o.warmStart ? model : undefined, d, k);
+  // Backend start-up (wasm compilation) happens once per process: not part of this fit's time.
+  const { backend, note } = await runtime.resolveBackend(o.backend);
+  const ensureBackend = () => runtime.useBackend(backend);
+  // Choosing the layout reads at most 2,048 rows; the description and the workers depend on it.
+  const density = o.layout === 'dense' ? undefined : estimateDensity(data.features, n, d);
+  const shape = { numSamples: n, numFeatures: d, numClasses: k, density };
+  const layout = chooseLayout(o.layout, shape, backend);
+  // Workers start in their own threads (with tfjs, for dense shards): start-up too. Mini-batch
+  // steps are too short to pay for a round trip to a worker: those stay on this thread.
+  const pool =
+    o.solver === 'lbfgs'
+      ? await runtime.startWorkers?.(o.workers, n, { backend, layout: layout.layout })
+      : undefined;
+  const objectiveData = { ...data, C: o.C };
+
+  // Loading the data (compressing it, or handing shards to the workers) happens in here, so it
+  // counts as fit time.
+  async function* steps(): AsyncGenerator<TrainingStep<DenseWeights>, TrainingEnd<DenseWeights>> {
+    const run = { signal, beforeEvaluation: ensureBackend };
+    let objective: FullBatchObjective | undefined;
+    let solver: AsyncGenerator<SolverStep, SolverOutcome, undefined> | undefined;
+    try {
+      await ensureBackend();
+      if (o.solver === 'lbfgs') {
+        objective = pool
+          ? await pool.load(objectiveData)
+          : createLocalObjective(objectiveData, layout.layout, backend);
+        solver = lbfgsSteps(objective, x0, {
+          ...run,
+          maxIter: o.maxIter,
+          tol: o.tol,
+          historySize: o.m,
+          advice:
+            'increase the number of iterations (maxIter) or scale the data as shown in ' +
+            'https://scikit-learn.org/stable/modules/preprocessing.html; see also the alternative solvers (sgd, adam)',
+        });
+      } else {
+        const local = createLocalObjective(objectiveData, layout.layout, backend);
+        objective = local;
+        solver = stochasticSteps(local, x0, {
+          ...run,
+          ...o,
+          solver: o.solver,
+          convergence: { by: 'full-gradient', tol: o.tol },
+          advice: 'increase epochs, tune learningRate/batchSize, scale the data, or use lbfgs',
+        });
+      }
+      const full = objective;
+      const accuracy = async (x: Float64Array, correct: number | undefined, due: boolean) => {
+        if (!due) return undefined;
+        if (correct !== undefined) return correct / n;
+        await ensureBackend();
+        return full.accuracy(x);
+      };
+      const every = o.trainAccuracyEvery;
+      for (;;) {
+        const next = await solver.next();
+        if (next.done) {
+          const { x, correct } = next.value;
+          const trainAccuracy = await accuracy(x, correct, every > 0);
+          return { ...next.value, model: weightsFromParameters(x, d, k), trainAccuracy };
+        }
+        const { x, correct, step, final } = next.value;
+        const due = every > 0 && (final || step % every === 0);
+        const trainAccuracy = await accuracy(x, correct, due);
+        yield { ...next.value, model: weightsFromParameters(x, d, k), trainAccuracy };
+        // The consumer may have switched backends meanwhile (another classifier's fit).
+        await ensureBackend();
+      }
+    } finally {
+      try {
+        await solver?.return(undefined as never);
+      } finally {
+        await objective?.dispose();
+      }
+    }
+  }
+
+  return {
+    unit: o.solver === 'lbfgs' ? 'iteration' : 'epoch',
+    total: o.solver === 'lbfgs' ? o.maxIter : o.epochs,
+    description: describeSettings(o, n, backend, layout, pool?.size ?? 0),
+    notes: [note, layoutNote(o.layout, layout)].filter((s): s is string => s !== undefined),
+    steps: steps(),
+    release: () => pool?.terminate(),
+  };
+}
+
+/** Zeros, or the current model's parameters for a warm start (which must fit the data's shape). */
+function startingPoint(model: DenseWeights | undefined, d: number, k: number): Float64Array {
+  if (!model) return new Float64Array(parameterCount(d, k));
+  if (model.numFeatures !== d || model.numClasses !== k) {
+    throw new ClassifierInputError(
+      `fit with warmStart: expected training data with ${model.numFeatures} features and ${model.numClasses} classes (as the current parameters), found ${d} features and ${k} classes`,
+    );
+  }
+  return parametersFromWeights(model);
+}
+
+/** What `auto` resolved to is worth a word; an explicit choice is already in the options. */
+function layoutNote(choice: LayoutChoice, decision: LayoutDecision): string | undefined {
+  if (decision.note !== undefined || choice !== 'auto') return decision.note;
+  const held = decision.layout === 'sparse' ? 'compressed rows' : 'dense tensors';
+  return `layout auto: ${held}, ${formatPercent(decision.density ?? 1)} nonzero`;
+}
+
+function describeSettings(
+  o: SoftmaxRegressionOptions,
+  n: number,
+  backend: string,
+  layout: LayoutDecision,
+  workers: number,
+): string {
+  const settings =
+    o.solver === 'lbfgs'
+      ? `maxIter=${o.maxIter}, tol=${formatNumber(o.tol)}, m=${o.m}`
+      : `learningRate=${formatNumber(o.learningRate)}, batchSize=${Math.min(o.batchSize, n)}, epochs=${o.epochs}` +
+        `${o.solver === 'sgd' ? `, momentum=${o.momentum}` : ''}, seed=${o.seed}`;
+  const data =
+    layout.layout === 'sparse'
+      ? `on compressed rows (${formatPercent(layout.density ?? 0)} nonzero) in the WebAssembly SIMD kernel`
+      : `on dense tensors on the ${backend} backend`;
+  const parallel = workers > 0 ? ` with ${workers} gradient worker${workers === 1 ? '' : 's'}` : '';
+  return `softmax regression, ${o.solver} (C=${formatNumber(o.C)}, ${settings}${o.warmStart ? ', warm start' : ''}) ${data}${parallel}`;
+}
+
+function formatPercent(share: number): string {
+  return `${(100 * share).toFixed(share < 0.1 ? 1 : 0)}%`;
+}
