@@ -1,7 +1,7 @@
 import { type ClassifierPlugin, createRegistry, type PluginRegistry } from '@digitlab/core';
 import { knn } from '@digitlab/knn';
 import { mlp } from '@digitlab/mlp';
-import { softmaxRegression } from '@digitlab/softmax-regression';
+import { softmaxRegression } from '@digitlab/softmax-regression/node';
 import {
   type BackendChoice,
   type ResolvedBackend,

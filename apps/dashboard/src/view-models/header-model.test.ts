@@ -2,7 +2,7 @@ import { type ClassifierPlugin, describeOptions } from '@digitlab/core';
 import { knn } from '@digitlab/knn';
 import { mlp } from '@digitlab/mlp';
 import type { SessionInfo } from '@digitlab/session';
-import { softmaxRegression } from '@digitlab/softmax-regression';
+import { softmaxRegression } from '@digitlab/softmax-regression/node';
 import { describe, expect, it } from 'vitest';
 import { sampleInfo } from '../test-support/sample-dashboard.js';
 import { formatOptions, headerLines } from './header-model.js';
