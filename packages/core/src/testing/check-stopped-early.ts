@@ -1,5 +1,8 @@
+import type { Dataset } from '@digitlab/datasets';
+import type { Classifier } from '../classifier.js';
 import type { FitResult, TrainingEvent } from '../training-event.js';
 import { checkEventOrder } from './check-event-order.js';
+import { checkProbabilities } from './check-probabilities.js';
 import { ConformanceError } from './conformance-error.js';
 import { describeValue } from './describe-value.js';
 
@@ -51,4 +54,23 @@ export function checkLeftEarly(
       `expected the fit to be finished after return(), found it yielding ${describeValue((after.value as TrainingEvent | undefined)?.type)}`,
     );
   }
+}
+
+/**
+ * Check that a fit stopped after a progress event (aborted, or left by the consumer) keeps the
+ * model of the steps it took: the classifier is fitted and predicts valid probabilities.
+ */
+export async function checkUsableAfterStop(
+  classifier: Classifier,
+  data: Dataset,
+  what: string,
+): Promise<void> {
+  if (!classifier.fitted) {
+    throw new ConformanceError(
+      what,
+      `expected the classifier to keep the model of the steps taken (fitted = true) after ${what}, found fitted = false`,
+    );
+  }
+  const probabilities = await classifier.predictProba(data.features);
+  checkProbabilities(probabilities, data.numSamples, data.numClasses);
 }

@@ -12,7 +12,7 @@ import { checkArgmax, checkPredictions } from './check-predictions.js';
 import { checkProbabilities } from './check-probabilities.js';
 import { checkRejects } from './check-rejects.js';
 import { checkSameOutputs } from './check-round-trip.js';
-import { checkAbortedFit, checkLeftEarly } from './check-stopped-early.js';
+import { checkAbortedFit, checkLeftEarly, checkUsableAfterStop } from './check-stopped-early.js';
 import { checkTensorCount } from './check-tensor-count.js';
 import { collectFit } from './collect-fit.js';
 import { ConformanceError } from './conformance-error.js';
@@ -339,6 +339,19 @@ describe('checkAbortedFit and checkLeftEarly', () => {
     expect(() => checkLeftEarly([start, progress(1)], { done: false, value: progress(2) })).toThrow(
       /expected the fit to be finished after return\(\), found it yielding "progress"/,
     );
+  });
+});
+
+describe('checkUsableAfterStop', () => {
+  it('accepts a model kept after leaving a fit early, and catches one that was thrown away', async () => {
+    const classifier = centroidPlugin().create({ shrink: 0 });
+    for await (const event of classifier.fit(train)) if (event.type === 'progress') break;
+    await checkUsableAfterStop(classifier, test, 'leaving a fit early');
+    const forgetful = { ...classifier, fitted: false } as Classifier;
+    await expect(checkUsableAfterStop(forgetful, test, 'an aborted fit')).rejects.toThrow(
+      /expected the classifier to keep the model of the steps taken \(fitted = true\) after an aborted fit/,
+    );
+    classifier.dispose();
   });
 });
 

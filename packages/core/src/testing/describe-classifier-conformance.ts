@@ -21,7 +21,7 @@ import { checkArgmax, checkPredictions } from './check-predictions.js';
 import { checkProbabilities } from './check-probabilities.js';
 import { checkRejects } from './check-rejects.js';
 import { checkArtifactMetadata, checkSameOutputs } from './check-round-trip.js';
-import { checkAbortedFit, checkLeftEarly } from './check-stopped-early.js';
+import { checkAbortedFit, checkLeftEarly, checkUsableAfterStop } from './check-stopped-early.js';
 import { checkTensorCount } from './check-tensor-count.js';
 import { collectFit } from './collect-fit.js';
 import { separableClusters } from './separable-clusters.js';
@@ -211,6 +211,7 @@ export function describeClassifierConformance(
           );
           const result = checkAbortedFit(events, fullRunProgress);
           checkReturnValue({ type: 'end', result }, returned);
+          await checkUsableAfterStop(classifier, data.test, 'an aborted fit');
         } finally {
           classifier.dispose();
         }
@@ -234,6 +235,7 @@ export function describeClassifierConformance(
             if (event.type === 'progress') break;
           }
           checkLeftEarly(seen, await fit.next());
+          await checkUsableAfterStop(classifier, data.test, 'leaving a fit early');
         } finally {
           classifier.dispose();
         }

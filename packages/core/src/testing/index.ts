@@ -16,7 +16,7 @@ export {
   checkArtifactMetadata,
   checkSameOutputs,
 } from './check-round-trip.js';
-export { checkAbortedFit, checkLeftEarly } from './check-stopped-early.js';
+export { checkAbortedFit, checkLeftEarly, checkUsableAfterStop } from './check-stopped-early.js';
 export { checkTensorCount } from './check-tensor-count.js';
 export { type CollectedFit, collectFit } from './collect-fit.js';
 export { ConformanceError } from './conformance-error.js';
