@@ -40,6 +40,7 @@ export {
   preprocessingToJson,
   validateModelMetadata,
 } from './model-metadata.js';
+export { parseArtifactJson } from './parse-artifact-json.js';
 export { createRegistry, type PluginRegistry } from './registry.js';
 export { Stopwatch } from './stopwatch.js';
 export type { TrainContext, Trainer, TrainingEnd, TrainingStep } from './trainer.js';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ModelFiles } from './classifier-definition.js';
 import { ArtifactError } from './errors.js';
+import { parseArtifactJson } from './parse-artifact-json.js';
 
 /** A value as a JSON model file (UTF-8, one line). JSON keeps every float64 exactly. */
 export function encodeJsonFile(value: unknown): Uint8Array {
@@ -22,15 +23,7 @@ export function decodeJsonFile<S extends z.ZodType>(
     const present = Object.keys(files).join(', ') || 'none';
     throw new ArtifactError(`expected this file, found it missing (files: ${present})`, name);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(bytes));
-  } catch (error) {
-    throw new ArtifactError(
-      `expected valid JSON, found a parse error: ${(error as Error).message}`,
-      name,
-    );
-  }
+  const json = parseArtifactJson(new TextDecoder().decode(bytes), name);
   const parsed = schema.safeParse(json, { reportInput: true });
   if (!parsed.success)
     throw new ArtifactError(parsed.error.issues.map(describeIssue).join('; '), name);

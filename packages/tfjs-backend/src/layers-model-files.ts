@@ -1,4 +1,4 @@
-import { ArtifactError } from '@digitlab/core';
+import { ArtifactError, parseArtifactJson } from '@digitlab/core';
 
 /**
  * Reading TensorFlow.js LayersModel files (model.json + weights.bin), shared by the plugins that
@@ -38,15 +38,7 @@ export function readModelJson(
       MODEL_JSON,
     );
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(bytes));
-  } catch (error) {
-    throw new ArtifactError(
-      `expected valid JSON, found a parse error: ${(error as Error).message}`,
-      MODEL_JSON,
-    );
-  }
+  const json = parseArtifactJson(new TextDecoder().decode(bytes), MODEL_JSON);
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new ArtifactError(`expected a JSON object, found ${JSON.stringify(json)}`, MODEL_JSON);
   }

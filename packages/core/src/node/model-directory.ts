@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { ArtifactError } from '../errors.js';
 import { ARTIFACT_FORMAT_VERSION, MANIFEST_FILE, type ModelArtifact } from '../model-artifact.js';
 import { type ModelMetadata, validateModelMetadata } from '../model-metadata.js';
+import { parseArtifactJson } from '../parse-artifact-json.js';
 
 interface Manifest {
   format: 'digitlab-model';
@@ -77,15 +78,7 @@ export async function readModelArtifact(dir: string): Promise<ModelArtifact> {
     }
     throw new ArtifactError(`could not read ${MANIFEST_FILE}: ${(error as Error).message}`, target);
   }
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(text) as Manifest;
-  } catch (error) {
-    throw new ArtifactError(
-      `expected valid JSON, found a parse error: ${(error as Error).message}`,
-      manifestPath,
-    );
-  }
+  const manifest = parseArtifactJson(text, manifestPath) as Manifest;
   if (manifest?.format !== 'digitlab-model') {
     throw new ArtifactError(
       `expected "format": "digitlab-model", found ${JSON.stringify(manifest?.format)}`,
