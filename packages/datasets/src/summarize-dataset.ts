@@ -1,14 +1,12 @@
 import { classCounts } from './class-indices.js';
 import type { Dataset } from './dataset.js';
 
-/** What summarizeDataset reports. */
-export interface DatasetSummary {
-  readonly name: string;
-  readonly split: string;
-  readonly numSamples: number;
-  readonly numFeatures: number;
-  readonly imageShape: readonly number[];
-  readonly numClasses: number;
+/** What summarizeDataset reports: the dataset's name and sizes, its class counts and feature range. */
+export interface DatasetSummary
+  extends Pick<
+    Dataset,
+    'name' | 'split' | 'numSamples' | 'numFeatures' | 'imageShape' | 'numClasses'
+  > {
   /** Samples per class, indexed by label. */
   readonly classCounts: readonly number[];
   readonly featureMin: number;
