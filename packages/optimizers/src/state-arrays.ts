@@ -30,6 +30,18 @@ export function readFiniteArray(
   return out;
 }
 
+/** An update rule's buffer: read from its saved buffers when resuming, else zeros. */
+export function restoreBuffer(
+  saved: Record<string, unknown> | undefined,
+  name: string,
+  dimension: number,
+  stateKind: string,
+): Float64Array {
+  return saved
+    ? readFiniteArray(saved[name], dimension, `buffers.${name}`, stateKind)
+    : new Float64Array(dimension);
+}
+
 /** Reads a saved count (a non-negative integer). */
 export function readCount(value: unknown, field: string, stateKind: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {

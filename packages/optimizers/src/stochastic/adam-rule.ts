@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors.js';
-import { readCount, readFiniteArray } from '../state-arrays.js';
+import { readCount, restoreBuffer } from '../state-arrays.js';
 import { toNumberArray } from '../vector-ops.js';
 import type { AdamBuffers } from './stochastic-state.js';
 import type { UpdateRule } from './update-rule.js';
@@ -31,12 +31,8 @@ export function createAdamRule(
   if (!(beta2 >= 0 && beta2 < 1))
     throw new InvalidArgumentError('beta2', 'a number in [0, 1)', beta2);
   if (!(epsilon > 0)) throw new InvalidArgumentError('epsilon', 'a number > 0', epsilon);
-  const m = saved
-    ? readFiniteArray(saved.m, dimension, 'buffers.m', 'adam')
-    : new Float64Array(dimension);
-  const v = saved
-    ? readFiniteArray(saved.v, dimension, 'buffers.v', 'adam')
-    : new Float64Array(dimension);
+  const m = restoreBuffer(saved, 'm', dimension, 'adam');
+  const v = restoreBuffer(saved, 'v', dimension, 'adam');
   let t = saved ? readCount(saved.t, 'buffers.t', 'adam') : 0;
   return {
     apply(x, g, lr) {

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors.js';
-import { readFiniteArray } from '../state-arrays.js';
+import { restoreBuffer } from '../state-arrays.js';
 import { toNumberArray } from '../vector-ops.js';
 import type { SgdBuffers } from './stochastic-state.js';
 import type { UpdateRule } from './update-rule.js';
@@ -32,9 +32,7 @@ export function createSgdRule(
   if (nesterov && momentum === 0) {
     throw new InvalidArgumentError('momentum', 'a number > 0 when nesterov is true', momentum);
   }
-  const velocity = saved
-    ? readFiniteArray(saved.velocity, dimension, 'buffers.velocity', 'sgd')
-    : new Float64Array(dimension);
+  const velocity = restoreBuffer(saved, 'velocity', dimension, 'sgd');
   return {
     apply(x, g, lr) {
       const n = x.length;
