@@ -9,6 +9,7 @@ import {
 } from '../errors.js';
 import type { Objective, ObjectiveOutput } from '../objective.js';
 import { StopReason } from '../stop-reason.js';
+import { countCalls } from '../test-support/count-calls.js';
 import { drain } from '../test-support/drain.js';
 import { centralDifference } from '../test-support/finite-difference.js';
 import { diagonalQuadratic, rosenbrock, rosenbrockStart } from '../test-support/problems.js';
@@ -162,15 +163,9 @@ describe('lbfgs on random diagonal quadratics', () => {
 
 describe('lbfgs stopping criteria', () => {
   it('returns after 0 iterations and 1 evaluation when x0 is already optimal', async () => {
-    let calls = 0;
-    const result = await minimizeLbfgs(
-      (x) => {
-        calls++;
-        return rosenbrock(x);
-      },
-      Float64Array.of(1, 1),
-    );
-    expect(calls).toBe(1);
+    const counted = countCalls(rosenbrock);
+    const result = await minimizeLbfgs(counted, Float64Array.of(1, 1));
+    expect(counted.calls).toBe(1);
     expect(result.iterations).toBe(0);
     expect(result.evaluations).toBe(1);
     expect(result.stopReason).toBe(StopReason.Gtol);
@@ -215,17 +210,10 @@ describe('lbfgs stopping criteria', () => {
   });
 
   it("stops with 'max-eval' without exceeding the budget, even inside a line search", async () => {
-    let calls = 0;
-    const result = await minimizeLbfgs(
-      (x) => {
-        calls++;
-        return rosenbrock(x);
-      },
-      Float64Array.of(-1.2, 1),
-      { maxEval: 7 },
-    );
+    const counted = countCalls(rosenbrock);
+    const result = await minimizeLbfgs(counted, Float64Array.of(-1.2, 1), { maxEval: 7 });
     expect(result.stopReason).toBe(StopReason.MaxEval);
-    expect(calls).toBe(7);
+    expect(counted.calls).toBe(7);
     expect(result.evaluations).toBe(7);
     expect(result.warning).toMatch(/increase maxEval/);
     expect(Number.isFinite(result.value)).toBe(true);
@@ -479,18 +467,12 @@ describe('lbfgs progress, pausing and aborting', () => {
   });
 
   it('does no work while the consumer does not pull', async () => {
-    let calls = 0;
-    const run = lbfgs(
-      (x) => {
-        calls++;
-        return rosenbrock(x);
-      },
-      Float64Array.of(-1.2, 1),
-    );
+    const counted = countCalls(rosenbrock);
+    const run = lbfgs(counted, Float64Array.of(-1.2, 1));
     for (let k = 0; k < 3; k++) await run.next();
-    const before = calls;
+    const before = counted.calls;
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(calls).toBe(before);
+    expect(counted.calls).toBe(before);
     await run.return(undefined as never);
   });
 
@@ -617,12 +599,9 @@ describe('lbfgs save and resume', () => {
 
   it('a resumed run that had already converged stops at once without evaluating', async () => {
     const done = await minimizeLbfgs(rosenbrock, Float64Array.of(-1.2, 1));
-    let calls = 0;
-    const again = await minimizeLbfgs((x) => {
-      calls++;
-      return rosenbrock(x);
-    }, done.state);
-    expect(calls).toBe(0);
+    const counted = countCalls(rosenbrock);
+    const again = await minimizeLbfgs(counted, done.state);
+    expect(counted.calls).toBe(0);
     expect(again.stopReason).toBe(done.stopReason);
     expect(again.x).toEqual(done.x);
   });
