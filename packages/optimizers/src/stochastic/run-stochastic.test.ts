@@ -184,33 +184,35 @@ describe('the final flag', () => {
   });
 
   it('marks a report made after the signal fired, mid-epoch or at an epoch end', async () => {
+    /** The least-squares objective, firing `controller` on its `call`-th evaluation. */
+    const abortingAt = (call: number, controller: AbortController): MiniBatchObjective => {
+      let calls = 0;
+      return (x, batch) => {
+        if (++calls === call) controller.abort();
+        return objective(x, batch);
+      };
+    };
     const controller = new AbortController();
-    let calls = 0;
     const { progress, result } = await drain(
-      sgd(
-        (x, batch) => {
-          if (++calls === 8) controller.abort();
-          return objective(x, batch);
-        },
-        new Float64Array(5),
-        { numSamples: 200, batchSize: 50, epochs: 10, signal: controller.signal },
-      ),
+      sgd(abortingAt(8, controller), new Float64Array(5), {
+        numSamples: 200,
+        batchSize: 50,
+        epochs: 10,
+        signal: controller.signal,
+      }),
     );
     // The eighth call is the last batch of epoch 2: the report at that epoch's end is final.
     expect(result.stopReason).toBe(StopReason.Aborted);
     expect(result.epochs).toBe(2);
     expect(progress.map((p) => p.final)).toEqual([false, true]);
     const stepwise = new AbortController();
-    calls = 0;
     const steps = await drain(
-      sgd(
-        (x, batch) => {
-          if (++calls === 2) stepwise.abort();
-          return objective(x, batch);
-        },
-        new Float64Array(5),
-        { numSamples: 200, batchSize: 50, progressEverySteps: 1, signal: stepwise.signal },
-      ),
+      sgd(abortingAt(2, stepwise), new Float64Array(5), {
+        numSamples: 200,
+        batchSize: 50,
+        progressEverySteps: 1,
+        signal: stepwise.signal,
+      }),
     );
     expect(steps.progress.map((p) => `${p.kind}:${p.step}:${p.final}`)).toEqual([
       'step:1:false',
