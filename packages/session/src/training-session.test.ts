@@ -43,6 +43,15 @@ async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void
   }
 }
 
+/** A slow session's run, paused once it has reported three steps. */
+async function pausedAfterThreeSteps() {
+  const { s, events } = session({ maxIter: 400, stepDelayMs: 2 });
+  const run = s.run();
+  await until(() => steps(events).length >= 3);
+  s.pause();
+  return { s, events, run };
+}
+
 describe('TrainingSession', () => {
   it('loads, starts, reports every step, evaluates every evalEvery steps and finishes', async () => {
     const { s, events } = session({ maxIter: 12 });
@@ -103,10 +112,7 @@ describe('TrainingSession', () => {
   });
 
   it('stops pulling steps while paused and continues after resume', async () => {
-    const { s, events } = session({ maxIter: 400, stepDelayMs: 2 });
-    const run = s.run();
-    await until(() => steps(events).length >= 3);
-    s.pause();
+    const { s, events, run } = await pausedAfterThreeSteps();
     await sleep(50); // the step in flight when pausing may still arrive
     const atPause = steps(events).length;
     await sleep(150);
@@ -120,10 +126,7 @@ describe('TrainingSession', () => {
   });
 
   it('cancels while paused: the fit generator is returned and the outcome says aborted', async () => {
-    const { s, events } = session({ maxIter: 400, stepDelayMs: 2 });
-    const run = s.run();
-    await until(() => steps(events).length >= 3);
-    s.pause();
+    const { s, events, run } = await pausedAfterThreeSteps();
     await sleep(20);
     expect(activeFits.count).toBe(1);
     await s.cancel();
