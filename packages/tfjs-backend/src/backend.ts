@@ -7,14 +7,6 @@ import { withConsoleWarnFilter } from './console-warn-filter.js';
 import { initializeCpuBackend } from './cpu-backend.js';
 import { BackendInitError } from './errors.js';
 
-export {
-  BACKEND_CHOICES,
-  BACKENDS,
-  type BackendChoice,
-  type BackendName,
-  type ResolvedBackend,
-} from './backend-names.js';
-
 /** Where to find things a backend needs; only read by the first initialization of that backend. */
 export interface BackendOptions {
   /** Directory holding tfjs-backend-wasm's `.wasm` binaries (default: the installed package's dist). */

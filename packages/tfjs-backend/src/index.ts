@@ -1,16 +1,18 @@
 export {
   activateBackend,
+  type BackendOptions,
+  defaultWasmDirectory,
+  initializeBackend,
+  resolveBackend,
+  useBackend,
+} from './backend.js';
+export {
   BACKEND_CHOICES,
   BACKENDS,
   type BackendChoice,
   type BackendName,
-  type BackendOptions,
-  defaultWasmDirectory,
-  initializeBackend,
   type ResolvedBackend,
-  resolveBackend,
-  useBackend,
-} from './backend.js';
+} from './backend-names.js';
 export { withConsoleWarnFilter } from './console-warn-filter.js';
 export { decodeDenseLayersModel } from './decode-dense-layers-model.js';
 export type { DenseLayer, DenseStack } from './dense-stack.js';
