@@ -1,11 +1,20 @@
 import type { z } from 'zod';
 import type { DefinedClassifier } from './defined-classifier.js';
+import type { ImageSet } from './image-set.js';
 import type { ModelMetadata } from './model-metadata.js';
 import type { TrainContext, Trainer } from './trainer.js';
 import type { TrainingDataRequirements } from './validate-training-data.js';
 
 /** The files of a saved model besides core's manifest: file name → contents. */
 export type ModelFiles = Readonly<Record<string, Uint8Array>>;
+
+/** What `inspect` is told about the data the model was trained on. */
+export interface InspectContext<O> {
+  readonly options: O;
+  readonly classNames: readonly string[];
+  /** [height, width] when the features are a 2-D image, else undefined. */
+  readonly shape: readonly [number, number] | undefined;
+}
 
 /** An options schema: a zod object whose every field has a default and a `.describe()` text. */
 export type OptionsSchema = z.ZodObject;
@@ -55,6 +64,11 @@ export interface ClassifierDefinition<S extends OptionsSchema, M, X extends obje
   decode(files: ModelFiles, metadata: ModelMetadata): M | Promise<M>;
   /** Options a decoded model implies (e.g. a layer size read from its weights); they win over saved ones. */
   impliedOptions?(model: M): Partial<z.output<S>>;
+  /**
+   * Image-shaped arrays of the model for figures and dashboards (see `ImageSet`); `shape` is the
+   * data's image shape when it is 2-D (height × width), undefined otherwise.
+   */
+  inspect?(model: M, context: InspectContext<z.output<S>>): readonly ImageSet[];
   /** Free a model that is no longer the classifier's (tensors); plain arrays need nothing. */
   release?(model: M): void;
   /** Extra methods of this plugin's classifiers (e.g. `coefficients()`), given the classifier. */

@@ -1,4 +1,5 @@
 import type { Dataset } from '@digitlab/datasets';
+import type { ImageSet } from './image-set.js';
 import type { ModelArtifact } from './model-artifact.js';
 import type { FitResult, TrainingEvent } from './training-event.js';
 
@@ -49,4 +50,10 @@ export interface Classifier {
   save(): Promise<ModelArtifact>;
   /** Release tensors and workers; the classifier is unusable afterwards. */
   dispose(): void;
+  /**
+   * Optional: image-shaped arrays the model can show (a linear model's coefficients, an MLP's
+   * first-layer filters, centroids), for figures and dashboards that know no plugin. Empty when
+   * the model has nothing image-shaped (e.g. features that are not an image).
+   */
+  inspect?(): Promise<readonly ImageSet[]>;
 }

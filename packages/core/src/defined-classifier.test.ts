@@ -326,6 +326,26 @@ describe('the lifecycle around fit', () => {
   });
 });
 
+describe('inspect', () => {
+  it('hands the plugin the model and a 2-D image shape, and gives nothing for flat features', async () => {
+    const { classifier } = setup({ steps: 1 });
+    await expect(classifier.inspect()).rejects.toThrow(NotFittedError);
+    await fitToEnd(classifier.fit(train));
+    expect(await classifier.inspect()).toEqual([]);
+    const images = { ...train, imageShape: [1, 2] };
+    await fitToEnd(classifier.fit(images));
+    const [set, ...rest] = await classifier.inspect();
+    expect(rest).toEqual([]);
+    expect(set).toMatchObject({ name: 'logits', scale: 'diverging', shape: [1, 2] });
+    // Step 1 favours class 0: its image holds the logit 2.
+    expect(set?.images.map((image) => [image.label, Array.from(image.values)])).toEqual([
+      ['class 0', [2, 0]],
+      ['class 1', [0, 0]],
+      ['class 2', [0, 0]],
+    ]);
+  });
+});
+
 describe('metadata, saving and loading', () => {
   it('describes the data, the options, the caller’s provenance and the metrics', async () => {
     const { classifier } = setup({ steps: 2 }, { level: 4 });

@@ -1,8 +1,9 @@
 import type { Dataset } from '@digitlab/datasets';
 import type { Classifier, FitOptions } from './classifier.js';
-import type { ModelFiles } from './classifier-definition.js';
+import type { InspectContext, ModelFiles } from './classifier-definition.js';
 import { ClassifierInputError, NotFittedError } from './errors.js';
 import { createHeldOutEvaluator, type HeldOutEvaluator } from './held-out-evaluator.js';
+import type { ImageSet } from './image-set.js';
 import type { ModelArtifact } from './model-artifact.js';
 import { type ModelMetadata, preprocessingToJson } from './model-metadata.js';
 import { Stopwatch } from './stopwatch.js';
@@ -30,6 +31,7 @@ export interface Algorithm<O, M> {
   predict?(model: M, features: Float32Array, options: O): Int32Array | Promise<Int32Array>;
   encode(model: M, options: O, metadata: ModelMetadata): ModelFiles | Promise<ModelFiles>;
   release?(model: M): void;
+  inspect?(model: M, context: InspectContext<O>): readonly ImageSet[];
 }
 
 /** What the driver remembers of the current fit, to describe the model in its metadata. */
@@ -284,6 +286,21 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
     if (!metadata) throw new NotFittedError(this.plugin, 'save');
     const files = await this.algorithm.encode(model, this.options, metadata);
     return { plugin: this.plugin, metadata, files };
+  }
+
+  /** Image-shaped arrays of the current model (none when the plugin has none to show). */
+  async inspect(): Promise<readonly ImageSet[]> {
+    const model = this.requireModel('inspect');
+    const metadata = this.record ? this.record.data : this.loadedMetadata;
+    const { inspect } = this.algorithm;
+    if (!inspect || !metadata) return [];
+    const [height, width, ...rest] = metadata.imageShape;
+    const image = height !== undefined && width !== undefined && rest.length === 0;
+    return inspect(model, {
+      options: this.options,
+      classNames: metadata.classNames,
+      shape: image ? [height, width] : undefined,
+    });
   }
 
   /** Release the model, stop a running fit at its next step; unusable afterwards. */

@@ -1,6 +1,7 @@
 export type { Classifier, EvaluateOptions, FitOptions } from './classifier.js';
 export type {
   ClassifierDefinition,
+  InspectContext,
   ModelFiles,
   OptionsSchema,
 } from './classifier-definition.js';

@@ -128,6 +128,21 @@ export function scriptedPlugin(script: Script) {
     release(model) {
       log.push(`model ${model.id} released`);
     },
+    inspect: (model, { shape, classNames }) =>
+      shape === undefined
+        ? []
+        : [
+            {
+              name: 'logits',
+              title: 'Logits per class',
+              scale: 'diverging',
+              shape,
+              images: classNames.map((label, c) => ({
+                label,
+                values: Float32Array.of(model.logits[c] as number, 0),
+              })),
+            },
+          ],
     extend: (classifier) => ({
       logits: () => classifier.requireModel('logits').logits.slice(),
     }),

@@ -58,6 +58,21 @@ export const centroidPlugin: (defaults?: Partial<Options>) => DefinedPlugin<Opti
       return { unit: 'step', total: k, description: 'nearest centroid', steps: steps() };
     },
     predictProba: (model, features) => softmaxOfNegativeDistances(model, features),
+    inspect: ({ numFeatures: d, centroids }, { shape, classNames }) =>
+      shape === undefined
+        ? []
+        : [
+            {
+              name: 'centroids',
+              title: 'Class centroids',
+              scale: 'sequential',
+              shape,
+              images: classNames.map((label, c) => ({
+                label,
+                values: centroids.slice(c * d, (c + 1) * d),
+              })),
+            },
+          ],
     encode: (model) => ({ [FILE]: new Uint8Array(model.centroids.slice().buffer) }),
     decode(files, metadata) {
       const bytes = files[FILE];

@@ -7,6 +7,7 @@ import { centroidPlugin } from './centroid-plugin.js';
 import { checkMinimumAccuracy, checkScore } from './check-accuracy.js';
 import { checkEventOrder, checkReturnValue } from './check-event-order.js';
 import { checkHeldOutEvaluations } from './check-held-out-evaluations.js';
+import { checkImageSets } from './check-image-sets.js';
 import { checkPluginOptions } from './check-plugin-options.js';
 import { checkArgmax, checkPredictions } from './check-predictions.js';
 import { checkProbabilities } from './check-probabilities.js';
@@ -354,6 +355,34 @@ describe('checkUsableAfterStop', () => {
       /expected the classifier to keep the model of the steps taken \(fitted = true\) after an aborted fit/,
     );
     classifier.dispose();
+  });
+});
+
+describe('checkImageSets', () => {
+  const image = (values: number[]) => ({ label: 'a', values: Float32Array.from(values) });
+  const set = {
+    name: 'w',
+    title: 'Weights',
+    scale: 'diverging' as const,
+    shape: [1, 2] as const,
+    images: [image([1, -1])],
+  };
+
+  it('accepts well-formed sets and catches the wrong size, scale, shape and NaN, naming them', () => {
+    checkImageSets([set]);
+    checkImageSets([]);
+    expect(() => checkImageSets([{ ...set, images: [image([1, 2, 3])] }])).toThrow(
+      /image set "w": expected image 0 \('a'\) to hold 1 × 2 float32 values, found 3/,
+    );
+    expect(() => checkImageSets([{ ...set, scale: 'rainbow' as 'diverging' }])).toThrow(
+      /expected scale 'diverging' or 'sequential', found "rainbow"/,
+    );
+    expect(() => checkImageSets([{ ...set, shape: [0, 2] }])).toThrow(
+      /expected shape \[height, width\]/,
+    );
+    expect(() => checkImageSets([{ ...set, images: [image([1, Number.NaN])] }])).toThrow(
+      /expected finite values, found NaN at pixel 1 of image 0/,
+    );
   });
 });
 

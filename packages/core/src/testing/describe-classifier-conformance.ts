@@ -9,6 +9,7 @@ import {
   type ClassifierPlugin,
   parsePluginOptions,
 } from '../classifier-plugin.js';
+import type { ImageSet } from '../image-set.js';
 import { loadModel } from '../node/load-model.js';
 import { saveModel } from '../node/model-directory.js';
 import { createRegistry } from '../registry.js';
@@ -16,6 +17,7 @@ import type { FitResult, TrainingEvent } from '../training-event.js';
 import { checkMinimumAccuracy, checkScore } from './check-accuracy.js';
 import { checkEventOrder, checkReturnValue, checkStartMatchesData } from './check-event-order.js';
 import { checkHeldOutEvaluations } from './check-held-out-evaluations.js';
+import { checkImageSets } from './check-image-sets.js';
 import { checkNewClassifier, checkPluginOptions } from './check-plugin-options.js';
 import { checkArgmax, checkPredictions } from './check-predictions.js';
 import { checkProbabilities } from './check-probabilities.js';
@@ -123,6 +125,14 @@ export function describeClassifierConformance(
       const { events, data } = get();
       checkHeldOutEvaluations(events, data.test);
     });
+
+    // Registered only for plugins whose classifiers can show image-shaped arrays.
+    if (typeof createdWith(plugin, config.options).inspect === 'function') {
+      it('shows well-formed image sets through inspect()', async () => {
+        const { classifier } = get();
+        checkImageSets(await (classifier.inspect as () => Promise<readonly ImageSet[]>)());
+      });
+    }
 
     it('predicts n classes in [0, k), the argmax of n × k probabilities that sum to 1', async () => {
       const { classifier, data } = get();
@@ -285,4 +295,11 @@ export function describeClassifierConformance(
       );
     }
   });
+}
+
+/** A classifier fresh from `create`, disposed at once: to see which optional members it has. */
+function createdWith(plugin: ClassifierPlugin, options: Record<string, unknown> | undefined) {
+  const classifier = plugin.create(parsePluginOptions(plugin, options ?? {}));
+  classifier.dispose();
+  return classifier;
 }

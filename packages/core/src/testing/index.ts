@@ -7,6 +7,7 @@ export {
   checkStartMatchesData,
 } from './check-event-order.js';
 export { checkHeldOutEvaluations } from './check-held-out-evaluations.js';
+export { checkImageSets } from './check-image-sets.js';
 export { checkNewClassifier, checkPluginOptions, GARBAGE_OPTIONS } from './check-plugin-options.js';
 export { checkArgmax, checkPredictions } from './check-predictions.js';
 export { checkProbabilities } from './check-probabilities.js';

@@ -17,7 +17,8 @@ export interface SeparableClustersOptions {
  * A tiny deterministic dataset any classifier should fit: class c's samples sit near a corner of
  * [0, 1]^d (0.8 on features j with j mod k = c, 0.2 elsewhere) with uniform noise of ±0.15, so
  * classes are linearly separable with a margin. Labels cycle 0, 1, …, k−1 so every prefix of the
- * training set holds every class. Features claim a 1/255 scaling so metadata round trips are tested.
+ * training set holds every class. Features claim a 1/255 scaling so metadata round trips are tested,
+ * and form a 2 × d/2 image when d is even, so a plugin's `inspect()` has an image to show.
  */
 export function separableClusters(options: SeparableClustersOptions = {}): DatasetSplits {
   const { numClasses = 3, perClass = 20, testPerClass = 5, numFeatures = 8, seed = 1 } = options;
@@ -37,7 +38,7 @@ export function separableClusters(options: SeparableClustersOptions = {}): Datas
       split,
       features,
       labels,
-      imageShape: [numFeatures],
+      imageShape: numFeatures % 2 === 0 ? [2, numFeatures / 2] : [numFeatures],
       numClasses,
       preprocessing: [{ kind: 'scale', factor: 1 / 255 }],
     });
