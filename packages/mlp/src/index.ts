@@ -1,6 +1,7 @@
 export { NotFittedError } from '@digitlab/core';
 export { BackendInitError } from '@digitlab/tfjs-backend';
 export { glorotBound, glorotUniformParameters } from './glorot-uniform.js';
+export { hiddenUnitFilters, MAX_FILTERS } from './hidden-unit-filters.js';
 export {
   decodeLayersModel,
   encodeLayersModel,

@@ -1,5 +1,6 @@
 import { type DefinedClassifier, type DefinedPlugin, defineClassifier } from '@digitlab/core';
 import { activateBackend } from '@digitlab/tfjs-backend';
+import { hiddenUnitFilters } from './hidden-unit-filters.js';
 import { decodeLayersModel, encodeLayersModel } from './layers-model.js';
 import type { MlpWeights } from './mlp-parameters.js';
 import { type MlpOptions, mlpOptionsSchema } from './options.js';
@@ -58,6 +59,7 @@ export const mlp: (defaults?: Partial<MlpOptions>) => MlpPlugin = defineClassifi
   encode: (weights, _options, metadata) => encodeLayersModel(weights, metadata),
   decode: decodeLayersModel,
   impliedOptions: (weights) => ({ hiddenUnits: weights.hiddenUnits }),
+  inspect: (weights, { shape }) => (shape ? [hiddenUnitFilters(weights, shape)] : []),
   extend: (classifier) => ({
     getWeights() {
       const w = classifier.requireModel('getWeights');
