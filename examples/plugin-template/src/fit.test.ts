@@ -110,6 +110,21 @@ describe('fitting by hand-computed centroids', () => {
   });
 });
 
+describe('inspect', () => {
+  it('shows each centroid as an image when the samples are images, and nothing otherwise', async () => {
+    const classifier = create();
+    await fitToEnd(classifier.fit(UNEQUAL));
+    expect(await classifier.inspect()).toEqual([]);
+    await fitToEnd(classifier.fit({ ...UNEQUAL, imageShape: [1, 2] }));
+    const [set] = await classifier.inspect();
+    expect(set).toMatchObject({ name: 'centroids', scale: 'sequential', shape: [1, 2] });
+    expect(set?.images.map((image) => [image.label, Array.from(image.values)])).toEqual([
+      ['0', [1, 1]],
+      ['1', [5, 4]],
+    ]);
+  });
+});
+
 describe('the event stream', () => {
   it('reports one step per chunk of rows, with the partial model evaluated at each', async () => {
     const classifier = create();

@@ -1,4 +1,4 @@
-import { defineClassifier, type Trainer } from '@digitlab/core';
+import { defineClassifier, imagesOfRows, type Trainer } from '@digitlab/core';
 import { ClassSums } from './class-sums.js';
 import { decodeModelFile, encodeModelFile } from './model-file.js';
 import {
@@ -13,6 +13,8 @@ export const PLUGIN_NAME = 'nearest-centroid';
 
 /** Steps of a fit: one pass over the data, in steps so a dashboard can show, pause and stop it. */
 export const FIT_STEPS = 10;
+
+const CENTROIDS = { name: 'centroids', title: 'Class centroids', scale: 'sequential' } as const;
 
 /** Nearest centroid as a plugin factory: `nearestCentroid({ metric: 'manhattan' })`, say. */
 export const nearestCentroid = defineClassifier({
@@ -46,6 +48,9 @@ export const nearestCentroid = defineClassifier({
       model.numClasses,
       o.temperature,
     ),
+  // The centroids are pictures of the average sample of each class: figures can draw them.
+  inspect: ({ centroids }, { shape, classNames }) =>
+    shape ? [imagesOfRows(CENTROIDS, centroids, shape, classNames)] : [],
   encode: encodeModelFile,
   decode: decodeModelFile,
   // The options a model file records belong to the model: they win over the manifest's.

@@ -25,3 +25,27 @@ export interface ImageSet {
   readonly shape: readonly [number, number];
   readonly images: readonly LabelledImage[];
 }
+
+/**
+ * An image set with one image per row of a row-major matrix of `labels.length` rows of
+ * height × width values (a linear model's coefficients, class centroids), captioned by `labels`.
+ */
+export function imagesOfRows(
+  set: Pick<ImageSet, 'name' | 'title' | 'scale'>,
+  rows: ArrayLike<number>,
+  shape: readonly [number, number],
+  labels: readonly string[],
+): ImageSet {
+  const size = shape[0] * shape[1];
+  if (rows.length !== labels.length * size) {
+    throw new RangeError(
+      `imagesOfRows: expected ${labels.length} rows of ${shape[0]} × ${shape[1]} values (${labels.length * size}), found ${rows.length} values`,
+    );
+  }
+  const images = labels.map((label, r) => {
+    const values = new Float32Array(size);
+    for (let i = 0; i < size; i++) values[i] = rows[r * size + i] as number;
+    return { label, values };
+  });
+  return { ...set, shape, images };
+}

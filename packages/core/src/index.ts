@@ -31,7 +31,7 @@ export {
 } from './errors.js';
 export { fitToEnd } from './fit-to-end.js';
 export { createHeldOutEvaluator, type HeldOutEvaluator } from './held-out-evaluator.js';
-export type { ImageScale, ImageSet, LabelledImage } from './image-set.js';
+export { type ImageScale, type ImageSet, imagesOfRows, type LabelledImage } from './image-set.js';
 export { decodeJsonFile, encodeJsonFile } from './json-model-file.js';
 export { ARTIFACT_FORMAT_VERSION, MANIFEST_FILE, type ModelArtifact } from './model-artifact.js';
 export {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type DefinedPlugin, defineClassifier } from '../define-classifier.js';
 import { ArtifactError } from '../errors.js';
+import { imagesOfRows } from '../image-set.js';
 
 const options = z.strictObject({
   shrink: z
@@ -19,6 +20,7 @@ interface Centroids {
 }
 
 const FILE = 'centroids.bin';
+const CENTROIDS = { name: 'centroids', title: 'Class centroids', scale: 'sequential' } as const;
 
 /**
  * A nearest-centroid classifier with no iterations and no tensors, on core's fit driver: a small,
@@ -58,21 +60,8 @@ export const centroidPlugin: (defaults?: Partial<Options>) => DefinedPlugin<Opti
       return { unit: 'step', total: k, description: 'nearest centroid', steps: steps() };
     },
     predictProba: (model, features) => softmaxOfNegativeDistances(model, features),
-    inspect: ({ numFeatures: d, centroids }, { shape, classNames }) =>
-      shape === undefined
-        ? []
-        : [
-            {
-              name: 'centroids',
-              title: 'Class centroids',
-              scale: 'sequential',
-              shape,
-              images: classNames.map((label, c) => ({
-                label,
-                values: centroids.slice(c * d, (c + 1) * d),
-              })),
-            },
-          ],
+    inspect: ({ centroids }, { shape, classNames }) =>
+      shape ? [imagesOfRows(CENTROIDS, centroids, shape, classNames)] : [],
     encode: (model) => ({ [FILE]: new Uint8Array(model.centroids.slice().buffer) }),
     decode(files, metadata) {
       const bytes = files[FILE];
