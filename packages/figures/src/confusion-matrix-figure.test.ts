@@ -30,7 +30,7 @@ describe('confusionMatrixFigure', () => {
     });
     const all = texts(parseSvg(figure.svg));
     expect(all).toContain('Confusion matrix: softmax-regression on MNIST');
-    expect(all).toContain('test accuracy 0.9068 (9068 of 10000)');
+    expect(all).toContain('test accuracy 0.9068 (9,068 of 10,000)');
     expect(all).toContain('Predicted label');
     expect(all).toContain('True label');
     expect(all).toContain('fraction of true label');

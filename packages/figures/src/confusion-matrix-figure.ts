@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { BLACK, readableOn, schemeScale, WHITE } from './colour-scale.js';
 import { type Figure, type RunLabel, titleWithRun } from './figure.js';
 import { FiguresError } from './figures-error.js';
+import { groupThousands } from './group-thousands.js';
 import { FIGURE_CONFIG, renderVegaLite } from './render-vega-lite.js';
 import { textWidth } from './text-width.js';
 import { classNamesFor } from './validate.js';
@@ -111,7 +112,7 @@ export function confusionMatrixSpec(
     config: FIGURE_CONFIG,
     title: {
       text: titleWithRun('Confusion matrix', input.run),
-      subtitle: `test accuracy ${accuracy.toFixed(4)} (${correct} of ${total})`,
+      subtitle: `test accuracy ${accuracy.toFixed(4)} (${groupThousands(correct)} of ${groupThousands(total)})`,
     },
     width: side,
     height: side,

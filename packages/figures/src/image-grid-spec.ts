@@ -1,3 +1,4 @@
+import { scale as vegaScale } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ColourScale } from './colour-scale.js';
 import { FIGURE_CONFIG } from './render-vega-lite.js';
@@ -17,7 +18,8 @@ export interface ImageGrid {
   /** Tile size in pixels (an integer multiple of the image's, so pixels stay square and equal). */
   readonly tileWidth: number;
   readonly tileHeight: number;
-  readonly columns: number;
+  /** Tiles per row: exactly `columns`, or up to `maxColumns` as fit in about 1000 pixels. */
+  readonly columns: { readonly exactly: number } | { readonly maxColumns: number };
   /** Draws a colour bar for this scale beside the grid; none when absent. */
   readonly colourBar?: { readonly scale: ColourScale };
 }
@@ -25,15 +27,24 @@ export interface ImageGrid {
 const CAPTION_FONT_SIZE = 11;
 const CAPTION_GAP = 4;
 const GUTTER = 14;
+// Long captions (Fashion-MNIST's class names) widen the cells; rows then hold fewer of them.
+const MAX_WIDTH = 1000;
 
 /**
  * A grid of image tiles with captions, each image an `image` mark with crisp pixels in a thin
  * frame, laid out in pixel coordinates (identity scales), with an optional colour bar.
  */
 export function imageGridSpec(grid: ImageGrid): TopLevelSpec {
-  const { tiles, tileWidth, tileHeight, columns } = grid;
+  const { tiles, tileWidth, tileHeight } = grid;
   const widest = Math.max(0, ...tiles.map((t) => textWidth(t.caption, CAPTION_FONT_SIZE)));
   const cellWidth = Math.ceil(Math.max(tileWidth, widest) + GUTTER);
+  const columns =
+    'exactly' in grid.columns
+      ? grid.columns.exactly
+      : Math.max(
+          1,
+          Math.min(grid.columns.maxColumns, Math.floor((MAX_WIDTH + GUTTER) / cellWidth)),
+        );
   const cellHeight = tileHeight + CAPTION_GAP + CAPTION_FONT_SIZE + 4 + GUTTER;
   const rows = Math.ceil(tiles.length / columns);
   const width = Math.min(columns, tiles.length) * cellWidth - GUTTER;
@@ -116,8 +127,7 @@ export function imageGridSpec(grid: ImageGrid): TopLevelSpec {
             labelOffset: 4,
             gradientLength: Math.max(120, Math.min(height, 360)),
             gradientThickness: 14,
-            // The limits themselves at the ends, so the bar says what the darkest colours mean.
-            values: [0, 0.25, 0.5, 0.75, 1].map((t) => lo + t * (hi - lo)),
+            values: colourBarValues(lo, hi),
             format: '.3~g',
           },
         },
@@ -136,4 +146,18 @@ export function imageGridSpec(grid: ImageGrid): TopLevelSpec {
     data: { values },
     layer,
   } as TopLevelSpec;
+}
+
+/**
+ * Round ticks inside the scale's limits, and the limits themselves at the ends (so the bar says what
+ * its extreme colours mean); a round tick crowding a limit makes way for it.
+ */
+export function colourBarValues(lo: number, hi: number): number[] {
+  const linear = vegaScale('linear') as () => {
+    domain(d: number[]): { ticks(count: number): number[] };
+  };
+  const round = linear().domain([lo, hi]).ticks(4);
+  const room = 0.1 * (hi - lo);
+  const inner = round.filter((v) => v - lo > room && hi - v > room);
+  return [lo, ...inner, hi];
 }

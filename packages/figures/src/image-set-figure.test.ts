@@ -133,7 +133,8 @@ describe('imageSetFigure', () => {
         { label: 'b', values: Float32Array.from([1, 0.25, 0]) },
       ],
     };
-    const { images } = await tiles(set);
+    const { root, images } = await tiles(set);
+    expect(texts(root)).toContain('white 0 to black 1, shared by all tiles');
     const tile = decodeDataUrl(images[0]!.getAttribute('xlink:href')!);
     expect(tile.pixel(0, 0)).toEqual([255, 255, 255]);
     expect(tile.pixel(1, 0)).toEqual([128, 128, 128]);

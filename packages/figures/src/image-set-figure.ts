@@ -6,12 +6,13 @@ import { FiguresError } from './figures-error.js';
 import { imageDataUrl } from './image-data-url.js';
 import { imageGridSpec } from './image-grid-spec.js';
 import { renderVegaLite } from './render-vega-lite.js';
+import { checkColumns } from './validate.js';
 
 const FIGURE = 'imageSetFigure';
 
 /** Options for `imageSetFigure`. */
 export interface ImageSetOptions {
-  /** Tiles per row; default 5 (ten classes in two rows, as scikit-learn's example). */
+  /** Tiles per row; default 5 for up to ten images (two rows, as scikit-learn's example), else 8. */
   readonly columns?: number;
   /** Screen pixels per image pixel; default 4 (a 28×28 image in 112 pixels). */
   readonly pixelSize?: number;
@@ -71,7 +72,7 @@ export function imageSetSpec(set: ImageSet, options: ImageSetOptions = {}): TopL
   });
   const scale = scaleFor(set, lo, hi);
   const pixelSize = options.pixelSize ?? 4;
-  const columns = options.columns ?? Math.min(5, set.images.length);
+  const n = set.images.length;
   return imageGridSpec({
     title: titleWithRun(set.title, options.run),
     subtitle: subtitleFor(set, scale),
@@ -81,7 +82,10 @@ export function imageSetSpec(set: ImageSet, options: ImageSetOptions = {}): TopL
     })),
     tileWidth: width * pixelSize,
     tileHeight: height * pixelSize,
-    columns,
+    columns:
+      options.columns === undefined
+        ? { maxColumns: Math.min(n <= 10 ? 5 : 8, n) }
+        : { exactly: checkColumns(FIGURE, options.columns) },
     colourBar: { scale },
   });
 }
@@ -103,7 +107,9 @@ function subtitleFor(set: ImageSet, scale: ColourScale): string {
 }
 
 function formatLimit(value: number): string {
-  return Math.abs(value) >= 0.01 && Math.abs(value) < 1000
-    ? value.toPrecision(3)
+  const size = Math.abs(value);
+  if (size === 0) return '0';
+  return size >= 0.01 && size < 1000
+    ? String(Number(value.toPrecision(3)))
     : value.toExponential(2);
 }

@@ -97,6 +97,13 @@ describe('learningCurvesFigure', () => {
     expect(texts(parseSvg(figure!.svg))).not.toContain('train');
   });
 
+  it('gives a single evaluation room on its axis, accuracy never past 1', async () => {
+    const history = [{ step: 1, testAccuracy: 0.9612 }];
+    const figure = await learningCurvesFigure({ history, unit: 'step' });
+    const accuracyAxis = axes(figure!.svg).find((a) => a.startsWith("Y-axis titled 'accuracy'"));
+    expect(accuracyAxis).toMatch(/with values from 0\.9\d* to 1\.00$/);
+  });
+
   it('leaves gradient norms a log axis cannot show (0) off the curve', async () => {
     const history = [
       { step: 1, gradientNorm: 1 },

@@ -161,7 +161,12 @@ function curves(panel: Panel, samples: readonly Sample[], x: object): object {
       },
       encoding: {
         x,
-        y: { field: 'value', type: 'quantitative', title: 'accuracy', scale: { zero: false } },
+        y: {
+          field: 'value',
+          type: 'quantitative',
+          title: 'accuracy',
+          scale: linearScale(samples, 1),
+        },
         color: {
           field: 'series',
           type: 'nominal',
@@ -190,9 +195,19 @@ function curves(panel: Panel, samples: readonly Sample[], x: object): object {
       x,
       y: log
         ? { field: 'value', type: 'quantitative', title: 'max |gradient|', ...logAxis(samples) }
-        : { field: 'value', type: 'quantitative', title: 'objective', scale: { zero: false } },
+        : { field: 'value', type: 'quantitative', title: 'objective', scale: linearScale(samples) },
     },
   };
+}
+
+/** A linear scale around the values, not from 0; a single value gets room either side (up to `ceiling`). */
+function linearScale(samples: readonly Sample[], ceiling = Infinity): object {
+  const values = samples.map((s) => s.value);
+  const smallest = Math.min(...values);
+  const largest = Math.max(...values);
+  if (largest > smallest) return { zero: false };
+  const pad = Math.max(Math.abs(largest) * 0.05, 0.01);
+  return { zero: false, domain: [smallest - pad, Math.min(largest + pad, ceiling)] };
 }
 
 /**
@@ -201,8 +216,12 @@ function curves(panel: Panel, samples: readonly Sample[], x: object): object {
  */
 function logAxis(samples: readonly Sample[]): object {
   const values = samples.map((s) => s.value);
-  const low = Math.floor(Math.log10(Math.min(...values)));
-  const high = Math.ceil(Math.log10(Math.max(...values)));
+  const smallest = Math.min(...values);
+  const largest = Math.max(...values);
+  // One value alone (a single step) gets a decade either side.
+  const pad = smallest === largest ? 1 : 0;
+  const low = Math.floor(Math.log10(smallest)) - pad;
+  const high = Math.ceil(Math.log10(largest)) + pad;
   if (high - low < 2) return { scale: { type: 'log' }, axis: { format: '~g', grid: true } };
   const powers = Array.from({ length: high - low + 1 }, (_, i) => 10 ** (low + i));
   return {

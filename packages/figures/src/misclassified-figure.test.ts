@@ -101,6 +101,8 @@ describe('misclassifiedFigure', () => {
     );
     const shown = captions(figure!.svg);
     expect(shown).toHaveLength(36);
+    // Long captions widen the cells: fewer per row keep the figure about 1000 pixels wide.
+    expect(figure!.width).toBeLessThanOrEqual(1040);
     expect(shown[0]).toBe('Ankle boot → T-shirt/top (0.99)');
     expect(shown[1]).toBe('Bag → Ankle boot (0.98)');
   });
@@ -116,6 +118,13 @@ describe('misclassifiedFigure', () => {
     expect([raster.width, raster.height]).toEqual([figure.width * 2, figure.height * 2]);
     expect(inkAtText(parseSvg(figure.svg), raster, 2, 'Most confident mistakes')).toBeGreaterThan(
       50,
+    );
+  });
+
+  it('refuses a number of columns that is not a positive integer', async () => {
+    const input = heldOut([0, 1], [1, 0], [0.9, 0.9]);
+    await expect(misclassifiedFigure(input, { columns: 0 })).rejects.toThrow(
+      'misclassifiedFigure: expected options.columns to be a positive integer, found 0',
     );
   });
 

@@ -2,11 +2,12 @@ import type { TopLevelSpec } from 'vega-lite';
 import { inkScale } from './colour-scale.js';
 import { type Figure, type RunLabel, titleWithRun } from './figure.js';
 import { FiguresError } from './figures-error.js';
+import { groupThousands } from './group-thousands.js';
 import { imageDataUrl } from './image-data-url.js';
 import { imageGridSpec } from './image-grid-spec.js';
 import { type Predictions, pickMisclassified } from './pick-misclassified.js';
 import { renderVegaLite } from './render-vega-lite.js';
-import { classNamesFor } from './validate.js';
+import { checkColumns, classNamesFor } from './validate.js';
 
 const FIGURE = 'misclassifiedFigure';
 
@@ -25,7 +26,7 @@ export interface MisclassifiedInput extends Predictions {
 export interface MisclassifiedOptions {
   /** The most mistakes to show; default 36. */
   readonly limit?: number;
-  /** Tiles per row; default 9. */
+  /** Tiles per row; default up to 9, fewer when long class names widen the captions. */
   readonly columns?: number;
   /** Screen pixels per image pixel; default 3 (a 28×28 digit in 84 pixels). */
   readonly pixelSize?: number;
@@ -96,14 +97,17 @@ export function misclassifiedSpec(
   const pixelSize = options.pixelSize ?? 3;
   return imageGridSpec({
     title: titleWithRun('Most confident mistakes', input.run),
-    subtitle: `${picked.length} of ${wrong} misclassified held-out images (of ${n}): true → predicted (probability)`,
+    subtitle: `${picked.length} of ${groupThousands(wrong)} misclassified held-out images (of ${groupThousands(n)}): true → predicted (probability)`,
     tiles: picked.map((i) => ({
       url: imageDataUrl(input.images, i * size, height, width, scale),
       caption: `${names[input.trueLabels[i]!]} → ${names[input.predictedLabels[i]!]} (${formatProbability(input.confidence[i]!)})`,
     })),
     tileWidth: width * pixelSize,
     tileHeight: height * pixelSize,
-    columns: options.columns ?? Math.min(9, picked.length),
+    columns:
+      options.columns === undefined
+        ? { maxColumns: Math.min(9, picked.length) }
+        : { exactly: checkColumns(FIGURE, options.columns) },
   });
 }
 

@@ -51,6 +51,9 @@ export const FIGURE_CONFIG = {
     tickColor: '#444444',
   },
   legend: {
+    // A thin frame, so a colour bar's white end still shows where it stops.
+    gradientStrokeColor: '#8a8a8a',
+    gradientStrokeWidth: 0.75,
     labelFontSize: 11,
     titleFontSize: 11,
     titleFontWeight: 'normal',

@@ -64,3 +64,11 @@ export function checkFinite(figure: string, field: string, value: number): void 
   if (!Number.isFinite(value))
     throw new FiguresError(figure, field, 'to be a finite number', String(value));
 }
+
+/** Throws unless `columns` is a positive integer; returns it. */
+export function checkColumns(figure: string, columns: number): number {
+  if (!(Number.isInteger(columns) && columns > 0)) {
+    throw new FiguresError(figure, 'options.columns', 'to be a positive integer', String(columns));
+  }
+  return columns;
+}
