@@ -8,17 +8,22 @@ export {
   type Sampling,
   type TrainingData,
 } from './load-training-data.js';
+export { MISTAKES_KEPT, pickMistakes } from './pick-mistakes.js';
 export type {
   ClassScores,
   ConfusedPairSummary,
   EvaluationSummary,
   FitOutcome,
+  Mistake,
+  MistakeSample,
+  ModelImages,
   ProgressPoint,
   SessionEvent,
   SessionInfo,
 } from './session-events.js';
 export {
   errorMessage,
+  type LiveImagesOptions,
   type SessionControls,
   type SessionResult,
   TrainingSession,

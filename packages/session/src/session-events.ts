@@ -1,4 +1,4 @@
-import type { FitResult, OptionDescription, ProgressUnit } from '@digitlab/core';
+import type { FitResult, ImageSet, OptionDescription, ProgressUnit } from '@digitlab/core';
 
 /** What is being trained on what, known once the data is loaded and the fit has started. */
 export interface SessionInfo {
@@ -77,6 +77,36 @@ export interface EvaluationSummary {
   readonly confusedPairs: readonly ConfusedPairSummary[];
 }
 
+/** The model's image-shaped arrays (see `Classifier.inspect`) at a held-out evaluation. */
+export interface ModelImages {
+  readonly step: number;
+  /** Empty when the classifier has nothing image-shaped to show (k-NN, features that are not images). */
+  readonly sets: readonly ImageSet[];
+  /** Why the images could not be read, when `inspect` failed (training carries on). */
+  readonly error?: string;
+}
+
+/** One misclassified test sample. */
+export interface Mistake {
+  /** Row in the test set. */
+  readonly index: number;
+  readonly trueClass: number;
+  readonly predictedClass: number;
+  /** The sample's features, height × width row-major, when the data are 2-D images. */
+  readonly pixels?: Float32Array;
+}
+
+/** Some of the test samples one held-out evaluation got wrong, enough for a panel of digits. */
+export interface MistakeSample {
+  readonly step: number;
+  /** How many test samples were wrong, of `total`; `mistakes` holds a few of them. */
+  readonly wrong: number;
+  readonly total: number;
+  /** [height, width] of `pixels`; absent when the samples are not 2-D images. */
+  readonly shape?: readonly [number, number];
+  readonly mistakes: readonly Mistake[];
+}
+
 /** How a fit ended: the fit's result, its last held-out evaluation reduced to the accuracy. */
 export interface FitOutcome extends Omit<FitResult, 'evaluation'> {
   readonly testAccuracy?: number;
@@ -93,6 +123,9 @@ export type SessionEvent =
     }
   | { readonly type: 'progress'; readonly point: ProgressPoint }
   | { readonly type: 'evaluated'; readonly summary: EvaluationSummary }
+  /** After an evaluation (throttled) and at the end, when the session tracks images. */
+  | { readonly type: 'images'; readonly images: ModelImages }
+  | { readonly type: 'mistakes'; readonly sample: MistakeSample }
   | { readonly type: 'paused' }
   | { readonly type: 'resumed' }
   | { readonly type: 'finished'; readonly outcome: FitOutcome }

@@ -3,6 +3,7 @@ import {
   type ClassifierPlugin,
   describeOptions,
   type FitResult,
+  type HeldOutEvaluation,
   type OptionDescription,
   type ProgressUnit,
   parsePluginOptions,
@@ -11,7 +12,9 @@ import {
 import { saveModel } from '@digitlab/core/node';
 import type { Dataset } from '@digitlab/datasets';
 import { summarizeEvaluation } from './evaluation-summary.js';
+import { createImageThrottle, type ImageThrottle } from './image-throttle.js';
 import { type DataRequest, loadTrainingData, type TrainingData } from './load-training-data.js';
+import { MISTAKES_KEPT, pickMistakes } from './pick-mistakes.js';
 import type {
   EvaluationSummary,
   FitOutcome,
@@ -38,8 +41,26 @@ export interface TrainingSessionConfig {
    * Costs a prediction pass over the training set, so the JSON mode leaves it off.
    */
   readonly trackTrainAccuracy?: boolean;
+  /**
+   * Emit the model's images (`images`, from `Classifier.inspect`) and some of the test samples it
+   * gets wrong (`mistakes`) after held-out evaluations, throttled, and for the final model: for
+   * front ends that draw them. `true` takes the default throttle. Off unless asked for.
+   */
+  readonly liveImages?: boolean | LiveImagesOptions;
   /** Replaces dataset loading (tests use generated data). */
   readonly loadData?: (request: DataRequest) => Promise<TrainingData>;
+}
+
+/** How often a session takes the model's images while training, and how many mistakes it sends. */
+export interface LiveImagesOptions {
+  /** At least this long between two takes (default 250 ms: a few per second at most). */
+  readonly minIntervalMs?: number;
+  /** At most this share of the time goes to taking images (default 0.05). */
+  readonly maxShare?: number;
+  /** Misclassified samples per mistakes event, with their pixels (default `MISTAKES_KEPT`). */
+  readonly mistakes?: number;
+  /** Time source of the throttle (tests pass a fake one). */
+  readonly clock?: { now(): number };
 }
 
 /** What a finished session hands back to the command that ran it. */
@@ -82,9 +103,28 @@ export class TrainingSession implements SessionControls {
   private latestEvaluation: EvaluationSummary | undefined;
   private lastPoint: ProgressPoint | undefined;
   private lastYield = 0;
+  private readonly images:
+    | { throttle: ImageThrottle; clock: { now(): number }; mistakes: number }
+    | undefined;
+  /** The evaluation step whose images were sent last. */
+  private imagesStep: number | undefined;
   private runPromise: Promise<SessionResult> | undefined;
 
-  constructor(private readonly config: TrainingSessionConfig) {}
+  constructor(private readonly config: TrainingSessionConfig) {
+    const live = config.liveImages;
+    if (live) {
+      const o = live === true ? {} : live;
+      const clock = o.clock ?? performance;
+      this.images = {
+        throttle: createImageThrottle(
+          { minIntervalMs: o.minIntervalMs ?? 250, maxShare: o.maxShare ?? 0.05 },
+          clock,
+        ),
+        clock,
+        mistakes: o.mistakes ?? MISTAKES_KEPT,
+      };
+    }
+  }
 
   /** Add a listener for every later event; returns the function that removes it. */
   subscribe(listener: (event: SessionEvent) => void): () => void {
@@ -194,7 +234,7 @@ export class TrainingSession implements SessionControls {
       return this.finish(cancelledOutcome(0, 0, this.info.unit), train, test);
     }
     const result = await this.drive(classifier, train, test, baseInfo);
-    const outcome = await this.outcomeOf(result, classifier, train);
+    const outcome = await this.outcomeOf(result, classifier, train, test);
     return this.finish(outcome, train, test);
   }
 
@@ -235,7 +275,7 @@ export class TrainingSession implements SessionControls {
           finished = last.done === true;
           return event.result;
         }
-        await this.handle(event, classifier, train, baseInfo);
+        await this.handle(event, classifier, train, test, baseInfo);
         await this.letTheEventLoopRun();
       }
       return undefined;
@@ -251,6 +291,7 @@ export class TrainingSession implements SessionControls {
     event: Exclude<TrainingEvent, { type: 'end' }>,
     classifier: Classifier,
     train: Dataset,
+    test: Dataset,
     baseInfo: BaseInfo,
   ): Promise<void> {
     if (event.type === 'start') {
@@ -290,13 +331,43 @@ export class TrainingSession implements SessionControls {
     if (event.evaluation) {
       this.latestEvaluation = summarizeEvaluation(event.evaluation);
       this.emit({ type: 'evaluated', summary: this.latestEvaluation });
+      await this.sendImages(event.evaluation, classifier, test, false);
     }
+  }
+
+  /**
+   * Send the model's images and the evaluation's mistakes, when the session tracks them and the
+   * throttle allows (always for the final model). Called between steps, where the model is the one
+   * just evaluated; `inspect` copies its arrays, so the event stays valid as training moves on.
+   */
+  private async sendImages(
+    evaluation: HeldOutEvaluation,
+    classifier: Classifier,
+    test: Dataset,
+    final: boolean,
+  ): Promise<void> {
+    const images = this.images;
+    if (!images || this.imagesStep === evaluation.step) return;
+    if (!final && !images.throttle.due()) return;
+    const startedAt = images.clock.now();
+    const { step } = evaluation;
+    try {
+      const sets = (await classifier.inspect?.()) ?? [];
+      this.emit({ type: 'images', images: { step, sets } });
+    } catch (error) {
+      // Pictures are a view on training, never a reason to stop it.
+      this.emit({ type: 'images', images: { step, sets: [], error: errorMessage(error) } });
+    }
+    this.emit({ type: 'mistakes', sample: pickMistakes(evaluation, test, images.mistakes) });
+    this.imagesStep = step;
+    images.throttle.took(startedAt);
   }
 
   private async outcomeOf(
     result: FitResult | undefined,
     classifier: Classifier,
     train: Dataset,
+    test: Dataset,
   ): Promise<FitOutcome> {
     if (!result) {
       const last = this.lastPoint;
@@ -307,6 +378,8 @@ export class TrainingSession implements SessionControls {
       this.latestEvaluation = summarizeEvaluation(result.evaluation);
       this.emit({ type: 'evaluated', summary: this.latestEvaluation });
     }
+    if (result.evaluation && classifier.fitted)
+      await this.sendImages(result.evaluation, classifier, test, true);
     let trainAccuracy = result.trainAccuracy;
     if (trainAccuracy === undefined && this.lastPoint?.step === result.steps)
       trainAccuracy = this.lastPoint.trainAccuracy;

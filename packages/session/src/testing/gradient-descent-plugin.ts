@@ -1,4 +1,4 @@
-import { ArtifactError, defineClassifier, type Trainer } from '@digitlab/core';
+import { ArtifactError, defineClassifier, imagesOfRows, type Trainer } from '@digitlab/core';
 import type { Dataset } from '@digitlab/datasets';
 import { z } from 'zod';
 
@@ -101,6 +101,18 @@ export const gradientDescentPlugin = defineClassifier({
     }
     return out;
   },
+  // Each class's weights without its bias, when the features are a 2-D image.
+  inspect: ({ w, numFeatures: d }, { shape, classNames }) =>
+    shape
+      ? [
+          imagesOfRows(
+            { name: 'coefficients', title: 'Coefficients per class', scale: 'diverging' },
+            w.filter((_, i) => i % (d + 1) !== d),
+            shape,
+            classNames,
+          ),
+        ]
+      : [],
   encode: (model) => ({ [FILE]: new Uint8Array(model.w.slice().buffer) }),
   decode(files, { numFeatures, numClasses }) {
     const bytes = files[FILE];
