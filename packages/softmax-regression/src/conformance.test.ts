@@ -1,11 +1,12 @@
 import { describeClassifierConformance } from '@digitlab/core/testing';
 import * as tf from '@tensorflow/tfjs-core';
+import * as node from './node/index.js';
 import { softmaxRegression } from './plugin.js';
 
 const tensorMemory = () => tf.memory().numTensors;
 
 // The reference backend with each solver and layout (on cpu, `auto` would hold every fit in
-// compressed rows, which make no tensors); the wasm backend is checked in wasm-backend.test.ts.
+// compressed rows, which make no tensors), then the Node entry as the dashboard ships it.
 describeClassifierConformance(softmaxRegression(), {
   options: { backend: 'cpu' },
   tensorMemory,
@@ -29,3 +30,5 @@ describeClassifierConformance(softmaxRegression(), {
   },
   tensorMemory,
 });
+// `auto` → wasm, and dense tensors for these dense blobs; too few rows for gradient workers.
+describeClassifierConformance(node.softmaxRegression(), { tensorMemory });
