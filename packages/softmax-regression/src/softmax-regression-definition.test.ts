@@ -48,6 +48,39 @@ function accuracyOf(predictions: Int32Array, labels: Uint8Array): number {
   return correct / labels.length;
 }
 
+describe('inspect', () => {
+  it('shows each class’s coefficient row as an image on a diverging scale', async () => {
+    const classifier = create({ maxIter: 20 });
+    // Five features as a 1 × 5 image.
+    await fitToEnd(classifier.fit({ ...train, imageShape: [1, 5] }));
+    const [set, ...rest] = await classifier.inspect();
+    expect(rest).toEqual([]);
+    expect(set).toMatchObject({ name: 'coefficients', scale: 'diverging', shape: [1, 5] });
+    const coefficients = classifier.coefficients();
+    expect(set?.images.map((image) => image.label)).toEqual(train.classNames);
+    set?.images.forEach((image, c) => {
+      expect(Array.from(image.values)).toEqual(Array.from(coefficients.subarray(c * 5, c * 5 + 5)));
+    });
+    // Flat features are no image: nothing to show.
+    await fitToEnd(classifier.fit(train));
+    expect(await classifier.inspect()).toEqual([]);
+    classifier.dispose();
+  });
+
+  it('ends an abort between steps with the solver’s own account, as the solvers watch the signal', async () => {
+    const classifier = create({ maxIter: 50, tol: 1e-12 });
+    const controller = new AbortController();
+    const result = await fitToEnd(classifier.fit(train, { signal: controller.signal }), (e) => {
+      if (e.type === 'progress' && e.step === 3) controller.abort();
+    });
+    expect(result).toMatchObject({ stopReason: 'aborted', steps: 3 });
+    expect(result.message).toMatch(
+      /^aborted by the AbortSignal after 3 iterations \(\d+ evaluations\)/,
+    );
+    classifier.dispose();
+  });
+});
+
 describe('fit with lbfgs', () => {
   it('reaches the optimum of the float64 reference objective', async () => {
     // float32 tensors resolve the objective to about 1e-7, which limits the reachable tol to ~1e-5.

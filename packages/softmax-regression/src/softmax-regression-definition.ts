@@ -1,6 +1,7 @@
 import {
   type ClassifierDefinition,
   ClassifierInputError,
+  imagesOfRows,
   type TrainContext,
   type Trainer,
   type TrainingEnd,
@@ -31,6 +32,13 @@ import {
   weightsFromParameters,
 } from './parameters.js';
 import { estimateDensity } from './sparse/compressed-rows.js';
+
+/** What `inspect()` calls the coefficient images. */
+const COEFFICIENTS = {
+  name: 'coefficients',
+  title: 'Coefficients per class',
+  scale: 'diverging',
+} as const;
 
 /** The plugin's name, as saved models and the registry know it. */
 export const PLUGIN_NAME = 'softmax-regression';
@@ -114,6 +122,9 @@ export function softmaxRegressionDefinition<B extends string>(
     },
     encode: (weights, _options, metadata) => encodeLayersModel(weights, metadata),
     decode: decodeLayersModel,
+    // One coefficient row per class, image-shaped: scikit-learn's MNIST `coef_` view.
+    inspect: (weights, { shape, classNames }) =>
+      shape ? [imagesOfRows(COEFFICIENTS, coefficientsFromKernel(weights), shape, classNames)] : [],
     extend: (classifier) => ({
       coefficients: () => coefficientsFromKernel(classifier.requireModel('coefficients')),
       intercepts: () => classifier.requireModel('intercepts').bias.slice(),
@@ -218,6 +229,8 @@ async function train<B extends string>(
     description: describeSettings(o, n, backend, layout, pool?.size ?? 0),
     notes: [note, layoutNote(o.layout, layout)].filter((s): s is string => s !== undefined),
     steps: steps(),
+    // The solvers stop at their next step once the signal fires, with their own message.
+    watchesSignal: true,
     release: () => pool?.terminate(),
   };
 }
