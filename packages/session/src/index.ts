@@ -21,6 +21,13 @@ export type {
   SessionEvent,
   SessionInfo,
 } from './session-events.js';
+export type {
+  HeldOutProbabilities,
+  HistoryPoint,
+  ReportWriter,
+  ReportWritten,
+  SessionSnapshot,
+} from './session-snapshot.js';
 export {
   errorMessage,
   type LiveImagesOptions,

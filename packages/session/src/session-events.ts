@@ -132,4 +132,13 @@ export type SessionEvent =
   | { readonly type: 'failed'; readonly message: string }
   | { readonly type: 'saving'; readonly dir: string }
   | { readonly type: 'saved'; readonly dir: string }
-  | { readonly type: 'saveFailed'; readonly dir: string; readonly message: string };
+  | { readonly type: 'saveFailed'; readonly dir: string; readonly message: string }
+  | { readonly type: 'reporting'; readonly dir: string }
+  /** A report was written to `dir`; `path` is its main file, `note` e.g. the figures' render times. */
+  | {
+      readonly type: 'reported';
+      readonly dir: string;
+      readonly path: string;
+      readonly note?: string;
+    }
+  | { readonly type: 'reportFailed'; readonly dir: string; readonly message: string };

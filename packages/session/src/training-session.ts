@@ -22,6 +22,12 @@ import type {
   SessionEvent,
   SessionInfo,
 } from './session-events.js';
+import {
+  type HistoryPoint,
+  type ReportWriter,
+  type ReportWritten,
+  takeSnapshot,
+} from './session-snapshot.js';
 import { unitWord } from './unit-word.js';
 
 /** Everything a session needs to load data, train and save. */
@@ -34,6 +40,12 @@ export interface TrainingSessionConfig {
   readonly evalEvery: number;
   /** Where `s` / `requestSave()` writes the model. */
   readonly saveDir: string;
+  /**
+   * Reports: where `r` / `requestReport()` writes them, and the app's writer (the session takes
+   * the snapshot between steps; the writer decides what a report holds). Without it, asking for
+   * a report fails with a reportFailed event.
+   */
+  readonly report?: { readonly dir: string; readonly write: ReportWriter };
   readonly backend: string;
   readonly backendNote?: string;
   /**
@@ -78,6 +90,7 @@ export interface SessionControls {
   subscribe(listener: (event: SessionEvent) => void): () => void;
   togglePause(): void;
   requestSave(): void;
+  requestReport(): void;
   cancel(): Promise<void>;
 }
 
@@ -103,6 +116,13 @@ export class TrainingSession implements SessionControls {
   private latestEvaluation: EvaluationSummary | undefined;
   private lastPoint: ProgressPoint | undefined;
   private lastYield = 0;
+  // What a report needs besides the classifier: the data, every progress event, the latest
+  // evaluation's predictions, the outcome and the last save.
+  private data: TrainingData | undefined;
+  private readonly history: HistoryPoint[] = [];
+  private latestHeldOut: HeldOutEvaluation | undefined;
+  private outcome: FitOutcome | undefined;
+  private savedTo: string | undefined;
   private readonly images:
     | { throttle: ImageThrottle; clock: { now(): number }; mistakes: number }
     | undefined;
@@ -171,7 +191,70 @@ export class TrainingSession implements SessionControls {
       });
       return;
     }
-    const task: Task = () => this.save(dir);
+    this.schedule(() => this.save(dir));
+  }
+
+  /**
+   * Write a report of the current state (settings, result, history, figures) to `dir`: between
+   * two steps while training, like a save, at once after it. Outcome arrives as a reported /
+   * reportFailed event.
+   */
+  requestReport(dir: string | undefined = this.config.report?.dir): void {
+    if (dir === undefined || !this.classifier) {
+      this.emit({
+        type: 'reportFailed',
+        dir: dir ?? '',
+        message:
+          dir === undefined
+            ? 'this session has no report writer'
+            : 'nothing to report yet: training has not started',
+      });
+      return;
+    }
+    // Failures were reported as a reportFailed event; training carries on.
+    this.schedule(() =>
+      this.reportTo(dir).then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+  }
+
+  /**
+   * Write a report of the current state to `dir` now and wait for it; rejects when writing fails
+   * (after a reportFailed event). Call it only between steps: after `run()` settles, or from a
+   * task of `requestReport`.
+   */
+  async reportTo(dir: string): Promise<ReportWritten> {
+    this.emit({ type: 'reporting', dir });
+    try {
+      const { classifier, info, data } = this;
+      const write = this.config.report?.write;
+      if (!write) throw new Error('this session has no report writer');
+      if (!classifier || !info || !data) {
+        throw new Error(
+          'nothing to report: training has not started or the classifier was released',
+        );
+      }
+      const snapshot = await takeSnapshot({
+        classifier,
+        info,
+        train: data.train,
+        test: data.test,
+        history: [...this.history],
+        ...defined({ latest: this.latestHeldOut, outcome: this.outcome, savedTo: this.savedTo }),
+      });
+      const written = await write(snapshot, dir);
+      this.emit({ type: 'reported', dir, ...written });
+      return written;
+    } catch (error) {
+      this.emit({ type: 'reportFailed', dir, message: errorMessage(error) });
+      throw error;
+    }
+  }
+
+  /** Run `task` between two steps while training (so the parameters are consistent), at once otherwise. */
+  private schedule(task: Task): void {
     if (this.fitting) {
       this.tasks.push(task);
       this.wakeUp();
@@ -208,6 +291,7 @@ export class TrainingSession implements SessionControls {
     this.emit({ type: 'loading', message: `loading ${config.data.dataset}…` });
     const load = config.loadData ?? loadTrainingData;
     const data = await load(config.data);
+    this.data = data;
     const { train, test } = data;
     const classifier = config.plugin.create(options);
     this.classifier = classifier;
@@ -329,6 +413,7 @@ export class TrainingSession implements SessionControls {
     };
     this.emit({ type: 'progress', point });
     if (event.evaluation) {
+      this.latestHeldOut = event.evaluation;
       this.latestEvaluation = summarizeEvaluation(event.evaluation);
       this.emit({ type: 'evaluated', summary: this.latestEvaluation });
       await this.sendImages(event.evaluation, classifier, test, false);
@@ -375,6 +460,7 @@ export class TrainingSession implements SessionControls {
       return cancelledOutcome(last?.step ?? 0, (last?.elapsedMs ?? 0) / 1000, unit);
     }
     if (result.evaluation && result.evaluation.step !== this.latestEvaluation?.step) {
+      this.latestHeldOut = result.evaluation;
       this.latestEvaluation = summarizeEvaluation(result.evaluation);
       this.emit({ type: 'evaluated', summary: this.latestEvaluation });
     }
@@ -403,6 +489,7 @@ export class TrainingSession implements SessionControls {
   }
 
   private finish(outcome: FitOutcome, train: Dataset, test: Dataset): SessionResult {
+    this.outcome = outcome;
     this.emit({ type: 'finished', outcome });
     const info = this.info;
     if (!info)
@@ -458,6 +545,7 @@ export class TrainingSession implements SessionControls {
       if (!classifier) throw new Error('nothing to save: the classifier has been released');
       const artifact = await classifier.save();
       await saveModel(dir, artifact);
+      this.savedTo = dir;
       this.emit({ type: 'saved', dir });
     } catch (error) {
       this.emit({ type: 'saveFailed', dir, message: errorMessage(error) });
@@ -471,8 +559,25 @@ export class TrainingSession implements SessionControls {
   }
 
   private emit(event: SessionEvent): void {
-    if (event.type === 'progress') this.lastPoint = event.point;
+    if (event.type === 'progress') {
+      this.lastPoint = event.point;
+      this.history.push(event.point);
+    } else if (event.type === 'evaluated') {
+      this.recordTestAccuracy(event.summary.step, event.summary.accuracy);
+    }
     for (const listener of this.listeners) listener(event);
+  }
+
+  /** Mark the history point of `step` with its held-out accuracy (evaluations follow their step). */
+  private recordTestAccuracy(step: number, testAccuracy: number): void {
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const point = this.history[i] as HistoryPoint;
+      if (point.step === step) {
+        this.history[i] = { ...point, testAccuracy };
+        return;
+      }
+      if (point.step < step) return;
+    }
   }
 }
 
