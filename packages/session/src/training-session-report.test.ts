@@ -137,11 +137,19 @@ describe('TrainingSession reports', () => {
     const dir = await mkdtemp(join(tmpdir(), 'digitlab-session-report-'));
     try {
       const writer = recordingWriter();
-      const { s } = session({ maxIter: 3 }, { report: { dir: 'out', write: writer.write } });
+      const { s, events } = session(
+        { maxIter: 3 },
+        { report: { dir: 'out', write: writer.write } },
+      );
       await s.run();
       await s.saveTo(join(dir, 'model'));
       await s.reportTo('out');
       expect(writer.snapshots[0]?.snapshot.savedTo).toBe(join(dir, 'model'));
+      // Asked for one after the other once training is over, they run in that order.
+      s.requestSave(join(dir, 'again'));
+      s.requestReport();
+      await until(() => events.filter((e) => e.type === 'reported').length === 2);
+      expect(writer.snapshots[1]?.snapshot.savedTo).toBe(join(dir, 'again'));
       s.dispose();
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -123,6 +123,8 @@ export class TrainingSession implements SessionControls {
   private latestHeldOut: HeldOutEvaluation | undefined;
   private outcome: FitOutcome | undefined;
   private savedTo: string | undefined;
+  /** Tasks asked for outside a fit, in order (they never reject). */
+  private afterFit: Promise<void> = Promise.resolve();
   private readonly images:
     | { throttle: ImageThrottle; clock: { now(): number }; mistakes: number }
     | undefined;
@@ -253,13 +255,17 @@ export class TrainingSession implements SessionControls {
     }
   }
 
-  /** Run `task` between two steps while training (so the parameters are consistent), at once otherwise. */
+  /**
+   * Run `task` between two steps while training (so the parameters are consistent), otherwise as
+   * soon as the tasks asked for before it are done: a save and then a report at the end of
+   * training run in that order, so the report knows where the model went.
+   */
   private schedule(task: Task): void {
     if (this.fitting) {
       this.tasks.push(task);
       this.wakeUp();
     } else {
-      void task();
+      this.afterFit = this.afterFit.then(task);
     }
   }
 
