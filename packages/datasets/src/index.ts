@@ -20,6 +20,7 @@ export type { KnownDatasetName } from './known-datasets.js';
 export { KNOWN_DATASETS } from './known-datasets.js';
 export { applyPreprocessing, DEFAULT_SCALE_FACTOR } from './preprocessing.js';
 export { scale } from './scale.js';
+export { seededRandom } from './seeded-random.js';
 export { sharedFloat32 } from './shared-features.js';
 export { shuffle, shuffledIndices } from './shuffle.js';
 export type { StandardizeStep } from './standardize.js';

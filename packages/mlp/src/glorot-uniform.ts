@@ -1,5 +1,5 @@
+import { seededRandom } from '@digitlab/datasets';
 import { type MlpShape, parameterOffsets } from './mlp-parameters.js';
-import { seededRandom } from './seeded-random.js';
 
 /** scikit-learn's factor for ReLU (and tanh) layers; it uses 2 only for logistic activations. */
 const RELU_FACTOR = 6;

@@ -1,11 +1,11 @@
 import '@tensorflow/tfjs-core/dist/register_all_gradients.js';
+import { seededRandom } from '@digitlab/datasets';
 import { useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { glorotUniformParameters } from './glorot-uniform.js';
 import { MlpObjective } from './mlp-objective.js';
 import { parameterOffsets } from './mlp-parameters.js';
-import { seededRandom } from './seeded-random.js';
 import {
   finiteDifferenceGradient,
   maxAbsDifference,

@@ -1,6 +1,5 @@
-import { type Dataset, datasetFromArrays } from '@digitlab/datasets';
+import { type Dataset, datasetFromArrays, seededRandom } from '@digitlab/datasets';
 import { cyclingSamples } from './cycling-samples.js';
-import { seededRandom } from './seeded-random.js';
 
 /** Sizes and seed of `gaussianBlobs`. */
 export interface GaussianBlobsOptions {

@@ -1,3 +1,4 @@
+export { seededRandom } from '@digitlab/datasets';
 export { centroidPlugin } from './centroid-plugin.js';
 export { accuracyOf, checkMinimumAccuracy, checkScore } from './check-accuracy.js';
 export {
@@ -28,5 +29,4 @@ export {
 } from './describe-classifier-conformance.js';
 export { describeValue } from './describe-value.js';
 export { type GaussianBlobsOptions, gaussianBlobs } from './gaussian-blobs.js';
-export { seededRandom } from './seeded-random.js';
 export { type SeparableClustersOptions, separableClusters } from './separable-clusters.js';

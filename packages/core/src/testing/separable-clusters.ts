@@ -1,6 +1,5 @@
-import { type DatasetSplits, datasetFromArrays } from '@digitlab/datasets';
+import { type DatasetSplits, datasetFromArrays, seededRandom } from '@digitlab/datasets';
 import { cyclingSamples } from './cycling-samples.js';
-import { seededRandom } from './seeded-random.js';
 
 /** Sizes and seed of the conformance data. */
 export interface SeparableClustersOptions {

@@ -1,5 +1,4 @@
-import { type Dataset, datasetFromArrays } from '@digitlab/datasets';
-import { seededRandom } from './seeded-random.js';
+import { type Dataset, datasetFromArrays, seededRandom } from '@digitlab/datasets';
 
 /** Points on a line, one feature each. */
 export function lineDataset(

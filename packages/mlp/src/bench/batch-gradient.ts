@@ -5,11 +5,11 @@
  *   node dist/bench/batch-gradient.js [--batch 200] [--repeats 100]
  */
 import { parseArgs } from 'node:util';
+import { seededRandom } from '@digitlab/datasets';
 import { BACKENDS, useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { glorotUniformParameters } from '../glorot-uniform.js';
 import { MlpObjective } from '../mlp-objective.js';
-import { seededRandom } from '../seeded-random.js';
 
 const { values } = parseArgs({
   options: {

@@ -1,5 +1,5 @@
 import type { Dataset } from '@digitlab/datasets';
-import { seededRandom } from '../seeded-random.js';
+import { seededRandom } from '@digitlab/datasets';
 
 /**
  * XOR-like data no linear model separates: class = (x₀ > 0) XOR (x₁ > 0), with extra noise

@@ -1,6 +1,6 @@
 /**
- * mulberry32: a small, fast 32-bit generator with good statistical quality for initialization.
- * Returns uniform numbers in [0, 1) that depend only on `seed`.
+ * mulberry32: a small, fast 32-bit generator, good enough for weight initialization and test data.
+ * Returns uniform numbers in [0, 1) that depend only on `seed`, so nothing depends on Math.random.
  */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
