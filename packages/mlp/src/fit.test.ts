@@ -5,7 +5,7 @@ import {
   type ProgressEvent,
   type TrainingEvent,
 } from '@digitlab/core';
-import { gaussianBlobs } from '@digitlab/core/testing';
+import { gaussianBlobs, maxAbsDifference } from '@digitlab/core/testing';
 import { StopReason } from '@digitlab/optimizers';
 import { useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
@@ -16,7 +16,6 @@ import { parametersFromWeights } from './mlp-parameters.js';
 import type { MlpOptions } from './options.js';
 import { type MlpClassifier, mlp } from './plugin.js';
 import { predictProbabilities } from './predict-rows.js';
-import { maxAbsDifference } from './test-support/reference-mlp.js';
 import { xorData } from './test-support/xor-data.js';
 
 beforeAll(async () => {

@@ -1,16 +1,14 @@
 import '@tensorflow/tfjs-core/dist/register_all_gradients.js';
+import { maxAbsDifference } from '@digitlab/core/testing';
 import { seededRandom } from '@digitlab/datasets';
+import { finiteDifferenceGradient } from '@digitlab/optimizers';
 import { useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { glorotUniformParameters } from './glorot-uniform.js';
 import { MlpObjective } from './mlp-objective.js';
 import { parameterOffsets } from './mlp-parameters.js';
-import {
-  finiteDifferenceGradient,
-  maxAbsDifference,
-  referenceLoss,
-} from './test-support/reference-mlp.js';
+import { referenceLoss } from './test-support/reference-mlp.js';
 
 beforeAll(async () => {
   await useBackend('cpu');

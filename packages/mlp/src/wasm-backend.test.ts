@@ -1,5 +1,9 @@
 import { fitToEnd } from '@digitlab/core';
-import { describeClassifierConformance, gaussianBlobs } from '@digitlab/core/testing';
+import {
+  describeClassifierConformance,
+  gaussianBlobs,
+  maxAbsDifference,
+} from '@digitlab/core/testing';
 import { useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +11,6 @@ import { glorotUniformParameters } from './glorot-uniform.js';
 import { MlpObjective } from './mlp-objective.js';
 import { parametersFromWeights } from './mlp-parameters.js';
 import { mlp } from './plugin.js';
-import { maxAbsDifference } from './test-support/reference-mlp.js';
 
 // Its own file: each vitest file runs in its own process, so wasm is initialized here only.
 describeClassifierConformance(mlp({ backend: 'wasm' }), {

@@ -6,6 +6,7 @@ export {
   OptimizerError,
   OptimizerStateError,
 } from './errors.js';
+export { finiteDifferenceGradient } from './finite-difference-gradient.js';
 export { formatNumber } from './format-number.js';
 export { lbfgs } from './lbfgs/lbfgs.js';
 export {

@@ -1,14 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients.js';
-import { gaussianBlobs, seededRandom } from '@digitlab/core/testing';
+import { gaussianBlobs, maxAbsDifference, seededRandom } from '@digitlab/core/testing';
+import { finiteDifferenceGradient } from '@digitlab/optimizers';
 import { useBackend } from '@digitlab/tfjs-backend';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type DenseLayout, SoftmaxObjective } from './softmax-objective.js';
-import {
-  finiteDifferences,
-  maxAbsDifference,
-  referenceObjective,
-} from './test-support/reference-objective.js';
+import { referenceObjective } from './test-support/reference-objective.js';
 
 beforeAll(async () => {
   await useBackend('cpu');
@@ -61,7 +58,7 @@ describe('SoftmaxObjective', () => {
   it('has an analytic gradient that matches finite differences of the float64 reference', () => {
     const x = randomPoint(5);
     const reference = referenceObjective(data.features, data.labels, d, k, 0.7, x);
-    const numeric = finiteDifferences(
+    const numeric = finiteDifferenceGradient(
       (p) => referenceObjective(data.features, data.labels, d, k, 0.7, p).value,
       x,
     );

@@ -6,7 +6,7 @@ import {
   type StartEvent,
   type TrainingEvent,
 } from '@digitlab/core';
-import { gaussianBlobs, seededRandom } from '@digitlab/core/testing';
+import { gaussianBlobs, maxAbsDifference, seededRandom } from '@digitlab/core/testing';
 import type { Dataset } from '@digitlab/datasets';
 import { minimizeLbfgs } from '@digitlab/optimizers';
 import { useBrowserBackend } from '@digitlab/tfjs-backend/browser';
@@ -17,7 +17,7 @@ import { NotFittedError, PREDICT_CHUNK_ROWS } from './index.js';
 import { encodeLayersModel } from './layers-model.js';
 import type { SoftmaxRegressionOptions } from './options.js';
 import { PLUGIN_NAME, type SoftmaxRegressionClassifier, softmaxRegression } from './plugin.js';
-import { maxAbsDifference, referenceObjective } from './test-support/reference-objective.js';
+import { referenceObjective } from './test-support/reference-objective.js';
 
 beforeAll(async () => {
   await useBrowserBackend('cpu');

@@ -1,11 +1,11 @@
 import { fitToEnd } from '@digitlab/core';
-import { gaussianBlobs, seededRandom } from '@digitlab/core/testing';
+import { gaussianBlobs, maxAbsDifference, seededRandom } from '@digitlab/core/testing';
 import { useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { softmaxRegression } from './node/plugin.js';
 import { SoftmaxObjective } from './softmax-objective.js';
-import { maxAbsDifference, referenceObjective } from './test-support/reference-objective.js';
+import { referenceObjective } from './test-support/reference-objective.js';
 
 describe('the wasm backend', () => {
   it('initializes from the installed package and computes the same objective as the reference', async () => {

@@ -29,4 +29,5 @@ export {
 } from './describe-classifier-conformance.js';
 export { describeValue } from './describe-value.js';
 export { type GaussianBlobsOptions, gaussianBlobs } from './gaussian-blobs.js';
+export { maxAbsDifference } from './max-abs-difference.js';
 export { type SeparableClustersOptions, separableClusters } from './separable-clusters.js';

@@ -39,32 +39,3 @@ export function referenceLoss(
   for (let i = w2; i < b2; i++) squaredNorm += (x[i] as number) ** 2;
   return loss / n + (alpha / (2 * n)) * squaredNorm;
 }
-
-/** Central finite differences of `f` at x in float64, step `h` per coordinate. */
-export function finiteDifferenceGradient(
-  f: (x: Float64Array) => number,
-  x: Float64Array,
-  h = 1e-6,
-): Float64Array {
-  const gradient = new Float64Array(x.length);
-  const probe = x.slice();
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i] as number;
-    probe[i] = v + h;
-    const up = f(probe);
-    probe[i] = v - h;
-    const down = f(probe);
-    probe[i] = v;
-    gradient[i] = (up - down) / (2 * h);
-  }
-  return gradient;
-}
-
-/** max |aᵢ − bᵢ|. */
-export function maxAbsDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) throw new Error(`lengths differ: ${a.length} vs ${b.length}`);
-  let max = 0;
-  for (let i = 0; i < a.length; i++)
-    max = Math.max(max, Math.abs((a[i] as number) - (b[i] as number)));
-  return max;
-}

@@ -1,5 +1,5 @@
 import { fitToEnd, type TrainingEvent } from '@digitlab/core';
-import { gaussianBlobs, seededRandom } from '@digitlab/core/testing';
+import { gaussianBlobs, maxAbsDifference, seededRandom } from '@digitlab/core/testing';
 import { sharedFloat32 } from '@digitlab/datasets';
 import { type BackendName, useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
@@ -8,7 +8,6 @@ import { WorkerError } from '../errors.js';
 import type { Layout } from '../layout.js';
 import { createLocalObjective } from '../local-objective.js';
 import { softmaxRegression } from '../node/plugin.js';
-import { maxAbsDifference } from '../test-support/reference-objective.js';
 import {
   effectiveWorkerCount,
   GradientWorkers,

@@ -1,11 +1,8 @@
-import { gaussianBlobs, seededRandom } from '@digitlab/core/testing';
+import { gaussianBlobs, maxAbsDifference, seededRandom } from '@digitlab/core/testing';
+import { finiteDifferenceGradient } from '@digitlab/optimizers';
 import { describe, expect, it } from 'vitest';
 import { softmaxRegression } from '../plugin.js';
-import {
-  finiteDifferences,
-  maxAbsDifference,
-  referenceObjective,
-} from '../test-support/reference-objective.js';
+import { referenceObjective } from '../test-support/reference-objective.js';
 import { BLOCK_ROWS } from './softmax-kernel.js';
 import { SparseSoftmaxObjective } from './sparse-objective.js';
 
@@ -63,7 +60,7 @@ describe('SparseSoftmaxObjective', () => {
     const objective = SparseSoftmaxObjective.create({ ...data, C: 2 });
     const x = randomPoint(15, 3, 0.5);
     // The value is float32 inside, so differences need a larger step than in float64.
-    const numeric = finiteDifferences((p) => objective.evaluate(p).value, x, 1e-3);
+    const numeric = finiteDifferenceGradient((p) => objective.evaluate(p).value, x, 1e-3);
     expect(maxAbsDifference(objective.evaluate(x).gradient, numeric)).toBeLessThan(2e-4);
     objective.dispose();
   });

@@ -46,32 +46,3 @@ export function referenceObjective(
   }
   return { value: loss / n + squared / (2 * C * penaltySamples), gradient };
 }
-
-/** Central finite differences of a scalar function, in float64. */
-export function finiteDifferences(
-  f: (x: Float64Array) => number,
-  x: Float64Array,
-  h = 1e-6,
-): Float64Array {
-  const out = new Float64Array(x.length);
-  const probe = Float64Array.from(x);
-  for (let i = 0; i < x.length; i++) {
-    const xi = x[i] as number;
-    probe[i] = xi + h;
-    const up = f(probe);
-    probe[i] = xi - h;
-    const down = f(probe);
-    probe[i] = xi;
-    out[i] = (up - down) / (2 * h);
-  }
-  return out;
-}
-
-/** max |a_i − b_i|. */
-export function maxAbsDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) throw new Error(`length ${a.length} ≠ ${b.length}`);
-  let max = 0;
-  for (let i = 0; i < a.length; i++)
-    max = Math.max(max, Math.abs((a[i] as number) - (b[i] as number)));
-  return max;
-}
