@@ -1,6 +1,6 @@
 import type { SessionControls } from '@digitlab/session';
 import { useApp, useStdout } from 'ink';
-import { useCallback, useReducer, useRef } from 'react';
+import { useCallback, useReducer, useRef, useState } from 'react';
 import { useConfusionMatrix } from '../components/confusion-matrix/index.js';
 import {
   Dashboard,
@@ -9,7 +9,9 @@ import {
   type TerminalSize,
   useDashboard,
 } from '../components/dashboard/index.js';
+import { useDigitPanels } from '../components/digit-panels/index.js';
 import { useHelpOverlay } from '../components/help-overlay/index.js';
+import { type ColourDepth, streamColourDepth } from '../view-models/colour-depth.js';
 import type { MemorySample } from './memory-sample.js';
 import { useMemorySamples } from './use-memory-samples.js';
 import { FRAME_INTERVAL_MS, useSessionEvents } from './use-session-events.js';
@@ -25,6 +27,8 @@ export interface DashboardAppProps {
   /** Size to start with; defaults to stdout's. */
   readonly initialSize?: TerminalSize;
   readonly frameIntervalMs?: number;
+  /** Colours of the digit panels; defaults to what stdout and the environment support. */
+  readonly colourDepth?: ColourDepth;
   readonly sampleMemory?: () => MemorySample;
   /** Called once the session has stopped, just before the app unmounts. */
   readonly onQuit?: (reason: QuitReason) => void;
@@ -36,6 +40,7 @@ export function DashboardApp({
   saveDir,
   initialSize,
   frameIntervalMs = FRAME_INTERVAL_MS,
+  colourDepth,
   sampleMemory,
   onQuit,
 }: DashboardAppProps) {
@@ -69,6 +74,8 @@ export function DashboardApp({
     onSave: () => session.requestSave(),
   });
   useConfusionMatrix(dispatch);
+  useDigitPanels(dispatch);
   useHelpOverlay(dispatch);
-  return <Dashboard state={state} saveDir={saveDir} />;
+  const [depth] = useState(() => colourDepth ?? streamColourDepth(stdout));
+  return <Dashboard state={state} saveDir={saveDir} colourDepth={depth} />;
 }

@@ -16,6 +16,8 @@ export async function runTrain(settings: TrainSettings, io: CliIo): Promise<numb
     backend: settings.backend,
     ...(settings.backendNote === undefined ? {} : { backendNote: settings.backendNote }),
     trackTrainAccuracy: settings.mode !== 'json',
+    // Only the dashboard draws the weights and the wrong digits (keys w and m).
+    liveImages: settings.mode === 'tui',
   });
   if (settings.mode === 'tui') {
     if (settings.saveAtEnd) {

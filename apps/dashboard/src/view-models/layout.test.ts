@@ -54,3 +54,35 @@ describe('chooseLayout', () => {
     expect(compactMatrixWidth(72, 24, twelve)).toBeLessThanOrEqual(72);
   });
 });
+
+describe('chooseLayout: the digit panel', () => {
+  it('takes the matrix region at 80×24 and the right-hand column at 120×40', () => {
+    expect(chooseLayout(80, 24, MNIST_CLASS_NAMES).digitPanel).toEqual({
+      placement: 'replace',
+      framed: false,
+      width: 80,
+      height: 14,
+      room: { columns: 80, rows: 14 },
+    });
+    // 120 − a 44-column sidebar; 40 − 1 − header 7 − status 2 rows; inside a border and padding.
+    expect(chooseLayout(120, 40, MNIST_CLASS_NAMES).digitPanel).toEqual({
+      placement: 'replace',
+      framed: true,
+      width: 76,
+      height: 30,
+      room: { columns: 72, rows: 28 },
+    });
+  });
+
+  it('sits beside the matrix when both fit, the matrix then at its narrowest cells', () => {
+    // 160 − a 56-column sidebar leaves 104: the matrix in 4 + 1 + 1 + 50, the panel in 48.
+    const layout = chooseLayout(160, 40, MNIST_CLASS_NAMES, { digitPanel: true });
+    expect(layout.digitPanel).toMatchObject({ placement: 'beside', width: 48 });
+    expect(layout.matrix.cellWidth).toBe(5);
+    expect(chooseLayout(160, 40, MNIST_CLASS_NAMES).matrix.cellWidth).toBe(7);
+  });
+
+  it('has no place in the tiny layout', () => {
+    expect(chooseLayout(60, 18, MNIST_CLASS_NAMES).digitPanel.placement).toBe('none');
+  });
+});

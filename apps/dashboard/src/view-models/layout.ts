@@ -13,6 +13,25 @@ export interface MatrixLayout {
   readonly showSupport: boolean;
 }
 
+/**
+ * Where the `w` / `m` digit panel goes: in the confusion matrix's place (the matrix region of the
+ * compact layout, the right-hand column of the wide one), beside the matrix when the terminal is
+ * wide enough for both, or nowhere in the tiny layout.
+ */
+export type DigitPanelPlacement = 'replace' | 'beside' | 'none';
+
+/** The digit panel's box and the room inside it for its title line and tiles. */
+export interface DigitPanelLayout {
+  readonly placement: DigitPanelPlacement;
+  /** A round border with padding, as the wide layout's panels have. */
+  readonly framed: boolean;
+  /** The box, border included. */
+  readonly width: number;
+  readonly height: number;
+  /** Inside the border and padding: the title line and the tiles. */
+  readonly room: { readonly columns: number; readonly rows: number };
+}
+
 /** Every size the views need, decided once from the terminal size and the class names. */
 export interface Layout {
   readonly mode: LayoutMode;
@@ -25,6 +44,7 @@ export interface Layout {
   readonly confusedPairs: number;
   /** Width of the left column in the wide layout (the rest holds the matrix). */
   readonly sidebarWidth: number;
+  readonly digitPanel: DigitPanelLayout;
 }
 
 /** The smallest terminal that gets the compact dashboard with the full confusion matrix. */
@@ -34,16 +54,36 @@ export const WIDE_MINIMUM = { columns: 120, rows: 34 } as const;
 
 const SCORE_COLUMNS_WIDTH = 3 * 5; // " 0.97" × precision, recall, F1
 const SUPPORT_WIDTH = 6;
+/** Rows of the wide layout outside its two columns: the header panel (7) and the status line (2). */
+const WIDE_CHROME_ROWS = 7 + 2;
+/** Border and padding of a wide panel: columns and rows it takes around its inside. */
+const FRAME = { columns: 4, rows: 2 } as const;
+/** A digit panel goes beside the matrix only with room for three half-size 28×28 digits inside. */
+const BESIDE_MINIMUM_INSIDE = 3 * 15 - 1;
 
-/** Choose the layout for a terminal of columns × rows showing `numClasses` classes. */
-export function chooseLayout(columns: number, rows: number, classNames: readonly string[]): Layout {
+/**
+ * Choose the layout for a terminal of columns × rows showing `numClasses` classes; with
+ * `digitPanel` shown, the matrix keeps to its narrowest cells when the panel sits beside it.
+ */
+export function chooseLayout(
+  columns: number,
+  rows: number,
+  classNames: readonly string[],
+  { digitPanel = false }: { readonly digitPanel?: boolean } = {},
+): Layout {
   const k = Math.max(1, classNames.length);
   const longest = Math.max(1, longestClassName(classNames));
   if (columns >= WIDE_MINIMUM.columns && rows >= WIDE_MINIMUM.rows && k <= 12) {
     const sidebarWidth = Math.max(44, Math.min(56, columns - 80));
     const rowLabelWidth = Math.min(longest, 11);
+    const right = columns - sidebarWidth;
+    const height = rows - 1 - WIDE_CHROME_ROWS;
+    // The matrix at its narrowest cells, and what it leaves of the right-hand column.
+    const besideWidth = right - (FRAME.columns + rowLabelWidth + 1 + 5 * k);
+    const beside = besideWidth - FRAME.columns >= BESIDE_MINIMUM_INSIDE;
+    const panelWidth = beside ? besideWidth : right;
     // Inside the matrix panel: two border cells and two padding cells.
-    const room = columns - sidebarWidth - 4 - rowLabelWidth - 1;
+    const room = (beside && digitPanel ? right - panelWidth : right) - 4 - rowLabelWidth - 1;
     const cellWidth = Math.max(5, Math.min(7, Math.floor(room / k)));
     return {
       mode: 'wide',
@@ -55,6 +95,13 @@ export function chooseLayout(columns: number, rows: number, classNames: readonly
       // The pairs panel takes the rows left under the matrix (header 7, status 2, matrix panel 14).
       confusedPairs: Math.max(3, Math.min(10, rows - 1 - 7 - 2 - 14 - 3)),
       sidebarWidth,
+      digitPanel: {
+        placement: beside ? 'beside' : 'replace',
+        framed: true,
+        width: panelWidth,
+        height,
+        room: { columns: panelWidth - FRAME.columns, rows: height - FRAME.rows },
+      },
     };
   }
   if (columns >= COMPACT_MINIMUM.columns && rows >= COMPACT_MINIMUM.rows && k <= 12) {
@@ -72,6 +119,9 @@ export function chooseLayout(columns: number, rows: number, classNames: readonly
     const rowLabelWidth = Math.max(1, Math.min(longest, 8, labelRoom()));
     // Two metrics per line, each a label (10), a value (8) and spaces around them.
     const sparklineWidth = Math.max(6, Math.floor((columns - 2 * 22) / 2));
+    // The matrix region: what the header (2), progress (1), metrics (2), status (2) and, from 24
+    // rows on, two blank lines leave of the frame (one row short of the terminal).
+    const region = rows - 1 - 7 - (rows >= 24 ? 2 : 0);
     return {
       mode: 'compact',
       columns,
@@ -81,6 +131,13 @@ export function chooseLayout(columns: number, rows: number, classNames: readonly
       sparklineWidth,
       confusedPairs: 3,
       sidebarWidth: 0,
+      digitPanel: {
+        placement: 'replace',
+        framed: false,
+        width: columns,
+        height: region,
+        room: { columns, rows: region },
+      },
     };
   }
   return {
@@ -92,5 +149,12 @@ export function chooseLayout(columns: number, rows: number, classNames: readonly
     sparklineWidth: 0,
     confusedPairs: 1,
     sidebarWidth: 0,
+    digitPanel: {
+      placement: 'none',
+      framed: false,
+      width: 0,
+      height: 0,
+      room: { columns: 0, rows: 0 },
+    },
   };
 }

@@ -12,6 +12,8 @@ export type DashboardAction =
   | { readonly type: 'quitting' }
   | { readonly type: 'resized'; readonly columns: number; readonly rows: number }
   | { readonly type: 'toggleNormalized' }
+  | { readonly type: 'toggleWeights' }
+  | { readonly type: 'toggleMistakes' }
   | { readonly type: 'toggleHelp' }
   | { readonly type: 'closeHelp' }
   /** Several actions coalesced into one dispatch, so a burst of events costs one frame. */

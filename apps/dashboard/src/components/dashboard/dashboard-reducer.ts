@@ -3,6 +3,11 @@ import {
   confusionMatrixReducer,
   initialConfusionMatrixState,
 } from '../confusion-matrix/confusion-matrix-reducer.js';
+import {
+  type DigitPanelsState,
+  digitPanelsReducer,
+  initialDigitPanelsState,
+} from '../digit-panels/digit-panels-reducer.js';
 import { type HeaderState, headerReducer, initialHeaderState } from '../header/header-reducer.js';
 import {
   type HelpOverlayState,
@@ -41,6 +46,7 @@ export interface DashboardState {
   readonly matrix: ConfusionMatrixState;
   readonly status: StatusLineState;
   readonly help: HelpOverlayState;
+  readonly digits: DigitPanelsState;
 }
 
 /** A fresh dashboard for a terminal of `size`. */
@@ -53,6 +59,7 @@ export function initialDashboardState(size: TerminalSize): DashboardState {
     matrix: initialConfusionMatrixState,
     status: initialStatusLineState,
     help: initialHelpOverlayState,
+    digits: initialDigitPanelsState,
   };
 }
 
@@ -73,6 +80,7 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
     matrix: confusionMatrixReducer(state.matrix, action),
     status: statusLineReducer(state.status, action),
     help: helpOverlayReducer(state.help, action),
+    digits: digitPanelsReducer(state.digits, action),
   };
   // Keep the old object when nothing changed so React can skip the frame.
   const changed = (Object.keys(next) as (keyof DashboardState)[]).some((k) => next[k] !== state[k]);

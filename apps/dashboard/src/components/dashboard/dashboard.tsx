@@ -1,7 +1,10 @@
 import { Box, Text } from 'ink';
+import type { ColourDepth } from '../../view-models/colour-depth.js';
 import { COMPACT_MINIMUM, chooseLayout } from '../../view-models/layout.js';
+import { unitLabel } from '../../view-models/progress-model.js';
 import { ClassScores, ConfusedPairs } from '../class-report/index.js';
 import { ConfusionMatrix } from '../confusion-matrix/index.js';
+import { MistakesPanel, WeightsPanel } from '../digit-panels/index.js';
 import { Header } from '../header/index.js';
 import { HelpOverlay } from '../help-overlay/index.js';
 import { MetricsPanel } from '../metrics-panel/index.js';
@@ -13,14 +16,19 @@ import type { DashboardState } from './dashboard-reducer.js';
 export interface DashboardProps {
   readonly state: DashboardState;
   readonly saveDir: string;
+  /** Colours the digit panels draw with (the rest of the dashboard follows Ink's own). */
+  readonly colourDepth?: ColourDepth;
 }
 
 const DEFAULT_CLASS_NAMES = Array.from({ length: 10 }, (_, c) => String(c));
 
 /** The training dashboard, laid out for the terminal size in `state`. */
-export function Dashboard({ state, saveDir }: DashboardProps) {
+export function Dashboard({ state, saveDir, colourDepth = 'none' }: DashboardProps) {
   const classNames = state.header.info?.classNames ?? DEFAULT_CLASS_NAMES;
-  const layout = chooseLayout(state.size.columns, state.size.rows, classNames);
+  const shown = state.digits.shown;
+  const layout = chooseLayout(state.size.columns, state.size.rows, classNames, {
+    digitPanel: shown !== undefined,
+  });
   const unit = state.header.unit;
   const phase = state.status.phase;
   const finished = phase === 'finished' && state.status.outcome?.stopReason !== 'aborted';
@@ -43,6 +51,24 @@ export function Dashboard({ state, saveDir }: DashboardProps) {
     />
   );
   const help = state.help.visible ? <HelpOverlay saveDir={saveDir} /> : null;
+  const digitPanel =
+    shown === undefined || layout.digitPanel.placement === 'none' ? null : shown === 'weights' ? (
+      <WeightsPanel
+        {...(state.digits.images ? { images: state.digits.images } : {})}
+        {...(state.header.info ? { classifier: state.header.info.classifier } : {})}
+        unitLabel={unitLabel(unit)}
+        layout={layout.digitPanel}
+        depth={colourDepth}
+      />
+    ) : (
+      <MistakesPanel
+        {...(state.digits.mistakes ? { sample: state.digits.mistakes } : {})}
+        classNames={classNames}
+        unitLabel={unitLabel(unit)}
+        layout={layout.digitPanel}
+        depth={colourDepth}
+      />
+    );
   // One row short of the terminal: a full-height frame makes Ink clear the screen on every update.
   const height = state.size.rows - 1;
 
@@ -73,7 +99,7 @@ export function Dashboard({ state, saveDir }: DashboardProps) {
         <Box marginTop={spacious ? 1 : 0}>{progress}</Box>
         <MetricsPanel state={state.metrics} layout={layout} />
         <Box flexGrow={1} flexDirection="column" marginTop={spacious ? 1 : 0}>
-          {help ?? (
+          {help ?? digitPanel ?? (
             <>
               {matrix}
               <ConfusedPairs
@@ -112,9 +138,15 @@ export function Dashboard({ state, saveDir }: DashboardProps) {
             labelWidth={Math.max(5, layout.matrix.rowLabelWidth)}
           />
         </Box>
-        <Box flexDirection="column" flexGrow={1}>
-          {help ?? (
-            <>
+        {help ? (
+          <Box flexDirection="column" flexGrow={1}>
+            {help}
+          </Box>
+        ) : digitPanel && layout.digitPanel.placement === 'replace' ? (
+          digitPanel
+        ) : (
+          <>
+            <Box flexDirection="column" flexGrow={1}>
               {matrix}
               <Box borderStyle="round" borderColor="gray" paddingX={1} flexGrow={1}>
                 <ConfusedPairs
@@ -124,9 +156,10 @@ export function Dashboard({ state, saveDir }: DashboardProps) {
                   inline={false}
                 />
               </Box>
-            </>
-          )}
-        </Box>
+            </Box>
+            {digitPanel}
+          </>
+        )}
       </Box>
       <StatusLine state={state.status} layout={layout} />
     </Box>

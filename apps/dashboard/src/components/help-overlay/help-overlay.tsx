@@ -6,6 +6,8 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
   ['Ctrl-C', 'quit at once (exit code 130)'],
   ['p', 'pause / resume training'],
   ['n', 'confusion matrix: counts ↔ row-normalized values'],
+  ['w', "show / hide the model's weights as images, live"],
+  ['m', 'show / hide misclassified test samples, true → predicted'],
   ['s', 'save the model now (to --save DIR)'],
   ['?', 'show / hide this help (Esc hides it)'],
 ];

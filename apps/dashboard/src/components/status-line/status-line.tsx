@@ -4,7 +4,11 @@ import type { Layout } from '../../view-models/layout.js';
 import { saveText, statusModel } from '../../view-models/status-model.js';
 import type { StatusLineState } from './status-line-reducer.js';
 
-/** Status (running, paused, converged, …), the last save, memory and the keys. */
+/**
+ * Status (running, paused, converged, …), the last save and memory on the first line; the keys on
+ * the second, where they keep the whole width (memory goes there only in the tiny layout, which
+ * lists no keys).
+ */
 export function StatusLine({ state, layout }: { state: StatusLineState; layout: Layout }) {
   const status = statusModel(state);
   const save = saveText(state.save);
@@ -12,7 +16,8 @@ export function StatusLine({ state, layout }: { state: StatusLineState; layout: 
     ? `tensors ${state.memory.numTensors} · RSS ${formatBytes(state.memory.rssBytes)}`
     : 'tensors – · RSS –';
   const pauseKey = state.phase === 'paused' ? 'p resume' : 'p pause';
-  const keys = `q quit · ${pauseKey} · n counts/norm · s save · ? help`;
+  const keys = `q quit · ${pauseKey} · n counts/norm · w weights · m mistakes · s save · ? help`;
+  const tiny = layout.mode === 'tiny';
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
@@ -25,10 +30,10 @@ export function StatusLine({ state, layout }: { state: StatusLineState; layout: 
         ) : (
           <Text color={state.save.state === 'failed' ? 'red' : 'green'}> · {save}</Text>
         )}
+        {tiny ? '' : <Text color="gray"> · {memory}</Text>}
       </Text>
       <Text wrap="truncate-end" color="gray">
-        {memory}
-        {layout.mode === 'tiny' ? '' : ` · ${keys}`}
+        {tiny ? memory : keys}
       </Text>
     </Box>
   );

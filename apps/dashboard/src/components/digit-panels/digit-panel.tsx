@@ -1,0 +1,46 @@
+import { Box, Text } from 'ink';
+import type { DigitPanelModel } from '../../view-models/digit-panel-model.js';
+
+/** Props of a digit panel's frame. */
+export interface DigitPanelProps {
+  readonly model: DigitPanelModel;
+  /** A round grey border, as the wide layout's panels have. */
+  readonly framed: boolean;
+  /** Lines the panel may take, border included. */
+  readonly height: number;
+  readonly width: number;
+}
+
+/**
+ * A title with its legend, then the tiles' lines as the view-model wrote them (each picture line
+ * carries its own colour codes), or the message that stands in for them.
+ */
+export function DigitPanel({ model, framed, height, width }: DigitPanelProps) {
+  return (
+    <Box
+      flexDirection="column"
+      height={height}
+      width={width}
+      flexShrink={0}
+      overflow="hidden"
+      {...(framed ? { borderStyle: 'round', borderColor: 'gray', paddingX: 1 } : {})}
+    >
+      <Text wrap="truncate-end">
+        <Text bold>{model.title}</Text>
+        {model.legend === '' ? null : <Text color="gray"> · {model.legend}</Text>}
+      </Text>
+      {model.message === undefined ? (
+        model.lines.map((line, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: lines are positions in a fixed grid
+          <Text key={i} wrap="truncate-end">
+            {line}
+          </Text>
+        ))
+      ) : (
+        <Text color="gray" wrap="truncate-end">
+          {model.message}
+        </Text>
+      )}
+    </Box>
+  );
+}
