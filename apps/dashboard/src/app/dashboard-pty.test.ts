@@ -6,8 +6,11 @@ import { APP_DIR, CLI } from '../test-support/run-cli.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The built CLI in a pseudo-terminal of 80×24, as a user's shell would run it. */
-function startInTerminal(args: string[]) {
+/**
+ * The built CLI in a pseudo-terminal of 80×24, as a user's shell would run it; `extraEnv` adds
+ * variables, or removes them (undefined).
+ */
+function startInTerminal(args: string[], extraEnv: Record<string, string | undefined> = {}) {
   if (!existsSync(CLI))
     throw new Error(`expected the built CLI at ${CLI}: run \`pnpm build\` first`);
   const env: Record<string, string> = {};
@@ -17,7 +20,7 @@ function startInTerminal(args: string[]) {
     cols: 80,
     rows: 24,
     cwd: APP_DIR,
-    env: { ...env, TERM: 'xterm-256color', FORCE_COLOR: '3' },
+    env: withEnv({ ...env, TERM: 'xterm-256color', FORCE_COLOR: '3' }, extraEnv),
   });
   let output = '';
   term.onData((d) => {
@@ -52,6 +55,18 @@ function startInTerminal(args: string[]) {
       }
     },
   };
+}
+
+function withEnv(
+  env: Record<string, string>,
+  changes: Record<string, string | undefined>,
+): Record<string, string> {
+  const out = { ...env };
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === undefined) delete out[k];
+    else out[k] = v;
+  }
+  return out;
 }
 
 const lastEpoch = (text: string): number => {
@@ -133,6 +148,75 @@ describe('the dashboard in a terminal', () => {
         expect(await app.exited()).toBe(130);
         expect(app.raw().endsWith('\u001b[?25h')).toBe(true);
         expect(app.raw()).toContain('\u001b[?1049l');
+      } finally {
+        app.term.kill();
+      }
+    },
+    PTY_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'w draws the weights in 24-bit colour and m the misclassified digits, during a run',
+    async () => {
+      const app = startInTerminal([
+        'train',
+        '--per-class',
+        '30',
+        '--optimizer',
+        'sgd',
+        '--epochs',
+        '1000',
+        '--eval-every',
+        '5',
+      ]);
+      try {
+        await app.waitFor(/confusion matrix · epoch \d+ · counts/);
+        let mark = app.mark();
+        app.term.write('w');
+        // A third of 28×28 in the 80×24 matrix region: the ten classes in two rows of tiles.
+        await app.waitFor(/Coefficients per class · epoch \d+/, mark);
+        await app.waitFor(/0 {10}1 {10}2 {10}3 {10}4 {10}5 {10}6/, mark);
+        expect(app.raw().slice(mark)).toContain('▀');
+        expect(app.raw().slice(mark)).toMatch(/\[48;2;\d+;\d+;\d+m▀/);
+
+        mark = app.mark();
+        app.term.write('m');
+        await app.waitFor(/misclassified · epoch \d+ · \d+ of 10000 test samples/, mark);
+        // Captions side by side under the digits, e.g. "4 → 9      7 → 2".
+        await app.waitFor(/\d → \d {3,}\d → \d/, mark);
+
+        mark = app.mark();
+        app.term.write('m');
+        await app.waitFor(/confusion matrix · epoch \d+/, mark);
+        app.term.write('q');
+        expect(await app.exited()).toBe(0);
+      } finally {
+        app.term.kill();
+      }
+    },
+    PTY_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'draws the weights with a ramp of characters under NO_COLOR',
+    async () => {
+      const app = startInTerminal(
+        ['train', '--per-class', '20', '--optimizer', 'sgd', '--epochs', '1000'],
+        { NO_COLOR: '1', FORCE_COLOR: undefined, COLORTERM: undefined },
+      );
+      try {
+        await app.waitFor(/confusion matrix · epoch/);
+        const mark = app.mark();
+        app.term.write('w');
+        await app.waitFor(
+          /Coefficients per class · epoch \d+ · '=' -?[\d.e-]+ … ' ' 0 … '@'/,
+          mark,
+        );
+        await app.waitFor(/0 {10}1 {10}2 {10}3/, mark);
+        expect(app.raw().slice(mark)).not.toContain('▀');
+        expect(stripVTControlCharacters(app.raw().slice(mark))).toMatch(/[=:+#@-]{2}/);
+        app.term.write('q');
+        expect(await app.exited()).toBe(0);
       } finally {
         app.term.kill();
       }
