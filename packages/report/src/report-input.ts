@@ -66,7 +66,7 @@ export interface ReportInput {
   /** The settings table, in order. */
   readonly settings: readonly ReportSetting[];
   /** The run's result as the command line's `--json` prints it; written to result.json as it is. */
-  readonly result: Readonly<Record<string, unknown>>;
+  readonly result: object;
   /** One name per class, in label order. */
   readonly classNames: readonly string[];
   readonly heldOut: HeldOutPredictions;

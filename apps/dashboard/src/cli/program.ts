@@ -14,10 +14,12 @@ import {
 } from './plugin-flags.js';
 import { runPlugins } from './plugins-command.js';
 import { runPredict } from './predict-command.js';
+import { runReport } from './report-command.js';
 import { runTrain } from './train-command.js';
 import {
   DEFAULT_EVAL_EVERY,
   DEFAULT_PER_CLASS,
+  DEFAULT_REPORT_DIR,
   DEFAULT_SAVE_DIR,
   NOTEBOOK_PRESET,
   resolveTrainSettings,
@@ -77,6 +79,27 @@ export function createProgram(context: ProgramContext): Command {
     .addOption(savedModelPluginOption())
     .option('--json', 'print one JSON object instead of text')
     .action(onSavedModel(runEvaluate));
+
+  program
+    .command('report')
+    .description(
+      "Write a saved model's report on a dataset's test split: report.html, figures, result.json",
+    )
+    .requiredOption('--model <dir>', 'saved model directory (from train --save or the s key)')
+    .requiredOption(
+      '--out <dir>',
+      'report directory: new, empty, or an earlier report (replaced whole)',
+    )
+    .addOption(
+      new Option(
+        '--dataset <name>',
+        'dataset whose test split to use (default: the one the model was trained on)',
+      ).choices(KNOWN_DATASETS),
+    )
+    .option('--data-dir <dir>', 'directory holding the four IDX files instead of the bundled MNIST')
+    .addOption(urlOption())
+    .addOption(savedModelPluginOption())
+    .action(onSavedModel(runReport));
 
   program
     .command('predict')
@@ -182,6 +205,10 @@ function addTrainCommand(program: Command, context: ProgramContext): Command {
     .option(
       '--save <dir>',
       `save the model there when training ends (the s key saves to it, default: ${DEFAULT_SAVE_DIR})`,
+    )
+    .option(
+      '--report <dir>',
+      `write the report (report.html, figures, result.json, history.jsonl) there when training ends (the r key writes to it, default: ${DEFAULT_REPORT_DIR})`,
     )
     .option(
       '--json',

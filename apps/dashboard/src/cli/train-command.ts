@@ -1,18 +1,23 @@
 import { type SessionEvent, TrainingSession } from '@digitlab/session';
 import { finalTrainingReport } from '../report/final-report.js';
-import { type TrainJsonResult, trainJsonResult } from '../report/json-result.js';
+import { trainJsonResult } from '../report/json-result.js';
 import { plainReporter } from '../report/plain-reporter.js';
+import { writeTrainReport } from '../report/train-report.js';
 import { type CliIo, writeLine } from './cli-io.js';
+import { checkReportTarget } from './report-target.js';
 import type { TrainSettings } from './train-settings.js';
 
 /** Train with resolved settings in the chosen output mode; resolves with the exit code. */
 export async function runTrain(settings: TrainSettings, io: CliIo): Promise<number> {
+  // A report that could not be written at the end should fail now, not after training.
+  if (settings.reportAtEnd) await checkReportTarget(settings.reportDir, '--report');
   const session = new TrainingSession({
     plugin: settings.plugin,
     options: settings.options,
     data: settings.data,
     evalEvery: settings.evalEvery,
     saveDir: settings.saveDir,
+    report: { dir: settings.reportDir, write: writeTrainReport },
     backend: settings.backend,
     ...(settings.backendNote === undefined ? {} : { backendNote: settings.backendNote }),
     trackTrainAccuracy: settings.mode !== 'json',
@@ -20,10 +25,12 @@ export async function runTrain(settings: TrainSettings, io: CliIo): Promise<numb
     liveImages: settings.mode === 'tui',
   });
   if (settings.mode === 'tui') {
-    if (settings.saveAtEnd) {
+    if (settings.saveAtEnd || settings.reportAtEnd) {
       session.subscribe((event) => {
-        if (event.type === 'finished' && event.outcome.stopReason !== 'aborted')
-          session.requestSave();
+        if (event.type !== 'finished' || event.outcome.stopReason === 'aborted') return;
+        // In this order, so the report says where the model went.
+        if (settings.saveAtEnd) session.requestSave();
+        if (settings.reportAtEnd) session.requestReport();
       });
     }
     // Ink and React take a second to load on a small machine; only the dashboard needs them.
@@ -49,6 +56,7 @@ export async function runTrain(settings: TrainSettings, io: CliIo): Promise<numb
       session.subscribe(plainReporter((line) => writeLine(io.stdout, line)));
       const result = await session.run();
       if (settings.saveAtEnd && !interrupted) await session.saveTo(settings.saveDir);
+      if (settings.reportAtEnd && !interrupted) await session.reportTo(settings.reportDir);
       io.stdout.write(
         `\n${finalTrainingReport(result.outcome, result.evaluation, result.info.classNames, result.info.unit)}`,
       );
@@ -59,13 +67,12 @@ export async function runTrain(settings: TrainSettings, io: CliIo): Promise<numb
       });
       const result = await session.run();
       if (settings.saveAtEnd && !interrupted) await session.saveTo(settings.saveDir);
-      const json: TrainJsonResult & { backend_note?: string } = {
-        ...trainJsonResult(
-          result,
-          settings.saveAtEnd && !interrupted ? settings.saveDir : undefined,
-        ),
-        ...(settings.backendNote === undefined ? {} : { backend_note: settings.backendNote }),
-      };
+      // Before the result, so a failed report leaves stdout one object too (the error).
+      if (settings.reportAtEnd && !interrupted) await session.reportTo(settings.reportDir);
+      const json = trainJsonResult(
+        result,
+        settings.saveAtEnd && !interrupted ? settings.saveDir : undefined,
+      );
       writeLine(io.stdout, JSON.stringify(json));
     }
     return interrupted ? 130 : 0;
@@ -114,6 +121,13 @@ export function jsonProgressLine(event: SessionEvent): string | undefined {
       });
     case 'saved':
       return JSON.stringify({ type: 'saved', dir: event.dir });
+    case 'reported':
+      return JSON.stringify({
+        type: 'reported',
+        dir: event.dir,
+        path: event.path,
+        note: event.note ?? null,
+      });
     case 'finished':
       return JSON.stringify({
         type: 'finished',

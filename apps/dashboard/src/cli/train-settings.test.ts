@@ -128,14 +128,22 @@ describe('resolveTrainSettings', () => {
       evalEvery: 10,
       saveDir: './digitlab-model',
       saveAtEnd: false,
+      reportDir: './digitlab-report',
+      reportAtEnd: false,
     });
     const json = await resolveTrainSettings(
       plugin,
-      { ...base, json: true, save: 'out' },
+      { ...base, json: true, save: 'out', report: 'report-out' },
       {},
       { interactive: true },
     );
-    expect(json).toMatchObject({ mode: 'json', saveDir: 'out', saveAtEnd: true });
+    expect(json).toMatchObject({
+      mode: 'json',
+      saveDir: 'out',
+      saveAtEnd: true,
+      reportDir: 'report-out',
+      reportAtEnd: true,
+    });
     expect(json.evalEvery).toBe(Number.MAX_SAFE_INTEGER);
     const plain = await resolveTrainSettings(plugin, { ...base, evalEvery: 3 }, {}, env);
     expect(plain).toMatchObject({ mode: 'plain', evalEvery: 3 });

@@ -19,6 +19,7 @@ export interface TrainFlags {
   readonly seed?: number;
   readonly evalEvery?: number;
   readonly save?: string;
+  readonly report?: string;
   readonly json?: boolean;
 }
 
@@ -35,6 +36,10 @@ export interface TrainSettings {
   readonly saveDir: string;
   /** `--save` was given: save when training ends, not only on `s`. */
   readonly saveAtEnd: boolean;
+  /** Where `--report` and the `r` key write the report. */
+  readonly reportDir: string;
+  /** `--report` was given: write the report when training ends, not only on `r`. */
+  readonly reportAtEnd: boolean;
   readonly backend: string;
   readonly backendNote?: string;
   readonly mode: OutputMode;
@@ -52,6 +57,8 @@ export const DEFAULT_PER_CLASS = 1000;
 export const DEFAULT_EVAL_EVERY = 10;
 /** Where `s` saves when `--save` is not given. */
 export const DEFAULT_SAVE_DIR = './digitlab-model';
+/** Where `r` writes the report when `--report` is not given. */
+export const DEFAULT_REPORT_DIR = './digitlab-report';
 
 /** A backend request resolved: the backend that runs, and why it is not the one asked for. */
 export interface BackendResolution {
@@ -134,6 +141,8 @@ export async function resolveTrainSettings(
     evalEvery,
     saveDir: flags.save ?? DEFAULT_SAVE_DIR,
     saveAtEnd: flags.save !== undefined,
+    reportDir: flags.report ?? DEFAULT_REPORT_DIR,
+    reportAtEnd: flags.report !== undefined,
     backend,
     ...(backendNote === undefined ? {} : { backendNote }),
     mode,

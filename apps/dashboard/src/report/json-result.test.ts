@@ -47,4 +47,23 @@ describe('trainJsonResult', () => {
       confusion_matrix: [],
     });
   });
+
+  it('says why the backend is not the one asked for, when it is not', () => {
+    const outcome = {
+      stopReason: 'max-iter',
+      converged: false,
+      message: '',
+      steps: 1,
+      fitSeconds: 1,
+    };
+    const run = { outcome, train, test };
+    const note = 'wasm did not initialize: cpu';
+    expect(trainJsonResult({ ...run, info: { ...sampleInfo(), backendNote: note } })).toMatchObject(
+      {
+        backend_note: note,
+        notes: [note],
+      },
+    );
+    expect(trainJsonResult({ ...run, info: sampleInfo() })).not.toHaveProperty('backend_note');
+  });
 });

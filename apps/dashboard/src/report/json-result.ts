@@ -10,6 +10,8 @@ export interface TrainJsonResult {
   readonly options: Readonly<Record<string, unknown>>;
   readonly optimizer: string | null;
   readonly backend: string;
+  /** Why the backend differs from the one asked for; absent when it does not. */
+  readonly backend_note?: string;
   /** Backend fallbacks and other things the plugin wanted the user to know. */
   readonly notes: readonly string[];
   /** Steps of training, whatever the plugin's unit: see `unit`. */
@@ -55,6 +57,7 @@ export function trainJsonResult(result: SessionResult, savedTo?: string): TrainJ
     options: info.classifierOptions,
     optimizer: info.optimizer ?? null,
     backend: info.backend,
+    ...(info.backendNote === undefined ? {} : { backend_note: info.backendNote }),
     notes: [info.backendNote, ...info.notes].filter((n): n is string => !!n),
     iterations: outcome.steps,
     unit: info.unit,

@@ -32,6 +32,14 @@ export function plainReporter(write: (line: string) => void): (event: SessionEve
       case 'saveFailed':
         write(`could not save the model to ${event.dir}: ${event.message}`);
         break;
+      case 'reported':
+        write(
+          `report written to ${event.path}${event.note === undefined ? '' : ` (${event.note})`}`,
+        );
+        break;
+      case 'reportFailed':
+        write(`could not write the report to ${event.dir}: ${event.message}`);
+        break;
       default:
         break;
     }

@@ -22,6 +22,10 @@ export class FakeSession implements SessionControls {
     this.calls.push('requestSave');
   }
 
+  requestReport(): void {
+    this.calls.push('requestReport');
+  }
+
   private gate: Promise<void> | undefined;
 
   /** Make `cancel()` wait until the returned function is called, as a slow training step would. */

@@ -68,7 +68,8 @@ export function formatOptions(
     .join(' ');
 }
 
-function formatOptionValue(value: unknown): string {
+/** An option value as the header and the report show it: integers plain, others to 6 digits. */
+export function formatOptionValue(value: unknown): string {
   if (typeof value === 'number')
     return Number.isInteger(value) ? String(value) : String(+value.toPrecision(6));
   if (typeof value === 'string' || typeof value === 'boolean') return String(value);
