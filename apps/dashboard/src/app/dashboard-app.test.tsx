@@ -101,6 +101,37 @@ describe('DashboardApp', () => {
     expect(frame()).toContain('saved to ./digitlab-model');
   });
 
+  it('r asks the session for a report, and the status says where it went or why it failed', async () => {
+    const { session, press, frame } = await mountRunning();
+    await press('r');
+    expect(session.calls).toEqual(['requestReport']);
+    session.emit({ type: 'reporting', dir: './digitlab-report' });
+    await tick();
+    expect(frame()).toContain('writing the report to ./digitlab-report…');
+    session.emit({
+      type: 'reported',
+      dir: './digitlab-report',
+      path: 'digitlab-report/report.html',
+      note: 'figures drawn in confusion-matrix 90 ms',
+    });
+    await tick();
+    expect(frame()).toContain('report written to digitlab-report/report.html');
+    session.emit({
+      type: 'reportFailed',
+      dir: 'notes',
+      message: 'notes: expected a new directory, …, found a file',
+    });
+    await tick();
+    expect(frame()).toContain('report failed: notes: expected a new directory');
+  });
+
+  it('lists r among the keys, in the help and under the dashboard', async () => {
+    const { press, frame } = await mountRunning();
+    expect(frame()).toContain('r report');
+    await press('?');
+    expect(frame()).toContain('write a report now: HTML, figures, result (to --report DIR)');
+  });
+
   it('q cancels the session, then reports a quit', async () => {
     const { session, quits, press, frame } = await mount();
     const release = session.holdCancel();

@@ -72,6 +72,7 @@ export function DashboardApp({
     onInterrupt: () => quit('interrupt'),
     onTogglePause: () => session.togglePause(),
     onSave: () => session.requestSave(),
+    onReport: () => session.requestReport(),
   });
   useConfusionMatrix(dispatch);
   useDigitPanels(dispatch);

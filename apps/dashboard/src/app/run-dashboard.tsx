@@ -94,7 +94,6 @@ function summaryLine(result: SessionResult): string {
     phase: 'finished',
     outcome,
     loadingMessage: '',
-    save: { state: 'idle' },
   });
   const parts = [
     `${status.label} after ${outcome.steps} ${unitWord(info.unit, outcome.steps)} (${outcome.fitSeconds.toFixed(1)} s)`,

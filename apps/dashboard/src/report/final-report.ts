@@ -15,7 +15,6 @@ export function outcomeLine(outcome: FitOutcome, unit: ProgressUnit): string {
     phase: 'finished',
     outcome,
     loadingMessage: '',
-    save: { state: 'idle' },
   });
   const evals =
     outcome.evaluations === undefined ? '' : `, ${outcome.evaluations} function evaluations`;

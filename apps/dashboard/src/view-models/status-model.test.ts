@@ -4,7 +4,7 @@ import {
   initialStatusLineState,
   type StatusLineState,
 } from '../components/status-line/status-line-reducer.js';
-import { DEFAULT_MAX_ITER_ADVICE, saveText, statusModel } from './status-model.js';
+import { DEFAULT_MAX_ITER_ADVICE, reportText, saveText, statusModel } from './status-model.js';
 
 const outcome = (o: Partial<FitOutcome>): FitOutcome => ({
   stopReason: 'gtol',
@@ -55,5 +55,16 @@ describe('statusModel', () => {
     expect(saveText({ state: 'idle' })).toBe('');
     expect(saveText({ state: 'saved', dir: 'm' })).toBe('saved to m');
     expect(saveText({ state: 'failed', dir: 'm', message: 'EACCES' })).toBe('save failed: EACCES');
+  });
+
+  it('describes reports: where the page is, or why there is none', () => {
+    expect(reportText({ state: 'idle' })).toBe('');
+    expect(reportText({ state: 'writing', dir: 'r' })).toBe('writing the report to r…');
+    expect(reportText({ state: 'written', dir: 'r', path: 'r/report.html' })).toBe(
+      'report written to r/report.html',
+    );
+    expect(reportText({ state: 'failed', dir: 'r', message: 'EACCES' })).toBe(
+      'report failed: EACCES',
+    );
   });
 });

@@ -1,5 +1,9 @@
 import type { FitOutcome } from '@digitlab/session';
-import type { SaveStatus, StatusLineState } from '../components/status-line/status-line-reducer.js';
+import type {
+  ReportStatus,
+  SaveStatus,
+  StatusLineState,
+} from '../components/status-line/status-line-reducer.js';
 
 /** The kinds of status the brief names, each with its own colour. */
 export type StatusKind =
@@ -37,8 +41,10 @@ const COLOURS: Record<StatusKind, string> = {
 export const DEFAULT_MAX_ITER_ADVICE =
   'increase --max-iter, loosen --tol, or scale the data (scikit-learn ConvergenceWarning)';
 
-/** What the status line says for this state. */
-export function statusModel(state: StatusLineState): StatusModel {
+/** What the status line says for this state (its phase; saves and reports have their own text). */
+export function statusModel(
+  state: Pick<StatusLineState, 'phase' | 'loadingMessage' | 'outcome' | 'error'>,
+): StatusModel {
   const make = (kind: StatusKind, label: string, detail = ''): StatusModel => ({
     kind,
     label,
@@ -92,5 +98,19 @@ export function saveText(save: SaveStatus): string {
       return `saved to ${save.dir}`;
     case 'failed':
       return `save failed: ${save.message}`;
+  }
+}
+
+/** One short phrase about the last report, or '' when none was asked for. */
+export function reportText(report: ReportStatus): string {
+  switch (report.state) {
+    case 'idle':
+      return '';
+    case 'writing':
+      return `writing the report to ${report.dir}…`;
+    case 'written':
+      return `report written to ${report.path}`;
+    case 'failed':
+      return `report failed: ${report.message}`;
   }
 }

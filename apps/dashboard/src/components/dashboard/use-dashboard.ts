@@ -6,9 +6,10 @@ export interface DashboardKeyHandlers {
   readonly onInterrupt: () => void;
   readonly onTogglePause: () => void;
   readonly onSave: () => void;
+  readonly onReport: () => void;
 }
 
-/** Keys `q` (quit), Ctrl-C (interrupt), `p` (pause / resume) and `s` (save). */
+/** Keys `q` (quit), Ctrl-C (interrupt), `p` (pause / resume), `s` (save) and `r` (report). */
 export function useDashboard(handlers: DashboardKeyHandlers, isActive = true): void {
   useInput(
     (input, key) => {
@@ -22,6 +23,7 @@ export function useDashboard(handlers: DashboardKeyHandlers, isActive = true): v
         if (ch === 'q') handlers.onQuit();
         else if (ch === 'p') handlers.onTogglePause();
         else if (ch === 's') handlers.onSave();
+        else if (ch === 'r') handlers.onReport();
       }
     },
     { isActive },

@@ -9,6 +9,7 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
   ['w', "show / hide the model's weights as images, live"],
   ['m', 'show / hide misclassified test samples, true → predicted'],
   ['s', 'save the model now (to --save DIR)'],
+  ['r', 'write a report now: HTML, figures, result (to --report DIR)'],
   ['?', 'show / hide this help (Esc hides it)'],
 ];
 

@@ -2,6 +2,7 @@ export { StatusLine } from './status-line.js';
 export {
   initialStatusLineState,
   type Phase,
+  type ReportStatus,
   type SaveStatus,
   type StatusLineState,
   statusLineReducer,

@@ -12,6 +12,13 @@ export type SaveStatus =
   | { readonly state: 'saved'; readonly dir: string }
   | { readonly state: 'failed'; readonly dir: string; readonly message: string };
 
+/** The last report the user asked for. */
+export type ReportStatus =
+  | { readonly state: 'idle' }
+  | { readonly state: 'writing'; readonly dir: string }
+  | { readonly state: 'written'; readonly dir: string; readonly path: string }
+  | { readonly state: 'failed'; readonly dir: string; readonly message: string };
+
 /** What the status line reports. */
 export interface StatusLineState {
   readonly phase: Phase;
@@ -19,6 +26,7 @@ export interface StatusLineState {
   readonly outcome?: FitOutcome;
   readonly error?: string;
   readonly save: SaveStatus;
+  readonly report: ReportStatus;
   readonly memory?: MemorySample;
 }
 
@@ -26,9 +34,10 @@ export const initialStatusLineState: StatusLineState = {
   phase: 'loading',
   loadingMessage: 'starting…',
   save: { state: 'idle' },
+  report: { state: 'idle' },
 };
 
-/** Follows the session's phase, saves and memory samples. */
+/** Follows the session's phase, saves, reports and memory samples. */
 export function statusLineReducer(
   state: StatusLineState,
   action: DashboardAction,
@@ -54,6 +63,12 @@ export function statusLineReducer(
       return { ...state, save: { state: 'saved', dir: action.dir } };
     case 'saveFailed':
       return { ...state, save: { state: 'failed', dir: action.dir, message: action.message } };
+    case 'reporting':
+      return { ...state, report: { state: 'writing', dir: action.dir } };
+    case 'reported':
+      return { ...state, report: { state: 'written', dir: action.dir, path: action.path } };
+    case 'reportFailed':
+      return { ...state, report: { state: 'failed', dir: action.dir, message: action.message } };
     case 'memory':
       return { ...state, memory: action.sample };
     default:

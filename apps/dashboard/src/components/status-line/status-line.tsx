@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { formatBytes } from '../../view-models/format-number.js';
 import type { Layout } from '../../view-models/layout.js';
-import { saveText, statusModel } from '../../view-models/status-model.js';
+import { reportText, saveText, statusModel } from '../../view-models/status-model.js';
 import type { StatusLineState } from './status-line-reducer.js';
 
 /**
@@ -12,11 +12,12 @@ import type { StatusLineState } from './status-line-reducer.js';
 export function StatusLine({ state, layout }: { state: StatusLineState; layout: Layout }) {
   const status = statusModel(state);
   const save = saveText(state.save);
+  const report = reportText(state.report);
   const memory = state.memory
     ? `tensors ${state.memory.numTensors} · RSS ${formatBytes(state.memory.rssBytes)}`
     : 'tensors – · RSS –';
   const pauseKey = state.phase === 'paused' ? 'p resume' : 'p pause';
-  const keys = `q quit · ${pauseKey} · n counts/norm · w weights · m mistakes · s save · ? help`;
+  const keys = `q quit · ${pauseKey} · n norm · w weights · m mistakes · s save · r report · ? help`;
   const tiny = layout.mode === 'tiny';
   return (
     <Box flexDirection="column">
@@ -29,6 +30,11 @@ export function StatusLine({ state, layout }: { state: StatusLineState; layout: 
           ''
         ) : (
           <Text color={state.save.state === 'failed' ? 'red' : 'green'}> · {save}</Text>
+        )}
+        {report === '' ? (
+          ''
+        ) : (
+          <Text color={state.report.state === 'failed' ? 'red' : 'green'}> · {report}</Text>
         )}
         {tiny ? '' : <Text color="gray"> · {memory}</Text>}
       </Text>
