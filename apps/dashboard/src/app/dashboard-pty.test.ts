@@ -1,4 +1,7 @@
 import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { spawn } from 'node-pty';
 import { describe, expect, it } from 'vitest';
@@ -219,6 +222,51 @@ describe('the dashboard in a terminal', () => {
         expect(await app.exited()).toBe(0);
       } finally {
         app.term.kill();
+      }
+    },
+    PTY_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'r writes a report of the run so far and the status line says where',
+    async () => {
+      const root = await mkdtemp(join(tmpdir(), 'digitlab-pty-report-'));
+      const dir = join(root, 'report');
+      const app = startInTerminal([
+        'train',
+        '--per-class',
+        '20',
+        '--optimizer',
+        'sgd',
+        '--epochs',
+        '1000',
+        '--report',
+        dir,
+      ]);
+      try {
+        await app.waitFor(/confusion matrix · epoch \d+ · counts/);
+        expect(app.text()).toContain('r report');
+        const mark = app.mark();
+        app.term.write('r');
+        await app.waitFor(/report written to \S+/, mark);
+        expect(await readdir(dir)).toEqual([
+          'figures',
+          'history.jsonl',
+          'report.html',
+          'result.json',
+        ]);
+        const result = JSON.parse(await readFile(join(dir, 'result.json'), 'utf8')) as {
+          stop_reason: string;
+          iterations: number;
+        };
+        // Taken while training ran: the state so far, training carrying on afterwards.
+        expect(result.stop_reason).toBe('in-progress');
+        expect(result.iterations).toBeGreaterThan(0);
+        app.term.write('q');
+        expect(await app.exited()).toBe(0);
+      } finally {
+        app.term.kill();
+        await rm(root, { recursive: true, force: true });
       }
     },
     PTY_TEST_TIMEOUT_MS,
