@@ -11,8 +11,8 @@ import {
   lbfgsSteps,
   type SolverOutcome,
   type SolverStep,
-  sameVector,
   stochasticSteps,
+  trainingSteps,
 } from '@digitlab/optimizers';
 import { activateBackend, type BackendName, useBackend } from '@digitlab/tfjs-backend';
 import { glorotUniformParameters } from './glorot-uniform.js';
@@ -89,59 +89,13 @@ async function* mlpSteps(
           convergence: { by: 'patience', tol: o.tol, epochs: o.nIterNoChange },
           advice: 'increase epochs or tune learningRate/batchSize',
         });
-  // A forward pass over the training set is not free with mini-batches: remember the last one.
-  const known: { x: Float64Array; correct: number } = { x: new Float64Array(0), correct: 0 };
-  const trainAccuracyAt = async (x: Float64Array, correct: number | undefined) => {
-    if (correct === undefined && !sameVector(known.x, x)) {
-      await ensureBackend();
-      correct = objective.countCorrect(x);
-    }
-    if (correct !== undefined) {
-      known.x = x;
-      known.correct = correct;
-    }
-    return known.correct / data.numSamples;
-  };
-  const every = o.trainAccuracyEvery;
-  let last: Float64Array | undefined;
-  try {
-    for (;;) {
-      const next = await solver.next();
-      if (next.done) {
-        const r = next.value;
-        return {
-          // The solver may end away from its last step (e.g. aborted before its first).
-          ...(last && sameVector(last, r.x) ? {} : { model: weightsFromParameters(r.x, shape) }),
-          stopReason: r.stopReason,
-          converged: r.converged,
-          message: r.message,
-          ...(r.warning === undefined ? {} : { warning: r.warning }),
-          steps: r.steps,
-          evaluations: r.evaluations,
-          objective: r.objective,
-          gradientNorm: r.gradientNorm,
-          ...(every > 0 ? { trainAccuracy: await trainAccuracyAt(r.x, r.correct) } : {}),
-        };
-      }
-      const s = next.value;
-      last = s.x;
-      const due = every > 0 && (s.final || s.step % every === 0);
-      yield {
-        model: weightsFromParameters(s.x, shape),
-        step: s.step,
-        final: s.final,
-        objective: s.objective,
-        gradientNorm: s.gradientNorm,
-        evaluations: s.evaluations,
-        ...(s.stepSize === undefined ? {} : { stepSize: s.stepSize }),
-        ...(s.learningRate === undefined ? {} : { learningRate: s.learningRate }),
-        ...(due ? { trainAccuracy: await trainAccuracyAt(s.x, s.correct) } : {}),
-      };
-      await ensureBackend();
-    }
-  } finally {
-    await solver.return(undefined as never);
-  }
+  return yield* trainingSteps(solver, {
+    model: (x) => weightsFromParameters(x, shape),
+    numSamples: data.numSamples,
+    trainAccuracyEvery: o.trainAccuracyEvery,
+    trainAccuracy: (x) => objective.countCorrect(x) / data.numSamples,
+    beforeEvaluation: ensureBackend,
+  });
 }
 
 /** The current weights as the starting point, if they have the shape this fit asks for. */

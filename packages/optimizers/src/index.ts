@@ -41,6 +41,12 @@ export {
   stochasticSteps,
 } from './solver-steps/stochastic-steps.js';
 export {
+  type ModelOutcome,
+  type ModelStep,
+  type TrainingStepsOptions,
+  trainingSteps,
+} from './solver-steps/training-steps.js';
+export {
   ADAM_DEFAULT_LEARNING_RATE,
   type AdamOptions,
   adam,

@@ -13,6 +13,7 @@ import {
   type SolverOutcome,
   type SolverStep,
   stochasticSteps,
+  trainingSteps,
 } from '@digitlab/optimizers';
 import {
   type BackendChoice,
@@ -165,9 +166,9 @@ async function train<B extends string>(
   async function* steps(): AsyncGenerator<TrainingStep<DenseWeights>, TrainingEnd<DenseWeights>> {
     const run = { signal, beforeEvaluation: ensureBackend };
     let objective: FullBatchObjective | undefined;
-    let solver: AsyncGenerator<SolverStep, SolverOutcome, undefined> | undefined;
     try {
       await ensureBackend();
+      let solver: AsyncGenerator<SolverStep, SolverOutcome, undefined>;
       if (o.solver === 'lbfgs') {
         objective = pool
           ? await pool.load(objectiveData)
@@ -193,33 +194,16 @@ async function train<B extends string>(
         });
       }
       const full = objective;
-      const accuracy = async (x: Float64Array, correct: number | undefined, due: boolean) => {
-        if (!due) return undefined;
-        if (correct !== undefined) return correct / n;
-        await ensureBackend();
-        return full.accuracy(x);
-      };
-      const every = o.trainAccuracyEvery;
-      for (;;) {
-        const next = await solver.next();
-        if (next.done) {
-          const { x, correct } = next.value;
-          const trainAccuracy = await accuracy(x, correct, every > 0);
-          return { ...next.value, model: weightsFromParameters(x, d, k), trainAccuracy };
-        }
-        const { x, correct, step, final } = next.value;
-        const due = every > 0 && (final || step % every === 0);
-        const trainAccuracy = await accuracy(x, correct, due);
-        yield { ...next.value, model: weightsFromParameters(x, d, k), trainAccuracy };
-        // The consumer may have switched backends meanwhile (another classifier's fit).
-        await ensureBackend();
-      }
+      return yield* trainingSteps(solver, {
+        model: (x) => weightsFromParameters(x, d, k),
+        numSamples: n,
+        trainAccuracyEvery: o.trainAccuracyEvery,
+        trainAccuracy: (x) => full.accuracy(x),
+        beforeEvaluation: ensureBackend,
+      });
     } finally {
-      try {
-        await solver?.return(undefined as never);
-      } finally {
-        await objective?.dispose();
-      }
+      // After trainingSteps has closed the solver.
+      await objective?.dispose();
     }
   }
 
