@@ -1,9 +1,6 @@
-import type { ModelMetadata } from '@digitlab/core';
 import {
-  type DenseLayerWeights,
-  type DenseStack,
-  decodeDenseLayersModel,
-  encodeDenseLayersModel,
+  type DenseLayer,
+  denseLayersModelFormat,
   MODEL_JSON,
   WEIGHTS_BIN,
 } from '@digitlab/tfjs-backend/browser';
@@ -11,51 +8,27 @@ import type { DenseWeights } from './parameters.js';
 
 export { MODEL_JSON, WEIGHTS_BIN };
 
-const GENERATED_BY = '@digitlab/softmax-regression (TensorFlow.js layers-model format)';
-
-/** The model as tfjs-layers sees it: `sequential([dense({ units: k, activation: 'softmax', inputShape: [d] })])`. */
-export function denseStack(weights: DenseWeights): DenseStack<DenseLayerWeights> {
-  return {
-    inputSize: weights.numFeatures,
-    layers: [
-      {
-        name: 'dense',
-        units: weights.numClasses,
-        activation: 'softmax',
-        kernel: weights.kernel,
-        bias: weights.bias,
-      },
-    ],
-  };
-}
-
 /**
- * Encode weights as the files tfjs-layers' `model.save()` writes for the model, so they load with
- * `tf.loadLayersModel` in a browser or Node. digitlab's metadata rides along in
- * `userDefinedMetadata`, which tfjs exposes as `model.getUserDefinedMetadata()`.
+ * The model as tfjs-layers sees it: `sequential([dense({ units: k, activation: 'softmax', inputShape: [d] })])`.
+ * `denseStack` predicts with it; `encodeLayersModel` writes the files its `model.save()` writes (they
+ * load with `tf.loadLayersModel`, digitlab's metadata in `userDefinedMetadata`); `decodeLayersModel`
+ * reads them back, checked against the artifact's metadata.
  */
-export function encodeLayersModel(
-  weights: DenseWeights,
-  metadata: ModelMetadata,
-): Record<string, Uint8Array> {
-  return encodeDenseLayersModel({ ...denseStack(weights), metadata, generatedBy: GENERATED_BY });
-}
-
-/**
- * Read a Dense-softmax LayersModel back, checking it against the artifact's metadata. Every
- * problem is an ArtifactError naming the file and what was expected.
- */
-export function decodeLayersModel(
-  files: Readonly<Record<string, Uint8Array>>,
-  metadata: ModelMetadata,
-): DenseWeights {
-  const [dense] = decodeDenseLayersModel(files, metadata, ['softmax']).layers as [
-    DenseLayerWeights,
-  ];
-  return {
-    numFeatures: metadata.numFeatures,
-    numClasses: metadata.numClasses,
-    kernel: dense.kernel,
-    bias: dense.bias,
-  };
-}
+export const {
+  denseStack,
+  encode: encodeLayersModel,
+  decode: decodeLayersModel,
+} = denseLayersModelFormat<DenseWeights>({
+  generatedBy: '@digitlab/softmax-regression (TensorFlow.js layers-model format)',
+  activations: ['softmax'],
+  layers: (weights) => [{ units: weights.numClasses, kernel: weights.kernel, bias: weights.bias }],
+  weights: (layers, metadata) => {
+    const [dense] = layers as [DenseLayer];
+    return {
+      numFeatures: metadata.numFeatures,
+      numClasses: metadata.numClasses,
+      kernel: dense.kernel,
+      bias: dense.bias,
+    };
+  },
+});

@@ -15,6 +15,12 @@ export {
 } from './backend-names.js';
 export { withConsoleWarnFilter } from './console-warn-filter.js';
 export { decodeDenseLayersModel } from './decode-dense-layers-model.js';
+export {
+  type DenseLayersModelFormat,
+  type DenseLayersModelSpec,
+  type DenseLayerValues,
+  denseLayersModelFormat,
+} from './dense-layers-model-format.js';
 export type { DenseLayer, DenseStack } from './dense-stack.js';
 export {
   type DenseLayersModel,

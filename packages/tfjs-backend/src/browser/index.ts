@@ -15,6 +15,12 @@ export {
 export { withConsoleWarnFilter } from '../console-warn-filter.js';
 export { initializeCpuBackend } from '../cpu-backend.js';
 export { decodeDenseLayersModel } from '../decode-dense-layers-model.js';
+export {
+  type DenseLayersModelFormat,
+  type DenseLayersModelSpec,
+  type DenseLayerValues,
+  denseLayersModelFormat,
+} from '../dense-layers-model-format.js';
 export type { DenseLayer, DenseStack } from '../dense-stack.js';
 export {
   type DenseLayersModel,
