@@ -1,4 +1,4 @@
-import { lstat, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ReportError } from './report-error.js';
 
@@ -64,7 +64,17 @@ export async function stagingDirFor(dir: string): Promise<string> {
       `${error.code ?? error.message}`,
     );
   });
-  return mkdtemp(join(parent, `.${basename(target)}.tmp-`));
+  const staging = await mkdtemp(join(parent, `.${basename(target)}.tmp-`));
+  // mkdtemp makes it private (0700); the report is an ordinary directory once renamed into place.
+  await chmod(staging, 0o777 & ~currentUmask());
+  return staging;
+}
+
+/** The process's file-creation mask, read without changing it. */
+function currentUmask(): number {
+  const mask = process.umask(0o022);
+  process.umask(mask);
+  return mask;
 }
 
 /**

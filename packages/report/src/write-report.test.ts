@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +40,12 @@ describe('writeReport on a full run', () => {
     expect(written.omitted).toEqual([]);
     // Nothing left beside it: the staging directory was renamed into place.
     expect(await readdir(join(root, 'full'))).toEqual(['report']);
+  });
+
+  it('makes an ordinary directory, not mkdtemp’s private one', async () => {
+    const mask = process.umask();
+    const mode = (await stat(dir)).mode & 0o777;
+    expect(mode).toBe(0o777 & ~mask);
   });
 
   it('writes result.json as the very object it was given', async () => {
