@@ -1,4 +1,4 @@
-import { BACKEND_CHOICES, type BackendChoice } from '@digitlab/tfjs-backend';
+import { type BackendChoice, backendOption } from '@digitlab/tfjs-backend';
 import { z } from 'zod';
 
 /** How neighbours' votes are weighted (scikit-learn's `weights`). */
@@ -49,12 +49,6 @@ export function knnOptionsSchema(defaults: Partial<KnnOptions> = {}) {
         'Queries per distance batch; each batch holds a few batchSize × numSamples float32 matrices',
       )
       .meta({ group: 'runtime' }),
-    backend: z
-      .enum(BACKEND_CHOICES)
-      .default(d.backend)
-      .describe(
-        'TensorFlow.js backend: auto (wasm if it starts, else cpu), wasm (fast) or cpu (reference)',
-      )
-      .meta({ group: 'runtime', header: false }),
+    backend: backendOption(d.backend),
   });
 }

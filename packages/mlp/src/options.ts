@@ -1,4 +1,4 @@
-import { BACKEND_CHOICES, type BackendChoice } from '@digitlab/tfjs-backend';
+import { type BackendChoice, backendOption } from '@digitlab/tfjs-backend';
 import { z } from 'zod';
 
 /** The solvers an MLP can train with. */
@@ -137,13 +137,7 @@ export function mlpOptionsSchema(defaults: Partial<MlpOptions> = {}) {
       .default(d.seed)
       .describe('Seed of the weight initialization and the mini-batch shuffles (random_state)')
       .meta({ header: false }),
-    backend: z
-      .enum(BACKEND_CHOICES)
-      .default(d.backend)
-      .describe(
-        'TensorFlow.js backend: auto (wasm if it starts, else cpu), wasm (fast) or cpu (reference)',
-      )
-      .meta({ group: 'runtime', header: false }),
+    backend: backendOption(d.backend),
     warmStart: z
       .boolean()
       .default(d.warmStart)

@@ -1,4 +1,4 @@
-import { BACKEND_CHOICES, type BackendChoice } from '@digitlab/tfjs-backend/browser';
+import { type BackendChoice, backendOption } from '@digitlab/tfjs-backend/browser';
 import { z } from 'zod';
 import { LAYOUT_CHOICES, type LayoutChoice } from './layout.js';
 
@@ -129,13 +129,10 @@ export function softmaxRegressionOptionsSchema(
       .default(d.seed)
       .describe('sgd/adam mini-batch shuffling seed')
       .meta({ group: 'solver', solvers: ['sgd', 'adam'], header: false }),
-    backend: z
-      .enum(BACKEND_CHOICES)
-      .default(d.backend)
-      .describe(
-        'TensorFlow.js backend for dense data and prediction: auto (Node: wasm if it starts, else cpu; a browser: the active one, else cpu), wasm (fast) or cpu (reference)',
-      )
-      .meta({ group: 'runtime', header: false }),
+    backend: backendOption(
+      d.backend,
+      'TensorFlow.js backend for dense data and prediction: auto (Node: wasm if it starts, else cpu; a browser: the active one, else cpu), wasm (fast) or cpu (reference)',
+    ),
     layout: z
       .enum(LAYOUT_CHOICES)
       .default(d.layout)

@@ -13,6 +13,7 @@ export {
   type BackendName,
   type ResolvedBackend,
 } from './backend-names.js';
+export { backendOption } from './backend-option.js';
 export { withConsoleWarnFilter } from './console-warn-filter.js';
 export { decodeDenseLayersModel } from './decode-dense-layers-model.js';
 export {

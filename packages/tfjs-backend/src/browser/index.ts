@@ -7,6 +7,7 @@ export {
   type BackendName,
   type ResolvedBackend,
 } from '../backend-names.js';
+export { backendOption } from '../backend-option.js';
 export {
   type BrowserBackend,
   resolveBrowserBackend,
