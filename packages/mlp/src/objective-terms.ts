@@ -1,31 +1,15 @@
+import type { ObjectiveEvaluation, ObjectiveSums } from '@digitlab/optimizers';
 import { type MlpShape, parameterOffsets } from './mlp-parameters.js';
 
-/** The data terms of the objective summed over some rows, before scaling. */
-export interface ObjectiveSums {
-  /** Σᵢ cross-entropy of row i. */
-  readonly lossSum: number;
-  /** The unscaled data gradient Σᵢ ∂CEᵢ/∂θ in parameter-vector layout; reused as the output. */
-  readonly gradientSums: Float64Array;
-  /** Rows whose largest logit is their label's. */
-  readonly correct: number;
-  /** Rows summed. */
-  readonly rows: number;
-}
-
-/** Value, gradient and the rows classified correctly at one point. */
-export interface ObjectiveEvaluation {
-  readonly value: number;
-  readonly gradient: Float64Array;
-  /** Rows (of the batch or the training set) whose largest logit is their label's. */
-  readonly correct: number;
-}
+export type { ObjectiveEvaluation, ObjectiveSums };
 
 /**
  * scikit-learn MLPClassifier's objective from data sums, on the rows that were summed (a
  * mini-batch or the full set): f = (Σ CE + (α/2)(‖W1‖² + ‖W2‖²)) / rows, i.e. the mean
  * cross-entropy plus α/(2·n_batch)·Σ‖W‖², and ∇ = (sums + α·[W1, 0, W2, 0]) / rows. The biases
  * are not penalized. Dividing the penalty by the batch size (not the training-set size) is
- * scikit-learn's choice, kept so its alpha values carry over.
+ * scikit-learn's choice, kept so its alpha values carry over. The gradient is written over
+ * `sums.gradientSums`.
  */
 export function assembleObjective(
   x: Float64Array,

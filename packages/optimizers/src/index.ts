@@ -26,6 +26,7 @@ export {
   strongWolfeLineSearch,
 } from './line-search/strong-wolfe-line-search.js';
 export type { MiniBatchObjective, Objective, ObjectiveOutput } from './objective.js';
+export type { ObjectiveEvaluation, ObjectiveSums } from './objective-sums.js';
 export { type LbfgsStepsOptions, lbfgsSteps } from './solver-steps/lbfgs-steps.js';
 export type {
   SolverHooks,

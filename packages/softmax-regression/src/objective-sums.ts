@@ -1,26 +1,12 @@
-/**
- * The data terms of the softmax objective summed over some rows, before scaling: what one shard
- * (a worker, or the whole set) contributes. Sums from disjoint shards add up exactly to the
- * full-data sums, which is what makes data-parallel gradients possible.
- */
-export interface ObjectiveSums {
-  /** Σᵢ −log softmax(xᵢW + b)[yᵢ] over the shard's rows. */
-  readonly lossSum: number;
-  /** Σᵢ xᵢᵀ(pᵢ − yᵢ) (d×k row-major) followed by Σᵢ (pᵢ − yᵢ) (k): the unscaled data gradient. */
-  readonly gradientSums: Float32Array | Float64Array;
-  /** Rows whose largest logit is their label's. */
-  readonly correct: number;
-  /** Rows summed. */
-  readonly rows: number;
-}
+import type { ObjectiveEvaluation, ObjectiveSums as SumsOf } from '@digitlab/optimizers';
 
-/** Value, gradient and training accuracy of the objective at one point. */
-export interface ObjectiveEvaluation {
-  readonly value: number;
-  readonly gradient: Float64Array;
-  /** Training samples whose largest logit is their label's. */
-  readonly correct: number;
-}
+export type { ObjectiveEvaluation };
+
+/**
+ * The softmax objective's data terms over a shard: `gradientSums` is Σᵢ xᵢᵀ(pᵢ − yᵢ) (d×k
+ * row-major) followed by Σᵢ (pᵢ − yᵢ) (k), in float32 from the kernels or float64 once added up.
+ */
+export type ObjectiveSums = SumsOf<Float32Array | Float64Array>;
 
 /** Add shard sums in float64 (the order of shards is fixed, so results are reproducible). */
 export function addObjectiveSums(parts: readonly ObjectiveSums[], length: number): ObjectiveSums {
