@@ -1,13 +1,17 @@
 import type { Dataset } from '@digitlab/datasets';
+import type { EvaluationSchedule } from './evaluation-schedule.js';
 import type { ImageSet } from './image-set.js';
 import type { ModelArtifact } from './model-artifact.js';
 import type { FitResult, TrainingEvent } from './training-event.js';
 
-/** Held-out evaluation during training: predict `data` every `every` steps. */
+/** Held-out evaluation during training: predict `data` on a schedule. */
 export interface EvaluateOptions {
   readonly data: Dataset;
-  /** Evaluate after every `every` steps (≥ 1). The final parameters are always evaluated. */
-  readonly every: number;
+  /**
+   * When to evaluate (default `'auto'`: by time, see `AUTO_SCHEDULE`); n ≥ 1 after every n-th
+   * step; 0 only at the end. The final parameters are always evaluated.
+   */
+  readonly every?: EvaluationSchedule;
 }
 
 /** Options every classifier's `fit` accepts, whatever its training method. */

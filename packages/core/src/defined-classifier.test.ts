@@ -153,6 +153,68 @@ describe('the fit driver streams what the trainer does', () => {
   });
 });
 
+describe('held-out evaluation in batches and by time', () => {
+  it('announces a long evaluation batch by batch, before the progress event that carries it', async () => {
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const { classifier } = setup({
+      steps: 2,
+      onPredict: () => {
+        now += 60; // each batch takes 60 ms: long enough to be reported
+      },
+    });
+    const big = { ...toyDataset(200, 3, 2), split: 'test' as const }; // 600 samples
+    const { events, result } = await collect(
+      classifier.fit(train, { evaluate: { data: big, every: 1 } }),
+    );
+    const types = events.map((e) =>
+      e.type === 'evaluating' ? `evaluating ${e.step}:${e.done}` : e.type,
+    );
+    // 128 rows in 60 ms, then batches sized for 200 ms: round(200 / (60 / 128)) = 427, then the last 45.
+    expect(types).toEqual([
+      'start',
+      'evaluating 1:128',
+      'evaluating 1:555',
+      'progress',
+      'evaluating 2:128',
+      'evaluating 2:555',
+      'progress',
+      'end',
+    ]);
+    const first = events[1];
+    expect(first?.type === 'evaluating' && Array.from(first.predictions)).toEqual(
+      new Array(128).fill(0),
+    );
+    expect(result.evaluation?.elapsedMs).toBe(180);
+  });
+
+  it("evaluates by time under 'auto': the first step, then as the interval and the share allow", async () => {
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const { classifier } = setup({
+      steps: 10,
+      onStep: () => {
+        now += 50; // each step: 50 ms of fitting
+      },
+      onPredict: () => {
+        now += 20; // each evaluation: 20 ms
+      },
+    });
+    const { progress } = await collect(classifier.fit(train, { evaluate: { data: test } }));
+    // Hand-computed with AUTO_SCHEDULE (100 ms, 25 %): step 3 is 100 ms after the first
+    // evaluation but 40 ms of evaluation would exceed 25 % of 150 ms of fitting.
+    expect(progress.filter((e) => e.evaluation).map((e) => e.step)).toEqual([1, 4, 6, 8, 10]);
+  });
+
+  it('evaluates only the last step with every = 0', async () => {
+    const { classifier } = setup({ steps: 4 });
+    const { progress } = await collect(
+      classifier.fit(train, { evaluate: { data: test, every: 0 } }),
+    );
+    expect(progress.filter((e) => e.evaluation).map((e) => e.step)).toEqual([4]);
+  });
+});
+
 describe('stopping', () => {
   it('ends at the next step boundary after an abort, even when the trainer ignores the signal', async () => {
     const controller = new AbortController();

@@ -9,6 +9,7 @@ import { type ModelMetadata, preprocessingToJson } from './model-metadata.js';
 import { Stopwatch } from './stopwatch.js';
 import type { TrainContext, Trainer, TrainingEnd, TrainingStep } from './trainer.js';
 import type {
+  EvaluatingEvent,
   FitResult,
   HeldOutEvaluation,
   ProgressUnit,
@@ -149,6 +150,9 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
         numFeatures: d,
         numClasses: k,
         description: trainer.description,
+        ...(trainer.evaluationsUnit === undefined
+          ? {}
+          : { evaluationsUnit: trainer.evaluationsUnit }),
         ...(trainer.notes && trainer.notes.length > 0 ? { notes: [...trainer.notes] } : {}),
       };
       let end: TrainingEnd<M> | undefined;
@@ -177,9 +181,9 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
         this.shape = { numFeatures: d, numClasses: k };
         const final = s.final ?? (total !== undefined && record.step >= total);
         clock.stop();
-        const due = !this.disposed && evaluator?.due(record.step, final);
+        const due = !this.disposed && evaluator?.due(record.step, final, clock.elapsedMs);
         const evaluation = due
-          ? await this.evaluate(evaluator as HeldOutEvaluator, record.step)
+          ? yield* this.evaluate(evaluator as HeldOutEvaluator, record.step)
           : undefined;
         let trainAccuracy = s.trainAccuracy;
         if (
@@ -217,7 +221,7 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
       const usable = latest !== undefined && !this.disposed;
       // An abort or a step not flagged final leaves the last model unevaluated: evaluate it now.
       if (usable && evaluator?.due(steps, true)) {
-        record.evaluation = (await this.evaluate(evaluator, steps)) ?? record.evaluation;
+        record.evaluation = (yield* this.evaluate(evaluator, steps)) ?? record.evaluation;
       }
       let trainAccuracy = ending.trainAccuracy;
       if (trainAccuracy === undefined && known?.model === latest) trainAccuracy = known?.accuracy;
@@ -326,13 +330,16 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
     if (previous !== undefined) this.algorithm.release?.(previous);
   }
 
-  /** Evaluate held-out data; a dispose() during it drops the evaluation instead of failing. */
-  private async evaluate(
+  /**
+   * Evaluate held-out data batch by batch, passing on its evaluating events; a dispose() during it
+   * drops the evaluation instead of failing.
+   */
+  private async *evaluate(
     evaluator: HeldOutEvaluator,
     step: number,
-  ): Promise<HeldOutEvaluation | undefined> {
+  ): AsyncGenerator<EvaluatingEvent, HeldOutEvaluation | undefined, undefined> {
     try {
-      return await evaluator.run(step);
+      return yield* evaluator.batches(step);
     } catch (error) {
       if (this.disposed) return undefined;
       throw error;

@@ -29,8 +29,23 @@ export {
   PluginOptionsError,
   UnknownPluginError,
 } from './errors.js';
+export {
+  AUTO_SCHEDULE,
+  afterEvaluation,
+  type EvaluationHistory,
+  type EvaluationSchedule,
+  evaluationDue,
+  NO_EVALUATIONS,
+  type ScheduleClock,
+} from './evaluation-schedule.js';
 export { fitToEnd } from './fit-to-end.js';
-export { createHeldOutEvaluator, type HeldOutEvaluator } from './held-out-evaluator.js';
+export {
+  BATCH_TARGET_MS,
+  createHeldOutEvaluator,
+  FIRST_BATCH_ROWS,
+  type HeldOutEvaluator,
+  QUIET_EVALUATION_MS,
+} from './held-out-evaluator.js';
 export { type ImageScale, type ImageSet, imagesOfRows, type LabelledImage } from './image-set.js';
 export { decodeJsonFile, encodeJsonFile } from './json-model-file.js';
 export { ARTIFACT_FORMAT_VERSION, MANIFEST_FILE, type ModelArtifact } from './model-artifact.js';
@@ -47,6 +62,7 @@ export { Stopwatch } from './stopwatch.js';
 export type { TrainContext, Trainer, TrainingEnd, TrainingStep } from './trainer.js';
 export type {
   EndEvent,
+  EvaluatingEvent,
   FitResult,
   HeldOutEvaluation,
   ProgressEvent,

@@ -73,6 +73,8 @@ export interface Trainer<M> {
   readonly description: string;
   /** Things the user should see before training starts (e.g. a backend fallback). */
   readonly notes?: readonly string[];
+  /** What steps' `evaluations` count, as a short plural noun (e.g. 'f-evals', 'batches'). */
+  readonly evaluationsUnit?: string;
   readonly steps: AsyncIterator<TrainingStep<M>, TrainingEnd<M> | undefined, undefined>;
   /**
    * The trainer ends itself promptly once `signal` fires (a solver that checks it between steps):

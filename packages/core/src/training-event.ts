@@ -43,6 +43,8 @@ export interface StartEvent {
   readonly description: string;
   /** Things the user should see before training starts (e.g. a backend fallback). */
   readonly notes?: readonly string[];
+  /** What progress events' `evaluations` count, as a short plural noun (e.g. 'f-evals', 'batches'). */
+  readonly evaluationsUnit?: string;
 }
 
 /** Emitted after each step of training (an iteration, an epoch, or a chunk of a one-pass fit). */
@@ -66,6 +68,26 @@ export interface ProgressEvent {
   readonly evaluation?: HeldOutEvaluation;
   /** Free text for steps that are not numeric (e.g. "indexed 6000 of 10000 samples"). */
   readonly message?: string;
+}
+
+/**
+ * Emitted while the held-out set is being predicted in batches, before the progress event that
+ * carries the finished evaluation, so a display can show how far it is and a partial matrix.
+ */
+export interface EvaluatingEvent {
+  readonly type: 'evaluating';
+  /** The step whose parameters are being evaluated. */
+  readonly step: number;
+  /** Held-out samples predicted so far, of `total`. */
+  readonly done: number;
+  readonly total: number;
+  /** Predictions of the first `done` held-out samples. */
+  readonly predictions: Int32Array;
+  /** True labels of the held-out samples (all `total`). */
+  readonly labels: Uint8Array;
+  readonly numClasses: number;
+  /** Wall time spent on this evaluation so far (excluded from the fit time). */
+  readonly elapsedMs: number;
 }
 
 /** The outcome of a fit. */
@@ -93,5 +115,8 @@ export interface EndEvent {
   readonly result: FitResult;
 }
 
-/** Everything `Classifier.fit` streams, in order: one start, any number of progress, one end. */
-export type TrainingEvent = StartEvent | ProgressEvent | EndEvent;
+/**
+ * Everything `Classifier.fit` streams, in order: one start, any number of progress events (each
+ * possibly preceded by evaluating events of its held-out evaluation), one end.
+ */
+export type TrainingEvent = StartEvent | ProgressEvent | EvaluatingEvent | EndEvent;

@@ -44,8 +44,11 @@ describe('createHeldOutEvaluator', () => {
   it('is absent without evaluate options and validates every and feature counts', () => {
     const predict = async (f: Float32Array) => new Int32Array(f.length / 2);
     expect(createHeldOutEvaluator(undefined, 2, predict)).toBeUndefined();
-    expect(() => createHeldOutEvaluator({ data: toyDataset(), every: 0 }, 2, predict)).toThrow(
-      /every: expected an integer ≥ 1, found 0/,
+    expect(() => createHeldOutEvaluator({ data: toyDataset(), every: -1 }, 2, predict)).toThrow(
+      /every: expected 'auto' or an integer ≥ 0 \(0: only at the end\), found -1/,
+    );
+    expect(() => createHeldOutEvaluator({ data: toyDataset(), every: 1.5 }, 2, predict)).toThrow(
+      /found 1\.5/,
     );
     expect(() =>
       createHeldOutEvaluator({ data: toyDataset(2, 3, 5), every: 1 }, 2, predict),

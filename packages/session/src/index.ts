@@ -12,6 +12,7 @@ export { MISTAKES_KEPT, pickMistakes } from './pick-mistakes.js';
 export type {
   ClassScores,
   ConfusedPairSummary,
+  EvaluationProgress,
   EvaluationSummary,
   FitOutcome,
   Mistake,

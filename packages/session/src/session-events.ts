@@ -107,6 +107,17 @@ export interface MistakeSample {
   readonly mistakes: readonly Mistake[];
 }
 
+/** How far a held-out evaluation in progress has got. */
+export interface EvaluationProgress {
+  /** The step whose parameters are being evaluated. */
+  readonly step: number;
+  /** Held-out samples predicted so far, of `total`. */
+  readonly done: number;
+  readonly total: number;
+  /** Wall time spent on this evaluation so far (ms). */
+  readonly elapsedMs: number;
+}
+
 /** How a fit ended: the fit's result, its last held-out evaluation reduced to the accuracy. */
 export interface FitOutcome extends Omit<FitResult, 'evaluation'> {
   readonly testAccuracy?: number;
@@ -123,6 +134,12 @@ export type SessionEvent =
     }
   | { readonly type: 'progress'; readonly point: ProgressPoint }
   | { readonly type: 'evaluated'; readonly summary: EvaluationSummary }
+  /** While the held-out set is predicted in batches: how far, and the matrix of the part done. */
+  | {
+      readonly type: 'evaluating';
+      readonly progress: EvaluationProgress;
+      readonly partial: EvaluationSummary;
+    }
   /** After an evaluation (throttled) and at the end, when the session tracks images. */
   | { readonly type: 'images'; readonly images: ModelImages }
   | { readonly type: 'mistakes'; readonly sample: MistakeSample }

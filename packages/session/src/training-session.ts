@@ -384,6 +384,19 @@ export class TrainingSession implements SessionControls {
     test: Dataset,
     baseInfo: BaseInfo,
   ): Promise<void> {
+    if (event.type === 'evaluating') {
+      const { step, done, total, elapsedMs, predictions, labels, numClasses } = event;
+      const partial = summarizeEvaluation({
+        step,
+        predictions,
+        labels: labels.subarray(0, done),
+        numClasses,
+        accuracy: 0,
+        elapsedMs,
+      });
+      this.emit({ type: 'evaluating', progress: { step, done, total, elapsedMs }, partial });
+      return;
+    }
     if (event.type === 'start') {
       this.info = {
         ...baseInfo,

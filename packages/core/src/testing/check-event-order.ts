@@ -22,7 +22,7 @@ const UNITS = ['iteration', 'epoch', 'step'];
 
 /**
  * Check a fit's events: exactly one start first, then at least one progress event (held-out
- * evaluations travel on them) with strictly increasing steps in the start's unit, then exactly one
+ * evaluations travel on them, possibly announced by evaluating events with 0 < done < total) with strictly increasing steps in the start's unit, then exactly one
  * end last whose result has a stop reason, a message and fitSeconds ≥ 0.
  */
 export function checkEventOrder(events: readonly TrainingEvent[]): CheckedEvents {
@@ -40,9 +40,13 @@ export function checkEventOrder(events: readonly TrainingEvent[]): CheckedEvents
   const end = last as EndEvent;
   events.forEach((event, i) => {
     const type: unknown = event.type;
-    if (type !== 'start' && type !== 'progress' && type !== 'end')
+    if (type !== 'start' && type !== 'progress' && type !== 'evaluating' && type !== 'end')
       fail(
-        `expected only start/progress/end events, found type ${describeValue(type)} at index ${i}`,
+        `expected only start/progress/evaluating/end events, found type ${describeValue(type)} at index ${i}`,
+      );
+    if (event.type === 'evaluating' && !(event.done > 0 && event.done < event.total))
+      fail(
+        `expected an evaluating event's done in (0, total), found ${describeValue(event.done)} of ${describeValue(event.total)} at index ${i}`,
       );
     if (event.type === 'start' && i !== 0)
       fail(`expected exactly one 'start' event, found another at index ${i} of [${types}]`);
