@@ -1,17 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { temporaryDirectory } from '@digitlab/core/testing';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS } from './options.js';
 import { PLUGIN_NAME } from './plugin.js';
 import { runDigitlab, TEMPLATE_MODULE } from './test-support/dashboard-cli.js';
 
 // These run the built CLI on the built template (dist/), as a user would: `pnpm build` first.
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-});
-
 describe('the digitlab CLI with --classifier ./dist/index.js', { timeout: 180_000 }, () => {
   it('lists the plugin and its options as flags with their defaults', () => {
     const text = runDigitlab(['plugins', '--classifier', TEMPLATE_MODULE]);
@@ -58,8 +52,7 @@ describe('the digitlab CLI with --classifier ./dist/index.js', { timeout: 180_00
   });
 
   it('saves with --save and evaluates the saved model through the same module', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'nearest-centroid-cli-'));
-    dirs.push(dir);
+    const dir = await temporaryDirectory('nearest-centroid-cli-');
     const model = join(dir, 'model');
     const flags = ['--per-class', '20', '--metric', 'manhattan', '--shrinkage', '0.1'];
     const train = runDigitlab([

@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ArtifactError,
@@ -9,17 +7,13 @@ import {
   type ModelArtifact,
   saveModel,
 } from '@digitlab/core/node';
-import { afterAll, describe, expect, it } from 'vitest';
+import { temporaryDirectory } from '@digitlab/core/testing';
+import { describe, expect, it } from 'vitest';
 import { decodeModelFile, encodeModelFile, MODEL_FILE } from './model-file.js';
 import type { NearestCentroidModel } from './nearest-centroid-model.js';
 import { DEFAULT_OPTIONS } from './options.js';
 import { nearestCentroid } from './plugin.js';
 import { rowsOf, UNEQUAL } from './test-support/points.js';
-
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-});
 
 const model: NearestCentroidModel = {
   numFeatures: 2,
@@ -182,8 +176,7 @@ describe('saving and loading through core', () => {
   it('predicts the same after saveModel/loadModel, with the options it was trained with', async () => {
     const trained = nearestCentroid().create({ ...DEFAULT_OPTIONS, temperature: 2.5 });
     await fitToEnd(trained.fit(UNEQUAL));
-    const dir = await mkdtemp(join(tmpdir(), 'nearest-centroid-'));
-    dirs.push(dir);
+    const dir = await temporaryDirectory('nearest-centroid-');
     await saveModel(join(dir, 'model'), await trained.save());
     // A plugin with other defaults still loads the saved options: they are part of the model.
     const registry = createRegistry([nearestCentroid({ temperature: 9 })]);

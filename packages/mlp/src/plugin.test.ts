@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ArtifactError,
@@ -12,19 +10,15 @@ import {
   PluginOptionsError,
   saveModel,
 } from '@digitlab/core/node';
-import { gaussianBlobs } from '@digitlab/core/testing';
+import { gaussianBlobs, temporaryDirectory } from '@digitlab/core/testing';
 import { useBackend } from '@digitlab/tfjs-backend';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MODEL_JSON } from './layers-model.js';
 import { DEFAULT_OPTIONS } from './options.js';
 import { type MlpClassifier, mlp, PLUGIN_NAME } from './plugin.js';
 
 beforeAll(async () => {
   await useBackend('cpu');
-});
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
 
 const train = {
@@ -94,8 +88,7 @@ describe('mlp()', () => {
       }),
     );
     await fitToEnd(classifier.fit(train));
-    const dir = await mkdtemp(join(tmpdir(), 'digitlab-mlp-'));
-    dirs.push(dir);
+    const dir = await temporaryDirectory('digitlab-mlp-');
     const artifact = await classifier.save();
     // The LayersModel carries digitlab's metadata, for tf.loadLayersModel users.
     const modelJson = JSON.parse(new TextDecoder().decode(artifact.files[MODEL_JSON]));

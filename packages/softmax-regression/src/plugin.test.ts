@@ -1,5 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import {
   ArtifactError,
@@ -13,19 +13,15 @@ import {
   PluginOptionsError,
   saveModel,
 } from '@digitlab/core/node';
-import { gaussianBlobs } from '@digitlab/core/testing';
+import { gaussianBlobs, temporaryDirectory } from '@digitlab/core/testing';
 import { useBackend } from '@digitlab/tfjs-backend';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as node from './node/index.js';
 import { DEFAULT_OPTIONS } from './options.js';
 import { PLUGIN_NAME, type SoftmaxRegressionClassifier, softmaxRegression } from './plugin.js';
 
 beforeAll(async () => {
   await useBackend('cpu');
-});
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
 
 const train = {
@@ -106,8 +102,7 @@ describe('save and load', () => {
     const plugin = softmaxRegression();
     const classifier = createClassifier(plugin, { C: 2, maxIter: 50 });
     const result = await fitToEnd(classifier.fit(train, { evaluate: { data: test, every: 10 } }));
-    const dir = await mkdtemp(join(tmpdir(), 'digitlab-softmax-'));
-    dirs.push(dir);
+    const dir = await temporaryDirectory('digitlab-softmax-');
     const artifact = await classifier.save();
     expect(Object.keys(artifact.files).sort()).toEqual(['model.json', 'weights.bin']);
     expect(artifact.metadata).toMatchObject({

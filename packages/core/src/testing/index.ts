@@ -31,3 +31,4 @@ export { describeValue } from './describe-value.js';
 export { type GaussianBlobsOptions, gaussianBlobs } from './gaussian-blobs.js';
 export { maxAbsDifference } from './max-abs-difference.js';
 export { type SeparableClustersOptions, separableClusters } from './separable-clusters.js';
+export { temporaryDirectory } from './temporary-directory.js';
