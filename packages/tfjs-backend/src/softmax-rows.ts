@@ -34,15 +34,8 @@ export function softmaxResidualRows(
   let lossSum = 0;
   let correct = 0;
   for (let i = 0, row = 0; i < n; i++, row += k) {
-    let max = logits[row] as number;
-    let argmax = 0;
-    for (let c = 1; c < k; c++) {
-      const z = logits[row + c] as number;
-      if (z > max) {
-        max = z;
-        argmax = c;
-      }
-    }
+    const argmax = rowArgmax(logits, row, k);
+    const max = logits[row + argmax] as number;
     let sum = 0;
     for (let c = 0; c < k; c++) {
       const e = Math.exp((logits[row + c] as number) - max);
