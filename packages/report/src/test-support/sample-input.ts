@@ -1,17 +1,6 @@
 import type { ImageSet } from '@digitlab/core';
+import { seededRandom } from '@digitlab/core/testing';
 import type { HistoryPoint, ReportInput } from '../report-input.js';
-
-/** A deterministic pseudo-random sequence in [0, 1) (mulberry32), so samples are the same every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const SAMPLE_CLASSES = ['zero', 'one', 'two'] as const;
 export const SAMPLE_SHAPE = [6, 6] as const;
@@ -32,7 +21,7 @@ export const SAMPLE_RESULT = {
  * few confident mistakes), 20 iterations of history with evaluations every 5, one coefficient set.
  */
 export function sampleInput(overrides: Partial<ReportInput> = {}): ReportInput {
-  const next = random(7);
+  const next = seededRandom(7);
   const k = SAMPLE_CLASSES.length;
   const n = SAMPLE_TEST_SIZE;
   const size = SAMPLE_SHAPE[0] * SAMPLE_SHAPE[1];
