@@ -1,4 +1,4 @@
-import type { ClassificationReport } from '@digitlab/metrics';
+import type { AveragedScores, ClassificationReport } from '@digitlab/metrics';
 import type { FigureEntry } from './draw-figures.js';
 import { escapeHtml } from './escape-html.js';
 import type { ReportSetting } from './report-input.js';
@@ -109,26 +109,13 @@ ${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('\n')}
 function classificationSection(report: ClassificationReport, split: string): string {
   const row = (label: string, p: string, r: string, f: string, support: number, cls = '') =>
     `<tr${cls === '' ? '' : ` class="${cls}"`}><th scope="row">${escapeHtml(label)}</th><td>${p}</td><td>${r}</td><td>${f}</td><td>${group(support)}</td></tr>`;
-  const perClass = report.perClass.map((c) =>
-    row(c.className, fixed(c.precision), fixed(c.recall), fixed(c.f1), c.support),
-  );
-  const total = report.macroAvg.support;
-  const averages = [
-    row('accuracy', '', '', fixed(report.accuracy), total, 'first-summary'),
-    row(
-      'macro avg',
-      fixed(report.macroAvg.precision),
-      fixed(report.macroAvg.recall),
-      fixed(report.macroAvg.f1),
-      total,
-    ),
-    row(
-      'weighted avg',
-      fixed(report.weightedAvg.precision),
-      fixed(report.weightedAvg.recall),
-      fixed(report.weightedAvg.f1),
-      total,
-    ),
+  const scoreRow = (label: string, scores: AveragedScores) =>
+    row(label, fixed(scores.precision), fixed(scores.recall), fixed(scores.f1), scores.support);
+  const rows = [
+    ...report.perClass.map((c) => scoreRow(c.className, c)),
+    row('accuracy', '', '', fixed(report.accuracy), report.macroAvg.support, 'first-summary'),
+    scoreRow('macro avg', report.macroAvg),
+    scoreRow('weighted avg', report.weightedAvg),
   ];
   return `<section id="classification-report">
 <h2>Classification report</h2>
@@ -136,7 +123,7 @@ function classificationSection(report: ClassificationReport, split: string): str
 <table class="scores">
 <thead><tr><th scope="col">class</th><th scope="col">precision</th><th scope="col">recall</th><th scope="col">F1</th><th scope="col">support</th></tr></thead>
 <tbody>
-${[...perClass, ...averages].join('\n')}
+${rows.join('\n')}
 </tbody>
 </table>
 </section>`;
