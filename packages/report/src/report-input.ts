@@ -1,4 +1,4 @@
-import type { ImageSet, ProgressUnit } from '@digitlab/core';
+import type { ImageSet, ProgressEvent, ProgressUnit } from '@digitlab/core';
 import type { RunLabel, StopMark } from '@digitlab/figures';
 
 /** One row of the settings table: a name and its value as the reader should see it. */
@@ -7,23 +7,17 @@ export interface ReportSetting {
   readonly value: string;
 }
 
-/** One progress event of a training run; quantities the run did not report are left out. */
-export interface HistoryPoint {
-  /** The iteration, epoch or step number. */
-  readonly step: number;
-  /** The most steps training can take, when known. */
-  readonly total?: number;
-  /** Objective function evaluations so far. */
-  readonly evaluations?: number;
-  readonly objective?: number;
-  /** max |gᵢ| of the objective's gradient. */
-  readonly gradientNorm?: number;
-  readonly trainAccuracy?: number;
-  /** Held-out accuracy, at the steps where it was evaluated. */
+/**
+ * One progress event of a training run as plain data, with the held-out accuracy at the steps
+ * where it was evaluated; quantities the run did not report are left out.
+ */
+export interface HistoryPoint
+  extends Pick<
+      ProgressEvent,
+      'step' | 'total' | 'evaluations' | 'objective' | 'gradientNorm' | 'trainAccuracy' | 'message'
+    >,
+    Partial<Pick<ProgressEvent, 'elapsedMs'>> {
   readonly testAccuracy?: number;
-  /** Fit time so far in milliseconds. */
-  readonly elapsedMs?: number;
-  readonly message?: string;
 }
 
 /** A training run's history: every progress event, the unit they count and where training stopped. */
