@@ -6,7 +6,7 @@ import { FiguresError } from './figures-error.js';
 import { imageDataUrl } from './image-data-url.js';
 import { imageGridSpec } from './image-grid-spec.js';
 import { renderVegaLite } from './render-vega-lite.js';
-import { checkColumns } from './validate.js';
+import { checkColumns, checkImageShape } from './validate.js';
 
 const FIGURE = 'imageSetFigure';
 
@@ -35,15 +35,7 @@ export async function imageSetFigure(
 
 /** The Vega-Lite spec `imageSetFigure` renders. */
 export function imageSetSpec(set: ImageSet, options: ImageSetOptions = {}): TopLevelSpec {
-  const [height, width] = set.shape;
-  if (!(Number.isInteger(height) && Number.isInteger(width) && height > 0 && width > 0)) {
-    throw new FiguresError(
-      FIGURE,
-      'set.shape',
-      'to be [height, width], positive integers',
-      JSON.stringify(set.shape),
-    );
-  }
+  const [height, width] = checkImageShape(FIGURE, 'set.shape', set.shape);
   if (set.images.length === 0)
     throw new FiguresError(FIGURE, 'set.images', 'to hold at least one image', 'none');
   let lo = Infinity;

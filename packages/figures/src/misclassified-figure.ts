@@ -7,7 +7,7 @@ import { imageDataUrl } from './image-data-url.js';
 import { imageGridSpec } from './image-grid-spec.js';
 import { type Predictions, pickMisclassified } from './pick-misclassified.js';
 import { renderVegaLite } from './render-vega-lite.js';
-import { checkColumns, classNamesFor } from './validate.js';
+import { checkColumns, checkImageShape, classNamesFor } from './validate.js';
 
 const FIGURE = 'misclassifiedFigure';
 
@@ -52,15 +52,7 @@ export function misclassifiedSpec(
   input: MisclassifiedInput,
   options: MisclassifiedOptions = {},
 ): TopLevelSpec | undefined {
-  const [height, width] = input.shape;
-  if (!(Number.isInteger(height) && Number.isInteger(width) && height > 0 && width > 0)) {
-    throw new FiguresError(
-      FIGURE,
-      'shape',
-      'to be [height, width], positive integers',
-      JSON.stringify(input.shape),
-    );
-  }
+  const [height, width] = checkImageShape(FIGURE, 'shape', input.shape);
   const n = input.trueLabels.length;
   const size = height * width;
   if (input.images.length !== n * size) {

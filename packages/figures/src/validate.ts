@@ -65,6 +65,24 @@ export function checkFinite(figure: string, field: string, value: number): void 
     throw new FiguresError(figure, field, 'to be a finite number', String(value));
 }
 
+/** Throws unless `shape` is [height, width] of positive integers; returns them. */
+export function checkImageShape(
+  figure: string,
+  field: string,
+  shape: readonly [number, number],
+): [height: number, width: number] {
+  const [height, width] = shape;
+  if (!(Number.isInteger(height) && Number.isInteger(width) && height > 0 && width > 0)) {
+    throw new FiguresError(
+      figure,
+      field,
+      'to be [height, width], positive integers',
+      JSON.stringify(shape),
+    );
+  }
+  return [height, width];
+}
+
 /** Throws unless `columns` is a positive integer; returns it. */
 export function checkColumns(figure: string, columns: number): number {
   if (!(Number.isInteger(columns) && columns > 0)) {
