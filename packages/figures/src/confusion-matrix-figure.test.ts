@@ -1,10 +1,11 @@
+import { FASHION_MNIST_CLASS_NAMES } from '@digitlab/datasets';
 import { confusionMatrix } from '@digitlab/metrics';
 import { describe, expect, it } from 'vitest';
 import { BLACK, schemeScale, WHITE } from './colour-scale.js';
 import { confusionMatrixFigure } from './confusion-matrix-figure.js';
 import { FiguresError } from './figures-error.js';
 import { renderPng } from './render-png.js';
-import { FASHION_NAMES, SEED_COUNTS } from './test-support/fixtures.js';
+import { SEED_COUNTS } from './test-support/fixtures.js';
 import {
   colourDistance,
   decodePng,
@@ -40,9 +41,13 @@ describe('confusionMatrixFigure', () => {
   });
 
   it('uses the class names on both axes when the dataset has them', async () => {
-    const figure = await confusionMatrixFigure({ counts: SEED_COUNTS, classNames: FASHION_NAMES });
+    const figure = await confusionMatrixFigure({
+      counts: SEED_COUNTS,
+      classNames: FASHION_MNIST_CLASS_NAMES,
+    });
     const all = texts(parseSvg(figure.svg));
-    for (const name of FASHION_NAMES) expect(all.filter((t) => t === name)).toHaveLength(2);
+    for (const name of FASHION_MNIST_CLASS_NAMES)
+      expect(all.filter((t) => t === name)).toHaveLength(2);
   });
 
   it('colours by the row-normalized fraction and writes the count in every cell', async () => {

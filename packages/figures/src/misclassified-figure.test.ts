@@ -1,9 +1,9 @@
+import { FASHION_MNIST_CLASS_NAMES } from '@digitlab/datasets';
 import { describe, expect, it } from 'vitest';
 import { FiguresError } from './figures-error.js';
 import { formatProbability, misclassifiedFigure } from './misclassified-figure.js';
 import { pickMisclassified } from './pick-misclassified.js';
 import { renderPng } from './render-png.js';
-import { FASHION_NAMES } from './test-support/fixtures.js';
 import {
   decodeDataUrl,
   decodePng,
@@ -96,7 +96,10 @@ describe('misclassifiedFigure', () => {
     const predictedLabels = trueLabels.map((t) => (t + 1) % 10);
     const confidence = trueLabels.map((_, i) => 0.5 + i / 100);
     const figure = await misclassifiedFigure(
-      { ...heldOut(trueLabels, predictedLabels, confidence), classNames: FASHION_NAMES },
+      {
+        ...heldOut(trueLabels, predictedLabels, confidence),
+        classNames: FASHION_MNIST_CLASS_NAMES,
+      },
       { limit: 36 },
     );
     const shown = captions(figure!.svg);

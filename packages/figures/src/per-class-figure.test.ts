@@ -1,9 +1,9 @@
+import { FASHION_MNIST_CLASS_NAMES } from '@digitlab/datasets';
 import { classificationReport, precisionRecallFscoreSupport } from '@digitlab/metrics';
 import { describe, expect, it } from 'vitest';
 import { FiguresError } from './figures-error.js';
 import { perClassFigure } from './per-class-figure.js';
 import { renderPng } from './render-png.js';
-import { FASHION_NAMES } from './test-support/fixtures.js';
 import {
   decodePng,
   inkAtText,
@@ -37,14 +37,16 @@ function bars(svg: string) {
 
 describe('perClassFigure', () => {
   it('draws k groups of precision, recall and F1 bars from a classification report', async () => {
-    const report = classificationReport(yTrue, yPred, 10, { classNames: FASHION_NAMES });
+    const report = classificationReport(yTrue, yPred, 10, {
+      classNames: FASHION_MNIST_CLASS_NAMES,
+    });
     const figure = await perClassFigure({
       scores: report,
       run: { model: 'mlp', dataset: 'Fashion-MNIST' },
     });
     const drawn = bars(figure.svg);
     expect(drawn).toHaveLength(30);
-    FASHION_NAMES.forEach((name, c) => {
+    FASHION_MNIST_CLASS_NAMES.forEach((name, c) => {
       const group = drawn.filter((b) => b.className === name);
       expect(group.map((b) => b.metric)).toEqual(['precision', 'recall', 'F1']);
       const row = report.perClass[c]!;
@@ -57,8 +59,8 @@ describe('perClassFigure', () => {
     });
     // Groups do not overlap: each class's bars end before the next class's begin.
     for (let c = 0; c + 1 < 10; c++) {
-      const last = drawn.filter((b) => b.className === FASHION_NAMES[c])[2]!.box;
-      const next = drawn.filter((b) => b.className === FASHION_NAMES[c + 1])[0]!.box;
+      const last = drawn.filter((b) => b.className === FASHION_MNIST_CLASS_NAMES[c])[2]!.box;
+      const next = drawn.filter((b) => b.className === FASHION_MNIST_CLASS_NAMES[c + 1])[0]!.box;
       expect(last.x + last.width).toBeLessThan(next.x);
     }
     const all = texts(parseSvg(figure.svg));
@@ -66,7 +68,9 @@ describe('perClassFigure', () => {
     expect(all).toContain(
       `accuracy ${report.accuracy.toFixed(4)} · macro F1 ${report.macroAvg.f1.toFixed(4)}`,
     );
-    expect(all).toEqual(expect.arrayContaining(['precision', 'recall', 'F1', ...FASHION_NAMES]));
+    expect(all).toEqual(
+      expect.arrayContaining(['precision', 'recall', 'F1', ...FASHION_MNIST_CLASS_NAMES]),
+    );
   });
 
   it('takes precisionRecallFscoreSupport arrays as well, naming classes by label', async () => {
@@ -74,18 +78,9 @@ describe('perClassFigure', () => {
     const figure = await perClassFigure({ scores });
     const drawn = bars(figure.svg);
     expect(drawn).toHaveLength(30);
-    expect([...new Set(drawn.map((b) => b.className))]).toEqual([
-      '0',
-      '1',
-      '2',
-      '3',
-      '4',
-      '5',
-      '6',
-      '7',
-      '8',
-      '9',
-    ]);
+    expect([...new Set(drawn.map((b) => b.className))]).toEqual(
+      Array.from({ length: 10 }, (_, label) => String(label)),
+    );
   });
 
   it('renders to a PNG of its size with the title drawn', async () => {

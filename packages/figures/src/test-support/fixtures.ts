@@ -8,16 +8,3 @@ export const SEED_COUNTS = [
   15, 12, 26, 8, 10, 3, 9, 2, 11, 23, 897, 2, 1, 0, 0, 8, 22, 5, 14, 4, 0, 937, 4, 34, 8, 11, 11,
   26, 13, 43, 12, 13, 826, 11, 7, 6, 1, 16, 35, 6, 2, 27, 6, 903,
 ];
-
-export const FASHION_NAMES = [
-  'T-shirt/top',
-  'Trouser',
-  'Pullover',
-  'Dress',
-  'Coat',
-  'Sandal',
-  'Shirt',
-  'Sneaker',
-  'Bag',
-  'Ankle boot',
-];
