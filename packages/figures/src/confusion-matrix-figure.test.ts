@@ -17,7 +17,7 @@ import {
   positionOnScheme,
   rectBox,
   texts,
-} from './test-support/svg-and-png.js';
+} from './testing/svg-and-png.js';
 
 const K = 10;
 const SCALE = 2;

@@ -16,7 +16,7 @@ import {
   pixelsIn,
   positionOnScheme,
   texts,
-} from './test-support/svg-and-png.js';
+} from './testing/svg-and-png.js';
 
 const SIDE = 28;
 const redblue = schemeScale('redblue', [0, 1]);

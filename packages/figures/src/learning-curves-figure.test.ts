@@ -9,7 +9,7 @@ import {
   offsetOf,
   parseSvg,
   texts,
-} from './test-support/svg-and-png.js';
+} from './testing/svg-and-png.js';
 
 /** An L-BFGS-like history: the objective falls, the gradient shrinks by decades, accuracy every 10. */
 function lbfgsHistory(steps: number): ProgressPoint[] {

@@ -12,7 +12,7 @@ import {
   marks,
   parseSvg,
   texts,
-} from './test-support/svg-and-png.js';
+} from './testing/svg-and-png.js';
 
 const SIDE = 28;
 

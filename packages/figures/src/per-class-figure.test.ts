@@ -4,14 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FiguresError } from './figures-error.js';
 import { perClassFigure } from './per-class-figure.js';
 import { renderPng } from './render-png.js';
-import {
-  decodePng,
-  inkAtText,
-  marks,
-  parseSvg,
-  rectBox,
-  texts,
-} from './test-support/svg-and-png.js';
+import { decodePng, inkAtText, marks, parseSvg, rectBox, texts } from './testing/svg-and-png.js';
 
 // Ten classes, a few mistakes each, so the three scores differ between classes.
 const yTrue = Array.from({ length: 200 }, (_, i) => i % 10);

@@ -5,7 +5,7 @@ import { FONT_FAMILY } from './font.js';
 import { perClassFigure } from './per-class-figure.js';
 import { renderPng } from './render-png.js';
 import { SEED_COUNTS } from './test-support/fixtures.js';
-import { decodePng, pixelsIn } from './test-support/svg-and-png.js';
+import { decodePng, pixelsIn } from './testing/svg-and-png.js';
 
 const textSvg = (family: string, text = 'Predicted label') =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="10" y="28" font-family="${family}" font-size="20">${text}</text></svg>`;

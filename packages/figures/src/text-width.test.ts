@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FONT_FAMILY } from './font.js';
 import { renderPng } from './render-png.js';
-import { decodePng } from './test-support/svg-and-png.js';
+import { decodePng } from './testing/svg-and-png.js';
 import { isOurFont, textWidth } from './text-width.js';
 
 /** The horizontal extent of the ink of `text` set at 100 px, as resvg draws it with our font. */

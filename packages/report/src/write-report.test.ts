@@ -1,9 +1,10 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decodePng, parseSvg } from '@digitlab/figures/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportError } from './report-error.js';
-import { listFiles, parseSvg, readPng } from './test-support/read-report.js';
+import { listFiles } from './test-support/read-report.js';
 import { SAMPLE_RESULT, SAMPLE_STEPS, sampleInput } from './test-support/sample-input.js';
 import { formatRenderTimes, type WrittenReport, writeReport } from './write-report.js';
 
@@ -72,7 +73,7 @@ describe('writeReport on a full run', () => {
       const width = Number(svg.getAttribute('width'));
       const height = Number(svg.getAttribute('height'));
       expect(width, name).toBeGreaterThan(0);
-      const png = await readPng(join(dir, 'figures', `${name}.png`));
+      const png = decodePng(await readFile(join(dir, 'figures', `${name}.png`)));
       expect([png.width, png.height], name).toEqual([width * 2, height * 2]);
     }
   });

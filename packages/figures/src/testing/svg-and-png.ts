@@ -1,3 +1,5 @@
+// @digitlab/figures/testing: readers for tests of figures. They need @xmldom/xmldom and pngjs,
+// which only tests install.
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { PNG } from 'pngjs';
 import type { Rgb } from '../colour-scale.js';
