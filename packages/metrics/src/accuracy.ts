@@ -10,13 +10,7 @@ export function accuracy(yTrue: Labels, yPred: Labels): number;
 export function accuracy(cm: ConfusionMatrix): number;
 export function accuracy(source: Labels | ConfusionMatrix, yPred?: Labels): number {
   if (source instanceof ConfusionMatrix) {
-    const { counts, numClasses, total } = resolveConfusion(
-      'accuracy',
-      source,
-      undefined,
-      undefined,
-      undefined,
-    );
+    const { counts, numClasses, total } = resolveConfusion('accuracy', [source]);
     return trace(counts, numClasses) / total;
   }
   const fn = 'accuracy';

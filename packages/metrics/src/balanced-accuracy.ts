@@ -16,13 +16,11 @@ export function balancedAccuracy(
   yPred?: Labels,
   numClasses?: number,
 ): number {
-  const { counts, numClasses: k } = resolveConfusion<object>(
-    'balancedAccuracy',
+  const { counts, numClasses: k } = resolveConfusion('balancedAccuracy', [
     source,
     yPred,
     numClasses,
-    undefined,
-  );
+  ]);
   const support = rowTotals(counts, k);
   let sum = 0;
   let present = 0;

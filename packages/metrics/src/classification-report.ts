@@ -5,7 +5,7 @@ import {
   type PrecisionRecallFscoreOptions,
   scoresFromCounts,
 } from './precision-recall-fscore-support.js';
-import { resolveConfusion } from './resolve-confusion.js';
+import { type ConfusionArgs, resolveConfusion } from './resolve-confusion.js';
 import type { Labels } from './types.js';
 import { checkArrayLike, checkIntegerOption } from './validate.js';
 import type { ZeroDivisionWarning } from './zero-division.js';
@@ -52,13 +52,10 @@ export function classificationReport(
   options?: ClassificationReportOptions,
 ): ClassificationReport;
 export function classificationReport(
-  source: Labels | ConfusionMatrix,
-  second?: Labels | ClassificationReportOptions,
-  numClasses?: number,
-  options?: ClassificationReportOptions,
+  ...args: ConfusionArgs<ClassificationReportOptions>
 ): ClassificationReport {
   const fn = 'classificationReport';
-  const resolved = resolveConfusion(fn, source, second, numClasses, options);
+  const resolved = resolveConfusion(fn, args);
   const k = resolved.numClasses;
   const opts = resolved.options;
   const digits = checkIntegerOption(fn, 'options.digits', opts.digits ?? 2, 0, 20);

@@ -1,7 +1,7 @@
 import type { ConfusionMatrix } from './confusion-matrix.js';
 import { columnTotals, rowTotals } from './confusion-totals.js';
 import { MetricsError } from './metrics-error.js';
-import { resolveConfusion } from './resolve-confusion.js';
+import { type ConfusionArgs, resolveConfusion } from './resolve-confusion.js';
 import type { Labels } from './types.js';
 
 /** Disagreement weights: none (0/1), |i - j|, or (i - j)². */
@@ -30,14 +30,9 @@ export function cohenKappa(
 ): number;
 /** The same score from an already computed confusion matrix. */
 export function cohenKappa(cm: ConfusionMatrix, options?: CohenKappaOptions): number;
-export function cohenKappa(
-  source: Labels | ConfusionMatrix,
-  second?: Labels | CohenKappaOptions,
-  numClasses?: number,
-  options?: CohenKappaOptions,
-): number {
+export function cohenKappa(...args: ConfusionArgs<CohenKappaOptions>): number {
   const fn = 'cohenKappa';
-  const resolved = resolveConfusion(fn, source, second, numClasses, options);
+  const resolved = resolveConfusion(fn, args);
   const { counts, numClasses: k, total } = resolved;
   const weight = weightFunction(fn, resolved.options.weights);
   const undefinedValue = resolved.options.replaceUndefinedBy ?? Number.NaN;

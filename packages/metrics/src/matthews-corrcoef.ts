@@ -21,7 +21,7 @@ export function matthewsCorrcoef(
     counts,
     numClasses: k,
     total: s,
-  } = resolveConfusion<object>('matthewsCorrcoef', source, yPred, numClasses, undefined);
+  } = resolveConfusion('matthewsCorrcoef', [source, yPred, numClasses]);
   const t = rowTotals(counts, k);
   const p = columnTotals(counts, k);
   let tp = 0;

@@ -1,6 +1,6 @@
 import type { ConfusionMatrix } from './confusion-matrix.js';
 import { columnTotals, rowTotals, trace } from './confusion-totals.js';
-import { resolveConfusion } from './resolve-confusion.js';
+import { type ConfusionArgs, resolveConfusion } from './resolve-confusion.js';
 import type { Labels } from './types.js';
 import {
   checkZeroDivision,
@@ -58,13 +58,10 @@ export function precisionRecallFscoreSupport(
   options?: PrecisionRecallFscoreOptions,
 ): PrecisionRecallFscoreSupport;
 export function precisionRecallFscoreSupport(
-  source: Labels | ConfusionMatrix,
-  second?: Labels | PrecisionRecallFscoreOptions,
-  numClasses?: number,
-  options?: PrecisionRecallFscoreOptions,
+  ...args: ConfusionArgs<PrecisionRecallFscoreOptions>
 ): PrecisionRecallFscoreSupport {
   const fn = 'precisionRecallFscoreSupport';
-  const resolved = resolveConfusion(fn, source, second, numClasses, options);
+  const resolved = resolveConfusion(fn, args);
   return scoresFromCounts(
     fn,
     resolved.counts,

@@ -13,15 +13,25 @@ export interface ResolvedConfusion<O extends object> {
 }
 
 /**
+ * The arguments of a metric derived from the confusion matrix: the labels, or a confusion matrix
+ * the caller already computed.
+ */
+export type ConfusionArgs<O extends object> =
+  | readonly [yTrue: Labels, yPred: Labels, numClasses: number, options?: O]
+  | readonly [cm: ConfusionMatrix, options?: O];
+
+/**
  * Accepts either `(cm, options?)` or `(yTrue, yPred, numClasses, options?)`, so every metric
  * derived from the confusion matrix can reuse one the caller already computed.
  */
 export function resolveConfusion<O extends object>(
   fn: string,
-  source: Labels | ConfusionMatrix,
-  second: Labels | O | undefined,
-  numClasses: number | undefined,
-  options: O | undefined,
+  [source, second, numClasses, options]: readonly [
+    Labels | ConfusionMatrix,
+    (Labels | O)?,
+    number?,
+    O?,
+  ],
 ): ResolvedConfusion<O> {
   if (source instanceof ConfusionMatrix) {
     const opts = checkOptions(fn, second as O | undefined);
