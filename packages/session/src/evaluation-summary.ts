@@ -37,5 +37,6 @@ export function summarizeEvaluation(evaluation: HeldOutEvaluation): EvaluationSu
       count: p.count,
       rate: p.rate,
     })),
+    elapsedMs: evaluation.elapsedMs,
   };
 }

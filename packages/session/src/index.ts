@@ -1,4 +1,5 @@
 export { SamplingError } from './errors.js';
+export { type EvaluationCount, evaluationProgress } from './evaluation-progress.js';
 export { CONFUSED_PAIRS_KEPT, summarizeEvaluation } from './evaluation-summary.js';
 export { createBatcher, type StopBatching } from './event-batcher.js';
 export {

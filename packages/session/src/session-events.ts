@@ -1,4 +1,10 @@
-import type { FitResult, ImageSet, OptionDescription, ProgressUnit } from '@digitlab/core';
+import type {
+  EvaluationSchedule,
+  FitResult,
+  ImageSet,
+  OptionDescription,
+  ProgressUnit,
+} from '@digitlab/core';
 
 /** What is being trained on what, known once the data is loaded and the fit has started. */
 export interface SessionInfo {
@@ -28,7 +34,10 @@ export interface SessionInfo {
   readonly backendNote?: string;
   /** What the plugin said the user should know before training (its start event's notes). */
   readonly notes: readonly string[];
-  readonly evalEvery: number;
+  /** When the test split is evaluated while training (the last step always is). */
+  readonly evalEvery: EvaluationSchedule;
+  /** What progress points' `evaluations` count, in the plugin's words ('f-evals', 'batches'). */
+  readonly evaluationsUnit?: string;
   readonly seed: number;
 }
 
@@ -36,7 +45,7 @@ export interface SessionInfo {
 export interface ProgressPoint {
   readonly step: number;
   readonly total?: number;
-  /** Objective function evaluations so far. */
+  /** The plugin's evaluation count so far, in `SessionInfo.evaluationsUnit` (f-evals, batches). */
   readonly evaluations?: number;
   readonly objective?: number;
   readonly gradientNorm?: number;
@@ -75,6 +84,8 @@ export interface EvaluationSummary {
   readonly perClass: readonly ClassScores[];
   readonly macroF1: number;
   readonly confusedPairs: readonly ConfusedPairSummary[];
+  /** Wall time the evaluation took (so far, for a partial one), ms. */
+  readonly elapsedMs: number;
 }
 
 /** The model's image-shaped arrays (see `Classifier.inspect`) at a held-out evaluation. */
@@ -116,6 +127,10 @@ export interface EvaluationProgress {
   readonly total: number;
   /** Wall time spent on this evaluation so far (ms). */
   readonly elapsedMs: number;
+  /** Held-out samples predicted per second so far; absent until time has been measured. */
+  readonly samplesPerSecond?: number;
+  /** Seconds left at that rate; absent with the rate. */
+  readonly etaSeconds?: number;
 }
 
 /** How a fit ended: the fit's result, its last held-out evaluation reduced to the accuracy. */

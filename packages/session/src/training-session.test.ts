@@ -219,3 +219,63 @@ describe('TrainingSession', () => {
     await expect(s.run()).rejects.toThrow(/maxIter/);
   });
 });
+
+describe('TrainingSession: held-out schedule and progress', () => {
+  const evaluatedSteps = (events: SessionEvent[]) =>
+    events.flatMap((e) => (e.type === 'evaluated' ? [e.summary.step] : []));
+
+  it("evaluates by time ('auto') unless told otherwise: the first step, and always the last", async () => {
+    const { s, events } = session({ maxIter: 8 }, { evalEvery: undefined });
+    const { info } = await s.run();
+    expect(info.evalEvery).toBe('auto');
+    const evaluated = evaluatedSteps(events);
+    expect(evaluated[0]).toBe(1);
+    expect(evaluated.at(-1)).toBe(8);
+    s.dispose();
+  });
+
+  it('evaluates only the last step with evalEvery 0', async () => {
+    const { s, events } = session({ maxIter: 8 }, { evalEvery: 0 });
+    await s.run();
+    expect(evaluatedSteps(events)).toEqual([8]);
+    s.dispose();
+  });
+
+  it("names what the plugin's evaluations count", async () => {
+    const { s } = session({ maxIter: 2 });
+    expect((await s.run()).info.evaluationsUnit).toBe('gradients');
+    s.dispose();
+  });
+
+  it('passes on a long evaluation batch by batch: progress with rate and ETA, a partial matrix', async () => {
+    // 600 test rows at 0.5 ms a row: a first batch of 128 rows, then batches of ~200 ms.
+    const { s, events } = session(
+      { maxIter: 2, predictMsPerRow: 0.5 },
+      { evalEvery: 0, trackTrainAccuracy: false, loadData: async () => toySplits(60, 10, 12) },
+    );
+    await s.run();
+    const evaluating = events.flatMap((e) => (e.type === 'evaluating' ? [e] : []));
+    expect(evaluating.length).toBeGreaterThanOrEqual(1);
+    const done = evaluating.map((e) => e.progress.done);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    for (const { progress, partial } of evaluating) {
+      expect(progress).toMatchObject({ step: 2, total: 600 });
+      expect(progress.done).toBeLessThan(600);
+      expect(progress.samplesPerSecond).toBeCloseTo(progress.done / (progress.elapsedMs / 1000));
+      expect(progress.etaSeconds).toBeCloseTo(
+        (600 - progress.done) / (progress.samplesPerSecond as number),
+      );
+      // The matrix of the part done: as many samples as predicted, its accuracy among them.
+      expect(partial.total).toBe(progress.done);
+      let correct = 0;
+      for (let c = 0; c < 10; c++) correct += partial.counts[c * 10 + c] as number;
+      expect(partial.accuracy).toBeCloseTo(correct / progress.done);
+    }
+    // Every evaluating event comes before the evaluation it belongs to is complete.
+    const lastEvaluating = events.lastIndexOf(evaluating.at(-1) as SessionEvent);
+    const evaluated = events.findIndex((e) => e.type === 'evaluated');
+    expect(lastEvaluating).toBeLessThan(evaluated);
+    expect(events[evaluated]).toMatchObject({ summary: { step: 2, total: 600 } });
+    s.dispose();
+  });
+});

@@ -2,6 +2,7 @@ import {
   type Classifier,
   type ClassifierPlugin,
   describeOptions,
+  type EvaluationSchedule,
   type FitResult,
   type HeldOutEvaluation,
   type OptionDescription,
@@ -11,6 +12,7 @@ import {
 } from '@digitlab/core';
 import { saveModel } from '@digitlab/core/node';
 import type { Dataset } from '@digitlab/datasets';
+import { evaluationProgress } from './evaluation-progress.js';
 import { summarizeEvaluation } from './evaluation-summary.js';
 import { createImageThrottle, type ImageThrottle } from './image-throttle.js';
 import { type DataRequest, loadTrainingData, type TrainingData } from './load-training-data.js';
@@ -36,8 +38,11 @@ export interface TrainingSessionConfig {
   /** Raw plugin options; validated by the plugin's schema when the session runs. */
   readonly options: Readonly<Record<string, unknown>>;
   readonly data: DataRequest;
-  /** Evaluate on the test split every this many steps (the final step always is). */
-  readonly evalEvery: number;
+  /**
+   * When to evaluate on the test split while training: `'auto'` (the default) by time, as core's
+   * `AUTO_SCHEDULE` says; n after every n-th step; 0 only at the end. The last step always is.
+   */
+  readonly evalEvery?: EvaluationSchedule;
   /** Where `s` / `requestSave()` writes the model. */
   readonly saveDir: string;
   /**
@@ -316,7 +321,7 @@ export class TrainingSession implements SessionControls {
       ...(optimizer === undefined ? {} : { optimizer }),
       backend: config.backend,
       ...(config.backendNote === undefined ? {} : { backendNote: config.backendNote }),
-      evalEvery: config.evalEvery,
+      evalEvery: config.evalEvery ?? 'auto',
       seed: config.data.seed,
     };
     if (this.controller.signal.aborted) {
@@ -336,7 +341,7 @@ export class TrainingSession implements SessionControls {
   ): Promise<FitResult | undefined> {
     const events = classifier.fit(train, {
       signal: this.controller.signal,
-      evaluate: { data: test, every: this.config.evalEvery },
+      evaluate: { data: test, every: baseInfo.evalEvery },
       trainAccuracy: this.config.trackTrainAccuracy ? 'evaluations' : 'end',
       // Recorded in the saved model's metadata by the fit driver, its one owner.
       provenance: {
@@ -386,6 +391,7 @@ export class TrainingSession implements SessionControls {
   ): Promise<void> {
     if (event.type === 'evaluating') {
       const { step, done, total, elapsedMs, predictions, labels, numClasses } = event;
+      // The summary computes the accuracy of the part done from its matrix.
       const partial = summarizeEvaluation({
         step,
         predictions,
@@ -394,7 +400,8 @@ export class TrainingSession implements SessionControls {
         accuracy: 0,
         elapsedMs,
       });
-      this.emit({ type: 'evaluating', progress: { step, done, total, elapsedMs }, partial });
+      const progress = evaluationProgress({ step, done, total, elapsedMs });
+      this.emit({ type: 'evaluating', progress, partial });
       return;
     }
     if (event.type === 'start') {
@@ -403,6 +410,7 @@ export class TrainingSession implements SessionControls {
         optimizerDescription: event.description,
         unit: event.unit,
         notes: [...(event.notes ?? [])],
+        ...(event.evaluationsUnit === undefined ? {} : { evaluationsUnit: event.evaluationsUnit }),
       };
       this.emit({
         type: 'started',

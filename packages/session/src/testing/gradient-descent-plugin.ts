@@ -31,6 +31,12 @@ const options = z.object({
     .default(0)
     .describe('Sleep per step (tests)')
     .meta({ header: false }),
+  predictMsPerRow: z
+    .number()
+    .nonnegative()
+    .default(0)
+    .describe('Sleep this long per predicted row, so evaluation reports its progress (tests)')
+    .meta({ header: false }),
 });
 
 /** Weights of a model: numClasses rows of numFeatures weights and a bias, row-major. */
@@ -87,11 +93,18 @@ export const gradientDescentPlugin = defineClassifier({
       }
     }
     const description = `${o.solver} learning_rate=${o.learningRate} max_iter=${o.maxIter}`;
-    return { unit: 'iteration', total: o.maxIter, description, steps: steps() };
+    return {
+      unit: 'iteration',
+      total: o.maxIter,
+      description,
+      evaluationsUnit: 'gradients',
+      steps: steps(),
+    };
   },
-  predictProba(model, features) {
+  async predictProba(model, features, o) {
     const k = model.numClasses;
     const n = features.length / model.numFeatures;
+    if (o.predictMsPerRow > 0) await new Promise((r) => setTimeout(r, o.predictMsPerRow * n));
     const out = new Float32Array(n * k);
     const p = new Float64Array(k);
     for (let i = 0; i < n; i++) {
