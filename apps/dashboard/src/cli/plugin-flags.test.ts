@@ -15,7 +15,14 @@ const plugin = gradientDescentPlugin();
 describe('flags generated from a plugin schema', () => {
   it('makes one kebab-case flag per option, leaving the solver to --optimizer', () => {
     const flags = pluginFlags(plugin).map((f) => f.flag);
-    expect(flags).toEqual(['--C', '--max-iter', '--tol', '--learning-rate', '--step-delay-ms']);
+    expect(flags).toEqual([
+      '--C',
+      '--max-iter',
+      '--tol',
+      '--learning-rate',
+      '--step-delay-ms',
+      '--predict-ms-per-row',
+    ]);
     expect(pluginFlags(plugin).find((f) => f.option === 'learningRate')?.aliases).toEqual(['--lr']);
   });
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import type { ClassifierPlugin, PluginRegistry } from '@digitlab/core';
-import { describeOptions } from '@digitlab/core';
+import type { ClassifierPlugin, EvaluationSchedule, PluginRegistry } from '@digitlab/core';
+import { AUTO_SCHEDULE, describeOptions } from '@digitlab/core';
 import { KNOWN_DATASETS } from '@digitlab/datasets';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_CLASSIFIER, resolveBackend } from '../plugins.js';
@@ -21,6 +21,7 @@ import {
   DEFAULT_PER_CLASS,
   DEFAULT_REPORT_DIR,
   DEFAULT_SAVE_DIR,
+  JSON_EVAL_EVERY,
   NOTEBOOK_PRESET,
   resolveTrainSettings,
   type TrainFlags,
@@ -198,9 +199,9 @@ function addTrainCommand(program: Command, context: ProgramContext): Command {
     )
     .addOption(
       new Option(
-        '--eval-every <n>',
-        `evaluate on the test split every n steps (default: ${DEFAULT_EVAL_EVERY}; with --json: once, at the end)`,
-      ).argParser(integerAtLeast(1)),
+        '--eval-every <n|auto>',
+        `held-out evaluation on the test split: auto = the first step, then every ${AUTO_SCHEDULE.intervalMs / 1000} s or more while evaluating takes ≤ ${AUTO_SCHEDULE.share * 100}% of the training time; n = every n steps; 0 = only at the end; the last step always is (default: ${DEFAULT_EVAL_EVERY}; with --json: ${JSON_EVAL_EVERY})`,
+      ).argParser(evaluationSchedule),
     )
     .option(
       '--save <dir>',
@@ -244,6 +245,18 @@ function urlOption(): Option {
 /** `--classifier` of the commands that read a saved model: a module holding the plugin that saved it. */
 function savedModelPluginOption(): Option {
   return new Option('--classifier <module>', 'load the plugin that saved the model from a module');
+}
+
+/** `--eval-every`: `auto` or an integer ≥ 0, with an error that says which was expected. */
+function evaluationSchedule(value: string): EvaluationSchedule {
+  if (value.trim() === 'auto') return 'auto';
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0) {
+    throw new InvalidArgumentError(
+      `expected auto or an integer ≥ 0 (0: only at the end), found ${JSON.stringify(value)}.`,
+    );
+  }
+  return n;
 }
 
 /** An argument parser for integers ≥ min, whose error says what was expected and found. */

@@ -1,4 +1,5 @@
 import { type SessionEvent, TrainingSession } from '@digitlab/session';
+import { createEvaluationThrottle } from '../report/evaluation-throttle.js';
 import { finalTrainingReport } from '../report/final-report.js';
 import { trainJsonResult } from '../report/json-result.js';
 import { plainReporter } from '../report/plain-reporter.js';
@@ -58,10 +59,13 @@ export async function runTrain(settings: TrainSettings, io: CliIo): Promise<numb
       if (settings.saveAtEnd && !interrupted) await session.saveTo(settings.saveDir);
       if (settings.reportAtEnd && !interrupted) await session.reportTo(settings.reportDir);
       io.stdout.write(
-        `\n${finalTrainingReport(result.outcome, result.evaluation, result.info.classNames, result.info.unit)}`,
+        `\n${finalTrainingReport(result.outcome, result.evaluation, result.info.classNames, result.info.unit, result.info.evaluationsUnit)}`,
       );
     } else {
+      // A long evaluation adds a line a second at most, never one per batch.
+      const due = createEvaluationThrottle();
       session.subscribe((event) => {
+        if (event.type === 'evaluating' && !due(event.progress)) return;
         const line = jsonProgressLine(event);
         if (line !== undefined) writeLine(io.stderr, line);
       });
@@ -113,6 +117,14 @@ export function jsonProgressLine(event: SessionEvent): string | undefined {
         elapsed_ms: p.elapsedMs,
       });
     }
+    case 'evaluating':
+      return JSON.stringify({
+        type: 'evaluating',
+        step: event.progress.step,
+        done: event.progress.done,
+        total: event.progress.total,
+        elapsed_ms: event.progress.elapsedMs,
+      });
     case 'evaluated':
       return JSON.stringify({
         type: 'evaluated',

@@ -125,7 +125,7 @@ describe('resolveTrainSettings', () => {
     const tui = await resolveTrainSettings(plugin, base, {}, { interactive: true });
     expect(tui).toMatchObject({
       mode: 'tui',
-      evalEvery: 10,
+      evalEvery: 'auto',
       saveDir: './digitlab-model',
       saveAtEnd: false,
       reportDir: './digitlab-report',
@@ -144,7 +144,11 @@ describe('resolveTrainSettings', () => {
       reportDir: 'report-out',
       reportAtEnd: true,
     });
-    expect(json.evalEvery).toBe(Number.MAX_SAFE_INTEGER);
+    // Once, at the end, unless --eval-every says otherwise.
+    expect(json.evalEvery).toBe(0);
+    const jsonAuto = { ...base, json: true, evalEvery: 'auto' } as const;
+    expect((await resolveTrainSettings(plugin, jsonAuto, {}, env)).evalEvery).toBe('auto');
+    expect((await resolveTrainSettings(plugin, base, {}, env)).evalEvery).toBe('auto');
     const plain = await resolveTrainSettings(plugin, { ...base, evalEvery: 3 }, {}, env);
     expect(plain).toMatchObject({ mode: 'plain', evalEvery: 3 });
   });

@@ -1,4 +1,9 @@
-import { type ClassifierPlugin, describeOptions, type OptionDescription } from '@digitlab/core';
+import {
+  type ClassifierPlugin,
+  describeOptions,
+  type EvaluationSchedule,
+  type OptionDescription,
+} from '@digitlab/core';
 import type { KnownDatasetName } from '@digitlab/datasets';
 import type { DataRequest, Sampling } from '@digitlab/session';
 import { UsageError } from '../errors.js';
@@ -17,7 +22,7 @@ export interface TrainFlags {
   readonly optimizer?: string;
   readonly backend?: string;
   readonly seed?: number;
-  readonly evalEvery?: number;
+  readonly evalEvery?: EvaluationSchedule;
   readonly save?: string;
   readonly report?: string;
   readonly json?: boolean;
@@ -32,7 +37,8 @@ export interface TrainSettings {
   /** Validated plugin options. */
   readonly options: Record<string, unknown>;
   readonly data: DataRequest;
-  readonly evalEvery: number;
+  /** When the test split is evaluated while training (the last step always is). */
+  readonly evalEvery: EvaluationSchedule;
   readonly saveDir: string;
   /** `--save` was given: save when training ends, not only on `s`. */
   readonly saveAtEnd: boolean;
@@ -53,8 +59,10 @@ export const NOTEBOOK_PRESET = {
 
 /** Samples per class when no sampling flag is given: the notebook's size, quick on a laptop. */
 export const DEFAULT_PER_CLASS = 1000;
-/** Held-out evaluation interval of the dashboard and plain output. */
-export const DEFAULT_EVAL_EVERY = 10;
+/** Held-out evaluation schedule of the dashboard and plain output: by time (core's AUTO_SCHEDULE). */
+export const DEFAULT_EVAL_EVERY: EvaluationSchedule = 'auto';
+/** `--json` evaluates once, at the end, unless asked for more, so fitting runs undisturbed. */
+export const JSON_EVAL_EVERY: EvaluationSchedule = 0;
 /** Where `s` saves when `--save` is not given. */
 export const DEFAULT_SAVE_DIR = './digitlab-model';
 /** Where `r` writes the report when `--report` is not given. */
@@ -125,9 +133,7 @@ export async function resolveTrainSettings(
         : { kind: 'per-class', perClass: flags.perClass ?? DEFAULT_PER_CLASS };
 
   const mode: OutputMode = flags.json ? 'json' : env.interactive ? 'tui' : 'plain';
-  // JSON output evaluates once at the end unless asked for more, so fitting runs undisturbed.
-  const evalEvery =
-    flags.evalEvery ?? (mode === 'json' ? Number.MAX_SAFE_INTEGER : DEFAULT_EVAL_EVERY);
+  const evalEvery = flags.evalEvery ?? (mode === 'json' ? JSON_EVAL_EVERY : DEFAULT_EVAL_EVERY);
   return {
     plugin,
     options,

@@ -22,6 +22,11 @@ describe('outcomeLine', () => {
     ).toContain('after 1 iteration, 3 function evaluations,');
   });
 
+  it("counts evaluations in the plugin's own unit when it names one", () => {
+    const adam = outcome({ stopReason: 'epochs', steps: 10, evaluations: 250 });
+    expect(outcomeLine(adam, 'epoch', 'batches')).toContain('after 10 epochs, 250 batches,');
+  });
+
   it('never calls a k-NN index or an epoch an iteration', () => {
     const knn = finalTrainingReport(outcome({}), undefined, ['0', '1'], 'step');
     const mlp = finalTrainingReport(outcome({ steps: 3 }), undefined, ['0', '1'], 'epoch');

@@ -9,15 +9,22 @@ import { formatPercent } from '../view-models/format-number.js';
 import { statusModel } from '../view-models/status-model.js';
 import { confusionTable } from './confusion-table.js';
 
-/** One line: how training ended, after how many of the plugin's steps (its unit), and how long. */
-export function outcomeLine(outcome: FitOutcome, unit: ProgressUnit): string {
+/**
+ * One line: how training ended, after how many of the plugin's steps (its unit) and evaluations
+ * (in `evaluationsUnit`, the plugin's word for them: f-evals, batches), and how long.
+ */
+export function outcomeLine(
+  outcome: FitOutcome,
+  unit: ProgressUnit,
+  evaluationsUnit = 'function evaluations',
+): string {
   const status = statusModel({
     phase: 'finished',
     outcome,
     loadingMessage: '',
   });
   const evals =
-    outcome.evaluations === undefined ? '' : `, ${outcome.evaluations} function evaluations`;
+    outcome.evaluations === undefined ? '' : `, ${outcome.evaluations} ${evaluationsUnit}`;
   const detail = status.detail === '' ? '' : ` — ${status.detail}`;
   return `${status.label} after ${outcome.steps} ${unitWord(unit, outcome.steps)}${evals}, ${outcome.fitSeconds.toFixed(2)} s of fitting${detail}`;
 }
@@ -49,8 +56,9 @@ export function finalTrainingReport(
   summary: EvaluationSummary | undefined,
   classNames: readonly string[],
   unit: ProgressUnit,
+  evaluationsUnit?: string,
 ): string {
-  const lines = [outcomeLine(outcome, unit)];
+  const lines = [outcomeLine(outcome, unit, evaluationsUnit)];
   const accuracies = [
     outcome.trainAccuracy === undefined
       ? ''

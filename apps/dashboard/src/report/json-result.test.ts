@@ -25,6 +25,20 @@ describe('trainJsonResult', () => {
     expect(json).toMatchObject({ iterations: 5, unit: 'epoch', optimizer: 'lbfgs' });
   });
 
+  it("says what `evaluations` counts in the plugin's words, null when it names nothing", () => {
+    const outcome = {
+      stopReason: 'epochs',
+      converged: false,
+      message: '',
+      steps: 5,
+      fitSeconds: 1,
+    };
+    const named = { ...sampleInfo(), evaluationsUnit: 'batches' };
+    expect(trainJsonResult({ info: named, outcome, train, test }).evaluations_unit).toBe('batches');
+    const { evaluationsUnit: _, ...unnamed } = sampleInfo();
+    expect(trainJsonResult({ info: unnamed, outcome, train, test }).evaluations_unit).toBeNull();
+  });
+
   it('keeps the optimizer null for a plugin without a solver', () => {
     const info = { ...sampleInfo(), unit: 'step' as const, optimizer: undefined };
     const outcome = {

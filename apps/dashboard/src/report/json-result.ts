@@ -19,6 +19,8 @@ export interface TrainJsonResult {
   /** What `iterations` counts: iteration, epoch or step (the plugin's start event). */
   readonly unit: ProgressUnit;
   readonly evaluations: number | null;
+  /** What `evaluations` counts, in the plugin's words ('f-evals', 'batches'); null when unnamed. */
+  readonly evaluations_unit: string | null;
   readonly fit_seconds: number;
   readonly objective: number | null;
   readonly train_accuracy: number | null;
@@ -62,6 +64,7 @@ export function trainJsonResult(result: SessionResult, savedTo?: string): TrainJ
     iterations: outcome.steps,
     unit: info.unit,
     evaluations: outcome.evaluations ?? null,
+    evaluations_unit: info.evaluationsUnit ?? null,
     fit_seconds: outcome.fitSeconds,
     objective: finiteOrNull(outcome.objective),
     train_accuracy: finiteOrNull(outcome.trainAccuracy),

@@ -1,18 +1,25 @@
-import type { ProgressPoint, SessionEvent } from '@digitlab/session';
+import type { EvaluationProgress, ProgressPoint, SessionEvent } from '@digitlab/session';
+import { evaluatingParts } from '../view-models/evaluation-line-model.js';
 import { formatPercent, formatRate, formatValue } from '../view-models/format-number.js';
 import { headerLines } from '../view-models/header-model.js';
 import { unitLabel } from '../view-models/progress-model.js';
 import { stepsPerSecond } from '../view-models/training-rate.js';
+import { createEvaluationThrottle } from './evaluation-throttle.js';
 
 /**
  * Turn session events into plain progress lines for a pipe or a log file: no escape codes, one
- * line per held-out evaluation (every --eval-every steps) rather than per step.
+ * line per held-out evaluation (as --eval-every schedules them) rather than per step, and for an
+ * evaluation that takes a while one line a second on how far it is.
  */
 export function plainReporter(write: (line: string) => void): (event: SessionEvent) => void {
   let last: ProgressPoint | undefined;
   let unit = 'iter';
+  const due = createEvaluationThrottle();
   return (event) => {
     switch (event.type) {
+      case 'evaluating':
+        if (due(event.progress)) write(evaluatingLine(event.progress));
+        break;
       case 'loading':
         write(event.message);
         break;
@@ -44,6 +51,12 @@ export function plainReporter(write: (line: string) => void): (event: SessionEve
         break;
     }
   };
+}
+
+/** "evaluating 3,072 / 10,000 test images (1,234/s, ETA 0:05)" */
+export function evaluatingLine(progress: EvaluationProgress): string {
+  const p = evaluatingParts(progress);
+  return `${p.count} (${p.rate}, ETA ${p.eta})`;
 }
 
 /** "iter  10/500  objective 0.4123  |grad| 0.0121  train 89.10%  test 88.70%  12.3 it/s" */

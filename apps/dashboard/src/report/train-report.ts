@@ -1,6 +1,7 @@
 import type { ReportInput, ReportSetting } from '@digitlab/report';
 import { type ReportWriter, type SessionSnapshot, unitWord } from '@digitlab/session';
 import { formatPercent } from '../view-models/format-number.js';
+import { scheduleText } from '../view-models/schedule-text.js';
 import { outcomeLine } from './final-report.js';
 import { trainJsonResult } from './json-result.js';
 import { groupThousands, heldOutImages, optionSettings } from './report-settings.js';
@@ -55,7 +56,7 @@ function trainSettings(snapshot: SessionSnapshot): ReportSetting[] {
     },
     {
       name: 'test set',
-      value: `${groupThousands(info.nTest)} images (the test split), evaluated every ${info.evalEvery} ${unitWord(info.unit, info.evalEvery)}`,
+      value: `${groupThousands(info.nTest)} images (the test split), evaluated ${scheduleText(info.evalEvery, info.unit)}`,
     },
     { name: 'classifier', value: info.classifier },
     ...optionSettings(options, info.optionDescriptions, info.optimizer),
@@ -68,7 +69,7 @@ function trainSettings(snapshot: SessionSnapshot): ReportSetting[] {
     {
       name: 'training',
       value: snapshot.finished
-        ? outcomeLine(outcome, info.unit)
+        ? outcomeLine(outcome, info.unit, info.evaluationsUnit)
         : `${outcome.message} (still training)`,
     },
     outcome.trainAccuracy === undefined

@@ -1,4 +1,4 @@
-import { type SessionInfo, summarizeEvaluation } from '@digitlab/session';
+import { evaluationProgress, type SessionInfo, summarizeEvaluation } from '@digitlab/session';
 import type { DashboardAction } from '../components/dashboard/dashboard-action.js';
 import {
   type DashboardState,
@@ -27,7 +27,8 @@ export function sampleInfo(classNames?: readonly string[]): SessionInfo {
     optimizerDescription: '',
     unit: 'iteration',
     backend: 'cpu',
-    evalEvery: 10,
+    evalEvery: 'auto',
+    evaluationsUnit: 'f-evals',
     seed: 0,
     notes: [],
   };
@@ -58,6 +59,58 @@ export function sampleEvaluation(step: number, quality: number, n = 1000, k = 10
     accuracy: correct / n,
     elapsedMs: 1,
   });
+}
+
+/**
+ * An evaluation of step `step` in progress: `done` of `total` test images predicted in `elapsedMs`,
+ * with the partial matrix of those done.
+ */
+export function sampleEvaluating(
+  step: number,
+  done: number,
+  total = 10_000,
+  elapsedMs = 2490,
+  k = 10,
+): DashboardAction {
+  return {
+    type: 'evaluating',
+    progress: evaluationProgress({ step, done, total, elapsedMs }),
+    partial: sampleEvaluation(step, 0.9, done, k),
+  };
+}
+
+/** A k-NN-like description: one pass in steps, no solver, nothing counted but the steps. */
+export function sampleKnnInfo(): SessionInfo {
+  const { evaluationsUnit: _, optimizer: __, ...rest } = sampleInfo();
+  return {
+    ...rest,
+    classifier: 'knn',
+    classifierOptions: { k: 5, weights: 'uniform' },
+    optionDescriptions: [
+      { name: 'k', type: 'integer', group: 'model' },
+      { name: 'weights', type: 'enum', group: 'model' },
+    ],
+    optimizerDescription: 'k-nearest neighbours (k=5): indexing 3000 samples in 10 steps',
+    unit: 'step',
+  };
+}
+
+/**
+ * A k-NN-like run to step `steps` of 10, steps that report nothing but themselves; with
+ * `evaluating`, the held-out evaluation of step `steps` is that far along (its progress event
+ * comes once the evaluation is complete).
+ */
+export function sampleKnnActions(steps = 10, evaluating?: number): DashboardAction[] {
+  const actions: DashboardAction[] = [
+    { type: 'loading', message: 'loading mnist…' },
+    { type: 'started', info: sampleKnnInfo(), unit: 'step', total: 10 },
+  ];
+  const reported = evaluating === undefined ? steps : steps - 1;
+  for (let s = 1; s <= reported; s++) {
+    actions.push({ type: 'progress', point: { step: s, total: 10, elapsedMs: s * 20 } });
+  }
+  if (evaluating !== undefined) actions.push(sampleEvaluating(steps, evaluating));
+  return actions;
 }
 
 /** The actions of a run up to `steps` steps, evaluated every `every`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatPercent, formatValue } from './format-number.js';
+import { formatBytes, formatCount, formatPercent, formatValue } from './format-number.js';
 
 describe('number formatting', () => {
   it('shows metric values with a few significant digits, tiny ones in exponent form', () => {
@@ -19,5 +19,12 @@ describe('number formatting', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(1536)).toBe('1.5 KiB');
     expect(formatBytes(312 * 1024 * 1024)).toBe('312 MiB');
+  });
+
+  it('groups the thousands of counts', () => {
+    expect(formatCount(3072)).toBe('3,072');
+    expect(formatCount(10_000)).toBe('10,000');
+    expect(formatCount(1234.4)).toBe('1,234');
+    expect(formatCount(12)).toBe('12');
   });
 });

@@ -33,3 +33,8 @@ export function formatRate(value: number | undefined): string {
   if (value === undefined || !Number.isFinite(value)) return '–';
   return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
 }
+
+/** A count with thousands grouped, as the dashboard writes sample counts: 10,000. */
+export function formatCount(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}

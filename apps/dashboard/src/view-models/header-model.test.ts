@@ -24,7 +24,7 @@ describe('headerLines', () => {
     expect(lines[1]!.text).toBe('softmax-regression C=1');
     expect(lines[2]!.text).toBe('lbfgs max-iter=500 tol=0.0001');
     expect(lines[3]!.text).toBe('cpu');
-    expect(lines[4]!.text).toBe('10000 test images, evaluated every 10 iterations');
+    expect(lines[4]!.text).toBe('10000 test images, evaluated as often as training allows');
   });
 
   it('places each option by its schema metadata, whatever its name', () => {
@@ -89,9 +89,12 @@ describe('headerLines', () => {
     expect(line(info, 'backend')).toBe('cpu (wasm unavailable; 2 workers idle)');
   });
 
-  it("counts the held-out interval in the plugin's unit", () => {
+  it("says when the held-out set is evaluated, in the plugin's unit", () => {
     expect(line({ ...sampleInfo(), unit: 'epoch', evalEvery: 1 }, 'held-out')).toBe(
-      '10000 test images, evaluated every 1 epoch',
+      '10000 test images, evaluated after every epoch',
+    );
+    expect(line({ ...sampleInfo(), evalEvery: 0 }, 'held-out')).toBe(
+      '10000 test images, evaluated once, at the end',
     );
     expect(line({ ...sampleInfo(), unit: 'step', evalEvery: 5 }, 'held-out')).toBe(
       '10000 test images, evaluated every 5 steps',

@@ -1,6 +1,7 @@
 import type { OptionDescription } from '@digitlab/core';
-import { type SessionInfo, unitWord } from '@digitlab/session';
+import type { SessionInfo } from '@digitlab/session';
 import { kebabCase } from './kebab-case.js';
+import { scheduleText } from './schedule-text.js';
 
 /** The header's lines, each a label and its text. */
 export interface HeaderLine {
@@ -52,7 +53,7 @@ export function headerLines(info: SessionInfo): HeaderLine[] {
     },
     {
       label: 'held-out',
-      text: `${info.nTest} test images, evaluated every ${info.evalEvery} ${unitWord(info.unit, info.evalEvery)}`,
+      text: `${info.nTest} test images, evaluated ${scheduleText(info.evalEvery, info.unit)}`,
     },
   ];
 }

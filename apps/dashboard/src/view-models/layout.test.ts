@@ -55,6 +55,39 @@ describe('chooseLayout', () => {
   });
 });
 
+describe('chooseLayout: metrics the plugin never reported', () => {
+  it('gives their rows to the most-confused pairs in the compact layout', () => {
+    // 80×24: header 2, progress 1, metrics, status 2, two blank lines; the matrix takes 12.
+    const lines = [4, 3, 2, 1, 0].map((metrics) => {
+      const layout = chooseLayout(80, 24, MNIST_CLASS_NAMES, { metrics });
+      expect(layout.evaluationLine).toBe(true);
+      return [layout.metricLines, layout.confusedPairLines];
+    });
+    expect(lines).toEqual([
+      [2, 1],
+      [2, 1],
+      [1, 2],
+      [1, 2],
+      [0, 3],
+    ]);
+    // The digit panel takes the whole region, the freed rows too.
+    expect(chooseLayout(80, 24, MNIST_CLASS_NAMES, { metrics: 0 }).digitPanel.height).toBe(16);
+  });
+
+  it('keeps the held-out line only when a pairs line still fits under it', () => {
+    const twelve = Array.from({ length: 12 }, (_, c) => `class ${c}`);
+    const crowded = chooseLayout(80, 24, twelve);
+    expect(crowded.evaluationLine).toBe(false);
+    expect(crowded.confusedPairLines).toBe(1);
+  });
+
+  it('lists the metrics known in the wide sidebar, and fewer pairs for the held-out line', () => {
+    expect(chooseLayout(120, 40, MNIST_CLASS_NAMES, { metrics: 2 }).metricLines).toBe(2);
+    expect(chooseLayout(120, 34, MNIST_CLASS_NAMES).confusedPairs).toBe(6);
+    expect(chooseLayout(120, 40, MNIST_CLASS_NAMES).confusedPairs).toBe(10);
+  });
+});
+
 describe('chooseLayout: the digit panel', () => {
   it('takes the matrix region at 80×24 and the right-hand column at 120×40', () => {
     expect(chooseLayout(80, 24, MNIST_CLASS_NAMES).digitPanel).toEqual({

@@ -40,8 +40,14 @@ export interface Layout {
   readonly matrix: MatrixLayout;
   readonly progressBarWidth: number;
   readonly sparklineWidth: number;
-  /** Most-confused pairs shown. */
+  /** Lines of the metrics panel: only the metrics the plugin has reported take one. */
+  readonly metricLines: number;
+  /** Room for the held-out line under the matrix (evaluation progress, or the last one). */
+  readonly evaluationLine: boolean;
+  /** Most-confused pairs shown (at most: the compact layout shows as many as fit its lines). */
   readonly confusedPairs: number;
+  /** Lines of the compact layout's most-confused pairs: the rows the metrics leave free. */
+  readonly confusedPairLines: number;
   /** Width of the left column in the wide layout (the rest holds the matrix). */
   readonly sidebarWidth: number;
   readonly digitPanel: DigitPanelLayout;
@@ -60,17 +66,29 @@ const WIDE_CHROME_ROWS = 7 + 2;
 const FRAME = { columns: 4, rows: 2 } as const;
 /** A digit panel goes beside the matrix only with room for three half-size 28×28 digits inside. */
 const BESIDE_MINIMUM_INSIDE = 3 * 15 - 1;
+/** Most-confused pairs a summary keeps (the session's CONFUSED_PAIRS_KEPT). */
+const MOST_PAIRS = 10;
+
+/** What is on show besides the terminal: the digit panel, and how many metrics are known. */
+export interface LayoutContent {
+  /** A `w` / `m` digit panel is shown. */
+  readonly digitPanel?: boolean;
+  /** Metrics the plugin has reported so far, of the four the panel charts (default 4). */
+  readonly metrics?: number;
+}
 
 /**
  * Choose the layout for a terminal of columns × rows showing `numClasses` classes; with
- * `digitPanel` shown, the matrix keeps to its narrowest cells when the panel sits beside it.
+ * `digitPanel` shown, the matrix keeps to its narrowest cells when the panel sits beside it. Rows
+ * that unreported metrics leave free go to the most-confused pairs.
  */
 export function chooseLayout(
   columns: number,
   rows: number,
   classNames: readonly string[],
-  { digitPanel = false }: { readonly digitPanel?: boolean } = {},
+  { digitPanel = false, metrics = 4 }: LayoutContent = {},
 ): Layout {
+  const known = Math.max(0, Math.min(4, Math.floor(metrics)));
   const k = Math.max(1, classNames.length);
   const longest = Math.max(1, longestClassName(classNames));
   if (columns >= WIDE_MINIMUM.columns && rows >= WIDE_MINIMUM.rows && k <= 12) {
@@ -92,8 +110,12 @@ export function chooseLayout(
       matrix: { rowLabelWidth, cellWidth, showScores: false, showSupport: false },
       progressBarWidth: Math.max(10, columns - 72),
       sparklineWidth: Math.max(10, sidebarWidth - 26),
-      // The pairs panel takes the rows left under the matrix (header 7, status 2, matrix panel 14).
-      confusedPairs: Math.max(3, Math.min(10, rows - 1 - 7 - 2 - 14 - 3)),
+      metricLines: known,
+      evaluationLine: true,
+      // The pairs panel takes the rows left under the matrix (header 7, status 2, matrix panel 14,
+      // the held-out line 1) inside its border and under its title (3).
+      confusedPairs: Math.max(3, Math.min(MOST_PAIRS, rows - 1 - 7 - 2 - 14 - 1 - 3)),
+      confusedPairLines: 0,
       sidebarWidth,
       digitPanel: {
         placement: beside ? 'beside' : 'replace',
@@ -119,9 +141,15 @@ export function chooseLayout(
     const rowLabelWidth = Math.max(1, Math.min(longest, 8, labelRoom()));
     // Two metrics per line, each a label (10), a value (8) and spaces around them.
     const sparklineWidth = Math.max(6, Math.floor((columns - 2 * 22) / 2));
-    // The matrix region: what the header (2), progress (1), metrics (2), status (2) and, from 24
-    // rows on, two blank lines leave of the frame (one row short of the terminal).
-    const region = rows - 1 - 7 - (rows >= 24 ? 2 : 0);
+    const metricLines = Math.ceil(known / 2);
+    // The matrix region: what the header (2), progress (1), metrics, status (2) and, from 24 rows
+    // on, two blank lines leave of the frame (one row short of the terminal).
+    const region = rows - 1 - (2 + 1 + metricLines + 2) - (rows >= 24 ? 2 : 0);
+    // In it: the matrix (title, column labels, a row per class), the held-out line if a pairs
+    // line still fits under it, and the pairs in the rest.
+    const spare = region - (k + 2);
+    const evaluationLine = spare >= 2;
+    const confusedPairLines = Math.max(1, spare - (evaluationLine ? 1 : 0));
     return {
       mode: 'compact',
       columns,
@@ -129,7 +157,10 @@ export function chooseLayout(
       matrix: { rowLabelWidth, cellWidth, showScores, showSupport },
       progressBarWidth: Math.max(8, columns - 58),
       sparklineWidth,
-      confusedPairs: 3,
+      metricLines,
+      evaluationLine,
+      confusedPairs: MOST_PAIRS,
+      confusedPairLines,
       sidebarWidth: 0,
       digitPanel: {
         placement: 'replace',
@@ -147,7 +178,10 @@ export function chooseLayout(
     matrix: { rowLabelWidth: 1, cellWidth: 5, showScores: false, showSupport: false },
     progressBarWidth: Math.max(4, Math.min(30, columns - 30)),
     sparklineWidth: 0,
+    metricLines: known > 0 ? 1 : 0,
+    evaluationLine: false,
     confusedPairs: 1,
+    confusedPairLines: 1,
     sidebarWidth: 0,
     digitPanel: {
       placement: 'none',

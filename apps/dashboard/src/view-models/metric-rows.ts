@@ -25,10 +25,25 @@ export const METRIC_LABEL_WIDTH = 10;
 /** Value width, e.g. "0.2841" or "91.23%". */
 export const METRIC_VALUE_WIDTH = 8;
 
-/** The four charted metrics in display order. */
+/** The charted metrics in display order. */
+export const METRIC_NAMES: readonly MetricName[] = [
+  'objective',
+  'gradientNorm',
+  'trainAccuracy',
+  'testAccuracy',
+];
+
+/**
+ * The metrics the plugin has reported so far, in display order: one appears with the first value
+ * any event carries (none before the first progress event); the others take no room.
+ */
+export function knownMetrics(state: MetricsPanelState): MetricName[] {
+  return METRIC_NAMES.filter((name) => state.latest[name] !== undefined);
+}
+
+/** The known metrics in display order, each with its value and sparkline. */
 export function metricRows(state: MetricsPanelState, sparkWidth: number): MetricRow[] {
-  const names: MetricName[] = ['objective', 'gradientNorm', 'trainAccuracy', 'testAccuracy'];
-  return names.map((name) => {
+  return knownMetrics(state).map((name) => {
     const v = state.latest[name];
     const isAccuracy = name === 'trainAccuracy' || name === 'testAccuracy';
     return {

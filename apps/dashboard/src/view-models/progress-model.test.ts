@@ -21,6 +21,11 @@ describe('progressModel', () => {
     expect(m.elapsed).toBe('0:12');
   });
 
+  it("counts the plugin's evaluations in its own unit", () => {
+    const m = progressModel(state, 'epoch', 10, false, 'batches');
+    expect(m.evaluations).toBe('108 batches');
+  });
+
   it('leaves out what the plugin does not report, and names epochs', () => {
     const m = progressModel({ latest: { step: 3, elapsedMs: 1500 } }, 'epoch', 10, false);
     expect(progressText(m)).toBe('3 epoch · 2.00 epoch/s · 0:02 · ETA –');

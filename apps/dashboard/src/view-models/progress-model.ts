@@ -28,7 +28,7 @@ export interface ProgressModel {
   readonly fraction: number | undefined;
   /** "123/500 iter" */
   readonly count: string;
-  /** "141 f-evals", or '' when the plugin does not count them. */
+  /** "141 f-evals", "250 batches" (the plugin's unit), or '' when the plugin counts none. */
   readonly evaluations: string;
   readonly rate: string;
   readonly elapsed: string;
@@ -41,12 +41,19 @@ export function progressText(m: ProgressModel): string {
   return `${counters} · ${m.rate} · ${m.elapsed} · ETA ${m.eta}`;
 }
 
-/** Bar, counters, rate, elapsed and ETA from the latest progress. */
+/** What a plugin's `evaluations` count when it does not say: objective function evaluations. */
+export const DEFAULT_EVALUATIONS_UNIT = 'f-evals';
+
+/**
+ * Bar, counters, rate, elapsed and ETA from the latest progress; the plugin's evaluations in its
+ * own unit (`evaluationsUnit`, from its start event).
+ */
 export function progressModel(
   state: ProgressPanelState,
   unit: ProgressUnit,
   barWidth: number,
   finished: boolean,
+  evaluationsUnit: string = DEFAULT_EVALUATIONS_UNIT,
 ): ProgressModel {
   const latest = state.latest;
   const step = latest?.step ?? 0;
@@ -60,7 +67,8 @@ export function progressModel(
     bar: progressBar(fraction, barWidth),
     fraction,
     count: `${step}${total === undefined ? '' : `/${total}`} ${UNIT_SHORT[unit]}`,
-    evaluations: latest?.evaluations === undefined ? '' : `${latest.evaluations} f-evals`,
+    evaluations:
+      latest?.evaluations === undefined ? '' : `${latest.evaluations} ${evaluationsUnit}`,
     rate: `${formatRate(rate)} ${RATE_UNIT[unit]}`,
     elapsed: formatDuration(elapsedMs / 1000),
     eta: finished ? 'done' : formatDuration(etaSeconds(step, total, elapsedMs)),

@@ -1,28 +1,53 @@
 import type { EvaluationSummary } from '@digitlab/session';
 import { Box, Text } from 'ink';
 import { classLabel } from '../../view-models/class-label.js';
-import { confusedPairText } from '../../view-models/confused-pairs.js';
+import {
+  confusedPairText,
+  PAIR_SEPARATOR,
+  packConfusedPairs,
+} from '../../view-models/confused-pairs.js';
 
-/** The most-confused pairs, on one line (compact) or one per line (wide). */
+const INLINE_LABEL = 'most confused ';
+
+/**
+ * The most-confused pairs: inline, as many as fit whole on `lines` lines of `width` cells after
+ * the label (compact, tiny); or one per line under a title (wide).
+ */
 export function ConfusedPairs({
   summary,
   classNames,
   count,
   inline,
+  lines = 1,
+  width = 80,
 }: {
   summary: EvaluationSummary | undefined;
   classNames: readonly string[];
   count: number;
   inline: boolean;
+  lines?: number;
+  width?: number;
 }) {
   const pairs = (summary?.confusedPairs ?? []).slice(0, count);
   const texts = pairs.map((p) => confusedPairText(p, classNames));
   if (inline) {
+    const packed = packConfusedPairs(texts, width, Math.max(1, lines), INLINE_LABEL.length);
+    if (packed.length === 0) {
+      return (
+        <Text wrap="truncate-end">
+          <Text color="gray">{INLINE_LABEL}</Text>–
+        </Text>
+      );
+    }
     return (
-      <Text wrap="truncate-end">
-        <Text color="gray">most confused </Text>
-        {texts.length > 0 ? texts.join(' · ') : '–'}
-      </Text>
+      <Box flexDirection="column">
+        {packed.map((line, i) => (
+          <Text key={line.join()} wrap="truncate-end">
+            <Text color="gray">{i === 0 ? INLINE_LABEL : ' '.repeat(INLINE_LABEL.length)}</Text>
+            {line.join(PAIR_SEPARATOR)}
+          </Text>
+        ))}
+      </Box>
     );
   }
   return (

@@ -1,10 +1,12 @@
-import type { ProgressUnit } from '@digitlab/core';
-import { unitWord } from '@digitlab/session';
+import type { EvaluationSchedule, ProgressUnit } from '@digitlab/core';
+import type { EvaluationSummary } from '@digitlab/session';
 import { Box, Text } from 'ink';
 import { confusionMatrixModel } from '../../view-models/confusion-matrix-model.js';
+import { formatCount } from '../../view-models/format-number.js';
 import type { Layout } from '../../view-models/layout.js';
 import { unitLabel } from '../../view-models/progress-model.js';
-import type { ConfusionMatrixState } from './confusion-matrix-reducer.js';
+import { firstEvaluationText } from '../../view-models/schedule-text.js';
+import { type ConfusionMatrixState, shownSummary } from './confusion-matrix-reducer.js';
 
 /** Props of the confusion-matrix heatmap. */
 export interface ConfusionMatrixProps {
@@ -12,32 +14,46 @@ export interface ConfusionMatrixProps {
   readonly classNames: readonly string[];
   readonly layout: Layout;
   readonly unit: ProgressUnit;
-  readonly evalEvery?: number;
+  /** The held-out schedule, to say when the first matrix comes. */
+  readonly schedule?: EvaluationSchedule;
 }
 
 /**
  * The held-out confusion matrix as a heatmap: rows are true classes, columns predictions, cells
- * coloured by the row-normalized value, the diagonal in green and bold.
+ * coloured by the row-normalized value, the diagonal in green and bold. While an evaluation runs
+ * it fills in batch by batch, marked partial until complete.
  */
 export function ConfusionMatrix({
   state,
   classNames,
   layout,
   unit,
-  evalEvery,
+  schedule,
 }: ConfusionMatrixProps) {
-  const { summary, normalized } = state;
-  const mode = normalized ? 'row-normalized' : 'counts';
-  const title = summary
-    ? `confusion matrix · ${unitLabel(unit)} ${summary.step} · ${mode}`
-    : 'confusion matrix';
+  const summary = shownSummary(state);
+  const mode = state.normalized ? 'row-normalized' : 'counts';
+  const progress = state.evaluating?.progress;
+  const title = summary ? (
+    <Text bold>
+      confusion matrix · {unitLabel(unit)} {summary.step} ·{' '}
+      {progress ? (
+        <Text color="yellow">
+          partial ({formatCount(progress.done)} of {formatCount(progress.total)}) ·{' '}
+        </Text>
+      ) : null}
+      {mode}
+    </Text>
+  ) : (
+    <Text bold>confusion matrix</Text>
+  );
   const body = summary ? (
-    <MatrixBody {...{ state, classNames, layout }} />
+    <MatrixBody summary={summary} normalized={state.normalized} {...{ classNames, layout }} />
   ) : (
     <Box height={classNames.length + 1}>
       <Text color="gray" wrap="truncate-end">
-        waiting for the first held-out evaluation
-        {evalEvery === undefined ? '' : ` (every ${evalEvery} ${unitWord(unit, evalEvery)})`}…
+        {schedule === 0
+          ? `waiting for the held-out evaluation (${firstEvaluationText(0, unit)})…`
+          : `waiting for the first held-out evaluation${schedule === undefined ? '' : ` (${firstEvaluationText(schedule, unit)})`}…`}
       </Text>
     </Box>
   );
@@ -45,7 +61,7 @@ export function ConfusionMatrix({
     return (
       <Box flexDirection="column" borderStyle="round" borderColor="gray" paddingX={1}>
         <Text wrap="truncate-end">
-          <Text bold>{title}</Text>
+          {title}
           <Text color="gray"> · rows true, columns predicted · n toggles</Text>
         </Text>
         {body}
@@ -55,7 +71,7 @@ export function ConfusionMatrix({
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
-        <Text bold>{title}</Text>
+        {title}
         <Text color="gray"> · rows true, columns predicted</Text>
       </Text>
       {body}
@@ -64,13 +80,15 @@ export function ConfusionMatrix({
 }
 
 function MatrixBody({
-  state,
+  summary,
+  normalized,
   classNames,
   layout,
-}: Pick<ConfusionMatrixProps, 'state' | 'classNames' | 'layout'>) {
-  const summary = state.summary;
-  if (!summary) return null;
-  const model = confusionMatrixModel(summary, classNames, state.normalized, layout.matrix);
+}: Pick<ConfusionMatrixProps, 'classNames' | 'layout'> & {
+  summary: EvaluationSummary;
+  normalized: boolean;
+}) {
+  const model = confusionMatrixModel(summary, classNames, normalized, layout.matrix);
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end" color="gray">

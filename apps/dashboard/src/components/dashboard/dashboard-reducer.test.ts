@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  sampleEvaluating,
   sampleEvaluation,
   sampleInfo,
   sampleRunActions,
@@ -112,5 +113,25 @@ describe('dashboardReducer', () => {
     const later = sampleEvaluation(40, 0.9);
     const state = reduce([...sampleRunActions(30, 10), { type: 'evaluated', summary: later }]);
     expect(state.matrix.summary).toBe(later);
+  });
+
+  it('follows an evaluation from waiting through its partial matrix to complete', () => {
+    const waiting = reduce(sampleRunActions(9, 1000));
+    expect(waiting.matrix.summary).toBeUndefined();
+    const evaluating = reduce([sampleEvaluating(10, 1024), sampleEvaluating(10, 3072)], waiting);
+    expect(evaluating.matrix.evaluating?.progress.done).toBe(3072);
+    // Only the matrix changes while the held-out set is predicted: training has not moved.
+    expect(evaluating.progress).toBe(waiting.progress);
+    expect(evaluating.metrics).toBe(waiting.metrics);
+    const complete = reduce(
+      [
+        { type: 'progress', point: { step: 10, total: 500, elapsedMs: 800 } },
+        { type: 'evaluated', summary: sampleEvaluation(10, 0.9, 10_000) },
+      ],
+      evaluating,
+    );
+    expect(complete.matrix.evaluating).toBeUndefined();
+    expect(complete.matrix.summary?.total).toBe(10_000);
+    expect(complete.metrics.latest.testAccuracy).toBeCloseTo(0.9, 1);
   });
 });

@@ -1,9 +1,10 @@
 import { Box, Text } from 'ink';
 import type { ColourDepth } from '../../view-models/colour-depth.js';
 import { COMPACT_MINIMUM, chooseLayout } from '../../view-models/layout.js';
+import { knownMetrics } from '../../view-models/metric-rows.js';
 import { unitLabel } from '../../view-models/progress-model.js';
 import { ClassScores, ConfusedPairs } from '../class-report/index.js';
-import { ConfusionMatrix } from '../confusion-matrix/index.js';
+import { ConfusionMatrix, EvaluationLine, shownSummary } from '../confusion-matrix/index.js';
 import { MistakesPanel, WeightsPanel } from '../digit-panels/index.js';
 import { Header } from '../header/index.js';
 import { HelpOverlay } from '../help-overlay/index.js';
@@ -22,14 +23,21 @@ export interface DashboardProps {
 
 const DEFAULT_CLASS_NAMES = Array.from({ length: 10 }, (_, c) => String(c));
 
-/** The training dashboard, laid out for the terminal size in `state`. */
+/**
+ * The training dashboard, laid out for the terminal size in `state`. Metrics the plugin never
+ * reported take no room; the rows they leave go to the most-confused pairs.
+ */
 export function Dashboard({ state, saveDir, colourDepth = 'none' }: DashboardProps) {
-  const classNames = state.header.info?.classNames ?? DEFAULT_CLASS_NAMES;
+  const info = state.header.info;
+  const classNames = info?.classNames ?? DEFAULT_CLASS_NAMES;
   const shown = state.digits.shown;
   const layout = chooseLayout(state.size.columns, state.size.rows, classNames, {
     digitPanel: shown !== undefined,
+    metrics: knownMetrics(state.metrics).length,
   });
   const unit = state.header.unit;
+  // The matrix, its scores and the pairs all show the evaluation in progress, if there is one.
+  const summary = shownSummary(state.matrix);
   const phase = state.status.phase;
   const finished = phase === 'finished' && state.status.outcome?.stopReason !== 'aborted';
   const progress = (
@@ -39,6 +47,7 @@ export function Dashboard({ state, saveDir, colourDepth = 'none' }: DashboardPro
       layout={layout}
       finished={finished}
       paused={phase === 'paused'}
+      {...(info?.evaluationsUnit === undefined ? {} : { evaluationsUnit: info.evaluationsUnit })}
     />
   );
   const matrix = (
@@ -47,15 +56,19 @@ export function Dashboard({ state, saveDir, colourDepth = 'none' }: DashboardPro
       classNames={classNames}
       layout={layout}
       unit={unit}
-      {...(state.header.info ? { evalEvery: state.header.info.evalEvery } : {})}
+      {...(info ? { schedule: info.evalEvery } : {})}
     />
   );
+  const evaluationLine = (width: number) =>
+    layout.evaluationLine ? (
+      <EvaluationLine state={state.matrix} info={info} unit={unit} width={width} />
+    ) : null;
   const help = state.help.visible ? <HelpOverlay saveDir={saveDir} /> : null;
   const digitPanel =
     shown === undefined || layout.digitPanel.placement === 'none' ? null : shown === 'weights' ? (
       <WeightsPanel
         {...(state.digits.images ? { images: state.digits.images } : {})}
-        {...(state.header.info ? { classifier: state.header.info.classifier } : {})}
+        {...(info ? { classifier: info.classifier } : {})}
         unitLabel={unitLabel(unit)}
         layout={layout.digitPanel}
         depth={colourDepth}
@@ -69,6 +82,11 @@ export function Dashboard({ state, saveDir, colourDepth = 'none' }: DashboardPro
         depth={colourDepth}
       />
     );
+  // The wide layout's right-hand column, less the digit panel when it sits beside the matrix.
+  const matrixColumnWidth =
+    state.size.columns -
+    layout.sidebarWidth -
+    (digitPanel && layout.digitPanel.placement === 'beside' ? layout.digitPanel.width : 0);
   // One row short of the terminal: a full-height frame makes Ink clear the screen on every update.
   const height = state.size.rows - 1;
 
@@ -78,9 +96,23 @@ export function Dashboard({ state, saveDir, colourDepth = 'none' }: DashboardPro
         <Header state={state.header} layout={layout} />
         {progress}
         <MetricsPanel state={state.metrics} layout={layout} />
-        {help ?? (
-          <ConfusedPairs summary={state.matrix.summary} classNames={classNames} count={1} inline />
-        )}
+        {help ??
+          (state.matrix.evaluating ? (
+            <EvaluationLine
+              state={state.matrix}
+              info={info}
+              unit={unit}
+              width={state.size.columns}
+            />
+          ) : (
+            <ConfusedPairs
+              summary={summary}
+              classNames={classNames}
+              count={1}
+              inline
+              width={state.size.columns}
+            />
+          ))}
         <Text color="gray" wrap="truncate-end">
           enlarge the terminal to {COMPACT_MINIMUM.columns}×{COMPACT_MINIMUM.rows} for the confusion
           matrix
@@ -102,11 +134,14 @@ export function Dashboard({ state, saveDir, colourDepth = 'none' }: DashboardPro
           {help ?? digitPanel ?? (
             <>
               {matrix}
+              {evaluationLine(state.size.columns)}
               <ConfusedPairs
-                summary={state.matrix.summary}
+                summary={summary}
                 classNames={classNames}
                 count={layout.confusedPairs}
                 inline
+                lines={layout.confusedPairLines}
+                width={state.size.columns}
               />
             </>
           )}
@@ -130,10 +165,14 @@ export function Dashboard({ state, saveDir, colourDepth = 'none' }: DashboardPro
         >
           {progress}
           <Text> </Text>
-          <MetricsPanel state={state.metrics} layout={layout} />
-          <Text> </Text>
+          {layout.metricLines > 0 ? (
+            <>
+              <MetricsPanel state={state.metrics} layout={layout} />
+              <Text> </Text>
+            </>
+          ) : null}
           <ClassScores
-            summary={state.matrix.summary}
+            summary={summary}
             classNames={classNames}
             labelWidth={Math.max(5, layout.matrix.rowLabelWidth)}
           />
@@ -148,9 +187,10 @@ export function Dashboard({ state, saveDir, colourDepth = 'none' }: DashboardPro
           <>
             <Box flexDirection="column" flexGrow={1}>
               {matrix}
+              <Box paddingX={1}>{evaluationLine(matrixColumnWidth - 2)}</Box>
               <Box borderStyle="round" borderColor="gray" paddingX={1} flexGrow={1}>
                 <ConfusedPairs
-                  summary={state.matrix.summary}
+                  summary={summary}
                   classNames={classNames}
                   count={layout.confusedPairs}
                   inline={false}

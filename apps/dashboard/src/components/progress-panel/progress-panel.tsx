@@ -12,12 +12,21 @@ export interface ProgressPanelProps {
   readonly layout: Layout;
   readonly finished: boolean;
   readonly paused: boolean;
+  /** What the plugin's evaluations count ('f-evals', 'batches'), from its start event. */
+  readonly evaluationsUnit?: string;
 }
 
-/** Progress bar, step / total, function evaluations, rate, elapsed and ETA. */
-export function ProgressPanel({ state, unit, layout, finished, paused }: ProgressPanelProps) {
+/** Progress bar, step / total, the plugin's evaluations, rate, elapsed and ETA. */
+export function ProgressPanel({
+  state,
+  unit,
+  layout,
+  finished,
+  paused,
+  evaluationsUnit,
+}: ProgressPanelProps) {
   const barWidth = layout.mode === 'wide' ? layout.sidebarWidth - 4 : layout.progressBarWidth;
-  const m = progressModel(state, unit, barWidth, finished);
+  const m = progressModel(state, unit, barWidth, finished, evaluationsUnit);
   const barColour = finished ? 'green' : paused ? 'yellow' : 'cyan';
   const counters = [m.count, m.evaluations].filter((s) => s !== '').join(' · ');
   const timing = `${m.rate} · ${m.elapsed} elapsed · ETA ${m.eta}`;
