@@ -76,6 +76,22 @@ export function describeClassifierConformance(
       if (shared) return shared;
       throw setupError ?? new Error('the shared fit did not run');
     };
+    // A classifier of its own for a test that stops a fit: disposed after `use`, and (given
+    // tensorMemory) holding no tensors once it is.
+    const withFreshClassifier = async (
+      options: Record<string, unknown>,
+      what: string,
+      use: (classifier: Classifier) => Promise<void>,
+    ): Promise<void> => {
+      const before = memory?.();
+      const classifier = plugin.create(options);
+      try {
+        await use(classifier);
+      } finally {
+        classifier.dispose();
+      }
+      if (memory && before !== undefined) checkTensorCount(before, memory(), `${what} and dispose`);
+    };
 
     beforeAll(async () => {
       dir = await mkdtemp(join(tmpdir(), `digitlab-conformance-${plugin.name}-`));
@@ -209,10 +225,8 @@ export function describeClassifierConformance(
       async () => {
         const { data, options, events: fullRun } = get();
         const fullRunProgress = fullRun.filter((e) => e.type === 'progress').length;
-        const before = memory?.();
-        const classifier = plugin.create(options);
-        const controller = new AbortController();
-        try {
+        await withFreshClassifier(options, 'an aborted fit', async (classifier) => {
+          const controller = new AbortController();
           const { events, returned } = await collectFit(
             classifier.fit(data.train, { signal: controller.signal }),
             (event) => {
@@ -222,11 +236,7 @@ export function describeClassifierConformance(
           const result = checkAbortedFit(events, fullRunProgress);
           checkReturnValue({ type: 'end', result }, returned);
           await checkUsableAfterStop(classifier, data.test, 'an aborted fit');
-        } finally {
-          classifier.dispose();
-        }
-        if (memory && before !== undefined)
-          checkTensorCount(before, memory(), 'an aborted fit and dispose');
+        });
       },
       timeout,
     );
@@ -235,9 +245,7 @@ export function describeClassifierConformance(
       'ends cleanly when the consumer leaves the loop after the first progress event',
       async () => {
         const { data, options } = get();
-        const before = memory?.();
-        const classifier = plugin.create(options);
-        try {
+        await withFreshClassifier(options, 'leaving a fit early', async (classifier) => {
           const fit = classifier.fit(data.train);
           const seen: TrainingEvent[] = [];
           for await (const event of fit) {
@@ -246,11 +254,7 @@ export function describeClassifierConformance(
           }
           checkLeftEarly(seen, await fit.next());
           await checkUsableAfterStop(classifier, data.test, 'leaving a fit early');
-        } finally {
-          classifier.dispose();
-        }
-        if (memory && before !== undefined)
-          checkTensorCount(before, memory(), 'leaving a fit early and dispose');
+        });
       },
       timeout,
     );
