@@ -7,7 +7,7 @@ import type {
   StartEvent,
   TrainingEvent,
 } from '../training-event.js';
-import { ConformanceError } from './conformance-error.js';
+import { ConformanceError, failCheck } from './conformance-error.js';
 import { describeValue } from './describe-value.js';
 
 /** A fit's event stream split into its parts, once checked. */
@@ -26,9 +26,7 @@ const UNITS = ['iteration', 'epoch', 'step'];
  * end last whose result has a stop reason, a message and fitSeconds ≥ 0.
  */
 export function checkEventOrder(events: readonly TrainingEvent[]): CheckedEvents {
-  const fail = (problem: string): never => {
-    throw new ConformanceError(CHECK, problem);
-  };
+  const fail = failCheck(CHECK);
   const types = events.map((e) => describeValue((e as { type?: unknown })?.type)).join(', ');
   const [first] = events;
   const last = events[events.length - 1];

@@ -1,6 +1,6 @@
 import type { Dataset } from '@digitlab/datasets';
 import type { HeldOutEvaluation, TrainingEvent } from '../training-event.js';
-import { ConformanceError } from './conformance-error.js';
+import { ConformanceError, failCheck } from './conformance-error.js';
 import { describeValue } from './describe-value.js';
 
 const CHECK = 'held-out evaluation';
@@ -48,9 +48,7 @@ export function checkHeldOutEvaluations(events: readonly TrainingEvent[], data: 
 }
 
 function checkEvaluation(e: HeldOutEvaluation, data: Dataset, where: string): void {
-  const fail = (problem: string): never => {
-    throw new ConformanceError(CHECK, `${where}: ${problem}`);
-  };
+  const fail = failCheck(CHECK, where);
   const n = data.numSamples;
   const k = data.numClasses;
   if (!(e.predictions instanceof Int32Array) || e.predictions.length !== n)

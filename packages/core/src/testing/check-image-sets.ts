@@ -1,5 +1,5 @@
 import type { ImageSet } from '../image-set.js';
-import { ConformanceError } from './conformance-error.js';
+import { failCheck } from './conformance-error.js';
 import { describeValue } from './describe-value.js';
 
 /**
@@ -7,9 +7,7 @@ import { describeValue } from './describe-value.js';
  * shape, and every image has a label and h × w finite values.
  */
 export function checkImageSets(sets: readonly ImageSet[]): void {
-  const fail = (problem: string): never => {
-    throw new ConformanceError('inspect', problem);
-  };
+  const fail = failCheck('inspect');
   if (!Array.isArray(sets)) fail(`expected an array of image sets, found ${describeValue(sets)}`);
   for (const set of sets) {
     const where = `image set ${describeValue(set?.name)}`;

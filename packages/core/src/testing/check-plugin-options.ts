@@ -3,7 +3,7 @@ import type { Classifier } from '../classifier.js';
 import { type ClassifierPlugin, parsePluginOptions } from '../classifier-plugin.js';
 import { describeOptions } from '../describe-options.js';
 import { PluginOptionsError } from '../errors.js';
-import { ConformanceError } from './conformance-error.js';
+import { ConformanceError, failCheck } from './conformance-error.js';
 import { describeValue } from './describe-value.js';
 
 /** Values no options schema should accept: not objects at all. */
@@ -63,9 +63,7 @@ export function checkNewClassifier(
   plugin: ClassifierPlugin,
   options: Record<string, unknown>,
 ): void {
-  const fail = (problem: string): never => {
-    throw new ConformanceError('create', problem);
-  };
+  const fail = failCheck('create');
   if (classifier.plugin !== plugin.name)
     fail(`expected classifier.plugin '${plugin.name}', found ${describeValue(classifier.plugin)}`);
   if (!isDeepStrictEqual({ ...classifier.options }, { ...options }))

@@ -1,4 +1,4 @@
-import { ConformanceError } from './conformance-error.js';
+import { failCheck } from './conformance-error.js';
 import { describeValue } from './describe-value.js';
 
 /** Check `predictProba` output: a Float32Array of n×k values in [0, 1] whose rows sum to 1. */
@@ -8,9 +8,7 @@ export function checkProbabilities(
   numClasses: number,
   tolerance = 1e-4,
 ): void {
-  const fail = (problem: string): never => {
-    throw new ConformanceError('predictProba', problem);
-  };
+  const fail = failCheck('predictProba');
   const expected = numSamples * numClasses;
   if (!(probabilities instanceof Float32Array) || probabilities.length !== expected)
     fail(

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Dataset } from '@digitlab/datasets';
 import type { ModelMetadata } from '../model-metadata.js';
 import { preprocessingToJson } from '../model-metadata.js';
-import { ConformanceError } from './conformance-error.js';
+import { ConformanceError, failCheck } from './conformance-error.js';
 import { describeValue } from './describe-value.js';
 
 /** What a classifier predicts for one set of features. */
@@ -17,9 +17,7 @@ export function checkSameOutputs(
   reloaded: ClassifierOutputs,
   tolerance = 1e-6,
 ): void {
-  const fail = (problem: string): never => {
-    throw new ConformanceError('save/load round trip', problem);
-  };
+  const fail = failCheck('save/load round trip');
   if (reloaded.predictions.length !== original.predictions.length)
     fail(
       `expected ${original.predictions.length} predictions, found ${reloaded.predictions.length}`,

@@ -10,3 +10,10 @@ export class ConformanceError extends DigitlabError {
     super(`${check}: ${problem}`);
   }
 }
+
+/** The `fail` of one check: throws a ConformanceError naming it, the problem prefixed by `where`. */
+export function failCheck(check: string, where?: string): (problem: string) => never {
+  return (problem) => {
+    throw new ConformanceError(check, where === undefined ? problem : `${where}: ${problem}`);
+  };
+}
