@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ArtifactError,
   ClassifierInputError,
@@ -6,6 +6,7 @@ import {
   PluginOptionsError,
 } from './errors.js';
 import { fitToEnd } from './fit-to-end.js';
+import { fakeClock } from './test-support/fake-clock.js';
 import { type Script, type ScriptLog, scriptedPlugin } from './test-support/scripted-plugin.js';
 import { toyDataset } from './test-support/toy-data.js';
 import type { ProgressEvent, TrainingEvent } from './training-event.js';
@@ -27,10 +28,6 @@ async function collect(fit: AsyncGenerator<TrainingEvent, unknown, undefined>) {
   const progress = events.filter((e): e is ProgressEvent => e.type === 'progress');
   return { events, progress, result };
 }
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 describe('the fit driver streams what the trainer does', () => {
   it('emits the start from the trainer, a progress event per step and the end result', async () => {
@@ -102,16 +99,11 @@ describe('the fit driver streams what the trainer does', () => {
   });
 
   it('leaves evaluation and time spent paused out of the fit time', async () => {
-    let now = 0;
-    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const clock = fakeClock();
     const { classifier } = setup({
       steps: 4,
-      onStep: () => {
-        now += 10;
-      },
-      onPredict: () => {
-        now += 1000;
-      },
+      onStep: () => clock.advance(10),
+      onPredict: () => clock.advance(1000),
     });
     const fit = classifier.fit(train, { evaluate: { data: test, every: 1 } });
     const seen: number[] = [];
@@ -119,7 +111,7 @@ describe('the fit driver streams what the trainer does', () => {
     for await (const event of fit) {
       if (event.type === 'progress') seen.push(event.elapsedMs);
       if (event.type === 'end') result = event.result;
-      now += 5000; // the consumer dawdles between events
+      clock.advance(5000); // the consumer dawdles between events
     }
     expect(seen).toEqual([10, 20, 30, 40]);
     expect(result).toMatchObject({ fitSeconds: 0.04 });
@@ -155,14 +147,9 @@ describe('the fit driver streams what the trainer does', () => {
 
 describe('held-out evaluation in batches and by time', () => {
   it('announces a long evaluation batch by batch, before the progress event that carries it', async () => {
-    let now = 0;
-    vi.spyOn(performance, 'now').mockImplementation(() => now);
-    const { classifier } = setup({
-      steps: 2,
-      onPredict: () => {
-        now += 60; // each batch takes 60 ms: long enough to be reported
-      },
-    });
+    const clock = fakeClock();
+    // Each batch takes 60 ms: long enough to be reported.
+    const { classifier } = setup({ steps: 2, onPredict: () => clock.advance(60) });
     const big = { ...toyDataset(200, 3, 2), split: 'test' as const }; // 600 samples
     const { events, result } = await collect(
       classifier.fit(train, { evaluate: { data: big, every: 1 } }),
@@ -189,16 +176,11 @@ describe('held-out evaluation in batches and by time', () => {
   });
 
   it("evaluates by time under 'auto': the first step, then as the interval and the share allow", async () => {
-    let now = 0;
-    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const clock = fakeClock();
     const { classifier } = setup({
       steps: 10,
-      onStep: () => {
-        now += 50; // each step: 50 ms of fitting
-      },
-      onPredict: () => {
-        now += 20; // each evaluation: 20 ms
-      },
+      onStep: () => clock.advance(50), // each step: 50 ms of fitting
+      onPredict: () => clock.advance(20), // each evaluation: 20 ms
     });
     const { progress } = await collect(classifier.fit(train, { evaluate: { data: test } }));
     // Hand-computed with AUTO_SCHEDULE (100 ms, 25 %): step 3 is 100 ms after the first

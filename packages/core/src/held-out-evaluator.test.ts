@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AUTO_SCHEDULE } from './evaluation-schedule.js';
 import {
   BATCH_TARGET_MS,
@@ -6,30 +6,23 @@ import {
   FIRST_BATCH_ROWS,
   QUIET_EVALUATION_MS,
 } from './held-out-evaluator.js';
+import { fakeClock } from './test-support/fake-clock.js';
 import { toyDataset } from './test-support/toy-data.js';
 import type { EvaluatingEvent } from './training-event.js';
 
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
 /** A fake clock and a predictor that costs `msPerRow` of it and predicts each row's label. */
 function setup(numPerClass: number, msPerRow: number) {
-  let now = 0;
-  vi.spyOn(performance, 'now').mockImplementation(() => now);
+  const clock = fakeClock();
   const data = { ...toyDataset(numPerClass, 2, 2), split: 'test' };
   const calls: number[] = [];
   const predict = async (features: Float32Array) => {
     const rows = features.length / 2;
     calls.push(rows);
-    now += rows * msPerRow;
+    clock.advance(rows * msPerRow);
     // toyDataset puts class c near (c, c): the first feature rounds to the label.
     return Int32Array.from({ length: rows }, (_, i) => Math.round(features[i * 2] as number));
   };
-  const advance = (ms: number) => {
-    now += ms;
-  };
-  return { data, predict, calls, advance };
+  return { data, predict, calls, advance: clock.advance };
 }
 
 describe('batched held-out evaluation', () => {

@@ -1,26 +1,22 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Stopwatch } from './stopwatch.js';
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+import { fakeClock } from './test-support/fake-clock.js';
 
 describe('Stopwatch', () => {
   it('adds up only the time between start and stop', () => {
-    let now = 1000;
-    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const time = fakeClock(1000);
     const clock = new Stopwatch();
     clock.start();
-    now += 30;
+    time.advance(30);
     clock.stop();
-    now += 500; // paused: not counted
+    time.advance(500); // paused: not counted
     clock.start();
     clock.start(); // already running: keeps the first start
-    now += 12;
+    time.advance(12);
     expect(clock.elapsedMs).toBe(42);
     clock.stop();
     clock.stop();
-    now += 100;
+    time.advance(100);
     expect(clock.elapsedMs).toBe(42);
   });
 });

@@ -1,7 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClassifierInputError } from './errors.js';
 import { fitToEnd } from './fit-to-end.js';
 import { createHeldOutEvaluator } from './held-out-evaluator.js';
+import { fakeClock } from './test-support/fake-clock.js';
 import { toyDataset } from './test-support/toy-data.js';
 import { centroidPlugin } from './testing/centroid-plugin.js';
 import type { TrainingEvent } from './training-event.js';
@@ -75,11 +76,10 @@ describe('createHeldOutEvaluator', () => {
   });
 
   it('computes accuracy from predictions and does not evaluate the same step twice', async () => {
-    let now = 100;
-    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const clock = fakeClock(100);
     const data = toyDataset(2, 2, 2); // labels 0,1,0,1
     const evaluator = createHeldOutEvaluator({ data, every: 1 }, 2, async () => {
-      now += 7; // a prediction that takes 7 ms
+      clock.advance(7); // a prediction that takes 7 ms
       return Int32Array.from([0, 0, 0, 1]);
     });
     expect(evaluator?.due(1)).toBe(true);
@@ -87,10 +87,9 @@ describe('createHeldOutEvaluator', () => {
     expect(result.accuracy).toBe(0.75);
     expect(result.elapsedMs).toBe(7);
     expect(evaluator?.due(1, true)).toBe(false);
-    now += 1000; // time between evaluations is not evaluation time
+    clock.advance(1000); // time between evaluations is not evaluation time
     await evaluator!.run(2);
     expect(evaluator?.elapsedMs).toBe(14);
-    clock.mockRestore();
   });
 });
 
