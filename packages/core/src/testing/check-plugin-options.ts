@@ -57,6 +57,32 @@ export function checkPluginOptions<O extends Record<string, unknown>>(
   return parsePluginOptions(plugin, given);
 }
 
+/**
+ * Check a plugin's option listing against the defaults it documents: exactly the options of
+ * `defaults`, each described in words (more than ten characters) and defaulting to its value there.
+ */
+export function checkDescribedDefaults(
+  plugin: ClassifierPlugin,
+  defaults: Readonly<Record<string, unknown>>,
+): void {
+  const fail = failCheck('options schema');
+  const options = describeOptions(plugin.options);
+  const listed = options.map((o) => o.name).sort();
+  const documented = Object.keys(defaults).sort();
+  if (!isDeepStrictEqual(listed, documented))
+    fail(`expected the options ${documented.join(', ')}, found ${listed.join(', ')}`);
+  for (const option of options) {
+    if ((option.description?.trim().length ?? 0) <= 10)
+      fail(
+        `expected option ${option.name} to be described in more than ten characters, found ${describeValue(option.description)}`,
+      );
+    if (!isDeepStrictEqual(option.default, defaults[option.name]))
+      fail(
+        `expected option ${option.name} to default to ${describeValue(defaults[option.name])}, found ${describeValue(option.default)}`,
+      );
+  }
+}
+
 /** Check a classifier fresh from `create`: it names its plugin, holds its options and is not fitted. */
 export function checkNewClassifier(
   classifier: Classifier,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { Classifier } from '../classifier.js';
 import type { ClassifierPlugin } from '../classifier-plugin.js';
 import { createRegistry } from '../registry.js';
@@ -8,7 +9,7 @@ import { checkMinimumAccuracy, checkScore } from './check-accuracy.js';
 import { checkEventOrder, checkReturnValue } from './check-event-order.js';
 import { checkHeldOutEvaluations } from './check-held-out-evaluations.js';
 import { checkImageSets } from './check-image-sets.js';
-import { checkPluginOptions } from './check-plugin-options.js';
+import { checkDescribedDefaults, checkPluginOptions } from './check-plugin-options.js';
 import { checkArgmax, checkPredictions } from './check-predictions.js';
 import { checkProbabilities } from './check-probabilities.js';
 import { checkRejects } from './check-rejects.js';
@@ -253,6 +254,25 @@ describe('checkPluginOptions', () => {
     );
     expect(() => checkPluginOptions(centroidPlugin(), {}, [{ shrink: 0.5 }])).toThrow(
       /expected \{"shrink":0\.5\} to be rejected/,
+    );
+  });
+});
+
+describe('checkDescribedDefaults', () => {
+  it('passes options that are described and default as documented, and names the first that is not', () => {
+    expect(() => checkDescribedDefaults(centroidPlugin(), { shrink: 0 })).not.toThrow();
+    expect(() => checkDescribedDefaults(centroidPlugin({ shrink: 0.5 }), { shrink: 0 })).toThrow(
+      /expected option shrink to default to 0, found 0\.5/,
+    );
+    expect(() => checkDescribedDefaults(centroidPlugin(), { shrink: 0, k: 3 })).toThrow(
+      /expected the options k, shrink, found shrink/,
+    );
+    const terse = {
+      ...centroidPlugin(),
+      options: z.strictObject({ shrink: z.number().default(0).describe('Pull') }),
+    };
+    expect(() => checkDescribedDefaults(terse, { shrink: 0 })).toThrow(
+      /expected option shrink to be described in more than ten characters, found "Pull"/,
     );
   });
 });

@@ -9,7 +9,12 @@ export {
 } from './check-event-order.js';
 export { checkHeldOutEvaluations } from './check-held-out-evaluations.js';
 export { checkImageSets } from './check-image-sets.js';
-export { checkNewClassifier, checkPluginOptions, GARBAGE_OPTIONS } from './check-plugin-options.js';
+export {
+  checkDescribedDefaults,
+  checkNewClassifier,
+  checkPluginOptions,
+  GARBAGE_OPTIONS,
+} from './check-plugin-options.js';
 export { checkArgmax, checkPredictions } from './check-predictions.js';
 export { checkProbabilities } from './check-probabilities.js';
 export { checkRejects } from './check-rejects.js';
@@ -30,5 +35,6 @@ export {
 export { describeValue } from './describe-value.js';
 export { type GaussianBlobsOptions, gaussianBlobs } from './gaussian-blobs.js';
 export { maxAbsDifference } from './max-abs-difference.js';
+export { roundTripBlobs } from './round-trip-blobs.js';
 export { type SeparableClustersOptions, separableClusters } from './separable-clusters.js';
 export { temporaryDirectory } from './temporary-directory.js';
