@@ -10,7 +10,7 @@ import {
   PluginOptionsError,
   saveModel,
 } from '@digitlab/core/node';
-import { gaussianBlobs, temporaryDirectory } from '@digitlab/core/testing';
+import { checkDescribedDefaults, roundTripBlobs, temporaryDirectory } from '@digitlab/core/testing';
 import { useBackend } from '@digitlab/tfjs-backend';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MODEL_JSON } from './layers-model.js';
@@ -21,12 +21,7 @@ beforeAll(async () => {
   await useBackend('cpu');
 });
 
-const train = {
-  ...gaussianBlobs({ perClass: 25, numClasses: 3, numFeatures: 4, seed: 5 }),
-  imageShape: [2, 2],
-  preprocessing: [{ kind: 'scale', factor: 0.5 }] as const,
-};
-const test = gaussianBlobs({ perClass: 10, numClasses: 3, numFeatures: 4, seed: 6, split: 'test' });
+const { train, test } = roundTripBlobs();
 
 describe('mlp()', () => {
   it('is a valid plugin named mlp whose options are all described and defaulted', () => {
@@ -34,14 +29,8 @@ describe('mlp()', () => {
     expect(() => assertClassifierPlugin(plugin, 'mlp()')).not.toThrow();
     expect(plugin.name).toBe(PLUGIN_NAME);
     expect(PLUGIN_NAME).toBe('mlp');
+    checkDescribedDefaults(plugin, DEFAULT_OPTIONS);
     const options = describeOptions(plugin.options);
-    expect(options.map((o) => o.name).sort()).toEqual(Object.keys(DEFAULT_OPTIONS).sort());
-    for (const option of options) {
-      expect(option.description?.trim().length ?? 0, option.name).toBeGreaterThan(10);
-      expect(option.default, option.name).toEqual(
-        DEFAULT_OPTIONS[option.name as keyof typeof DEFAULT_OPTIONS],
-      );
-    }
     expect(options.find((o) => o.name === 'solver')?.choices).toEqual(['adam', 'sgd', 'lbfgs']);
     expect(plugin.options.parse({})).toEqual(DEFAULT_OPTIONS);
     expect(DEFAULT_OPTIONS).toMatchObject({

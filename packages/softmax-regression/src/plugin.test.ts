@@ -13,7 +13,7 @@ import {
   PluginOptionsError,
   saveModel,
 } from '@digitlab/core/node';
-import { gaussianBlobs, temporaryDirectory } from '@digitlab/core/testing';
+import { checkDescribedDefaults, roundTripBlobs, temporaryDirectory } from '@digitlab/core/testing';
 import { useBackend } from '@digitlab/tfjs-backend';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as node from './node/index.js';
@@ -24,26 +24,15 @@ beforeAll(async () => {
   await useBackend('cpu');
 });
 
-const train = {
-  ...gaussianBlobs({ perClass: 25, numClasses: 3, numFeatures: 4, seed: 5 }),
-  imageShape: [2, 2],
-  preprocessing: [{ kind: 'scale', factor: 0.5 }] as const,
-};
-const test = gaussianBlobs({ perClass: 10, numClasses: 3, numFeatures: 4, seed: 6, split: 'test' });
+const { train, test } = roundTripBlobs();
 
 describe('softmaxRegression()', () => {
   it('is a valid plugin whose options are all described and defaulted', () => {
     const plugin = softmaxRegression();
     expect(() => assertClassifierPlugin(plugin, 'softmaxRegression()')).not.toThrow();
     expect(plugin.name).toBe('softmax-regression');
+    checkDescribedDefaults(plugin, DEFAULT_OPTIONS);
     const options = describeOptions(plugin.options);
-    expect(options.map((o) => o.name).sort()).toEqual(Object.keys(DEFAULT_OPTIONS).sort());
-    for (const option of options) {
-      expect(option.description?.trim().length ?? 0, option.name).toBeGreaterThan(10);
-      expect(option.default, option.name).toEqual(
-        DEFAULT_OPTIONS[option.name as keyof typeof DEFAULT_OPTIONS],
-      );
-    }
     expect(options.find((o) => o.name === 'solver')?.choices).toEqual(['lbfgs', 'sgd', 'adam']);
     expect(options.find((o) => o.name === 'C')).toMatchObject({ exclusiveMinimum: 0, default: 1 });
   });
