@@ -1,6 +1,6 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { FASHION_MNIST_CLASS_NAMES } from '../class-names.js';
 import { encodeIdx } from '../encode-idx.js';
 import { DatasetError, IdxFormatError } from '../errors.js';
@@ -15,13 +15,11 @@ import { loadDatasetFromDirectory } from './load-dataset-from-directory.js';
 
 describe('loadDatasetFromDirectory', () => {
   let dir: string;
-  let remove: () => Promise<void>;
   let data: SyntheticData;
   beforeEach(async () => {
-    ({ dir, remove } = await tempDir('dir'));
+    dir = await tempDir('dir');
     data = syntheticData();
   });
-  afterEach(() => remove());
 
   function expectMatches(features: Float32Array, raw: Uint8Array, factor: number): void {
     expect(features.length).toBe(raw.length);

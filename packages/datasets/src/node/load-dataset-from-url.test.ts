@@ -31,18 +31,12 @@ function goodRoutes(): Record<string, RouteBehaviour> {
 
 describe('loadDatasetFromUrl against a local HTTP server', () => {
   let cacheDir: string;
-  let remove: () => Promise<void>;
   let server: FixtureServer;
   beforeEach(async () => {
-    const temp = await tempDir('url');
-    remove = temp.remove;
-    cacheDir = join(temp.dir, 'cache');
+    cacheDir = join(await tempDir('url'), 'cache');
     server = await startFixtureServer(goodRoutes());
   });
-  afterEach(async () => {
-    await server.close();
-    await remove();
-  });
+  afterEach(() => server.close());
 
   const options = (extra: Partial<UrlLoadOptions> = {}): UrlLoadOptions => ({
     cacheDir,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { FASHION_MNIST_CLASS_NAMES } from '../class-names.js';
 import { DatasetError } from '../errors.js';
 import {
@@ -12,11 +12,9 @@ import { defaultCacheDir, loadDataset } from './load-dataset.js';
 
 describe('loadDataset', () => {
   let dir: string;
-  let remove: () => Promise<void>;
   beforeEach(async () => {
-    ({ dir, remove } = await tempDir('front'));
+    dir = await tempDir('front');
   });
-  afterEach(() => remove());
 
   it('explains that fashion-mnist is not bundled and how to provide it', async () => {
     const error = await loadDataset({ dataset: 'fashion-mnist' }).catch((e: unknown) => e);

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeIdx } from '../encode-idx.js';
 import { DatasetError, IdxFormatError } from '../errors.js';
 import { tempDir } from '../test-support/synthetic-idx.js';
@@ -8,11 +8,9 @@ import { readIdx } from './read-idx.js';
 
 describe('readIdx', () => {
   let dir: string;
-  let remove: () => Promise<void>;
   beforeEach(async () => {
-    ({ dir, remove } = await tempDir('read'));
+    dir = await tempDir('read');
   });
-  afterEach(() => remove());
 
   it('detects gzip by content, not by the file name', async () => {
     const data = new Int32Array([1, -2, 3, 400000, -5, 6]);

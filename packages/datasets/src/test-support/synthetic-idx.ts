@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
 import { encodeIdx } from '../encode-idx.js';
 import { IDX_FILE_NAMES, IDX_FILE_ROLES, type IdxFileRole } from '../idx-file-names.js';
 
@@ -80,10 +81,9 @@ export async function writeIdxDirectory(
   return paths;
 }
 
-/** A fresh temp directory and a cleanup function for afterEach. */
-export async function tempDir(
-  prefix: string,
-): Promise<{ dir: string; remove: () => Promise<void> }> {
+/** A fresh temp directory, removed with its contents when the current test ends. */
+export async function tempDir(prefix: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `digitlab-datasets-${prefix}-`));
-  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  return dir;
 }
