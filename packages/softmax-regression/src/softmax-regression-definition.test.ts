@@ -190,22 +190,38 @@ describe('fit with lbfgs', () => {
   });
 });
 
+/**
+ * The live tensors now and when `note()` is called midway through a fit, to check that the fit held
+ * its training data as tensors then and has freed every one by the end.
+ */
+function watchTensors() {
+  const before = tf.memory().numTensors;
+  let during = before;
+  return {
+    note() {
+      during = tf.memory().numTensors;
+    },
+    expectHeldThenFreed() {
+      expect(during).toBeGreaterThan(before);
+      expect(tf.memory().numTensors).toBe(before);
+    },
+  };
+}
+
 describe('stopping a fit', () => {
   it('ends with stop reason aborted when the signal fires, and frees the training tensors', async () => {
     const classifier = create({ maxIter: 100, layout: 'dense' });
     const controller = new AbortController();
-    const before = tf.memory().numTensors;
-    let during = before;
+    const tensors = watchTensors();
     const events: TrainingEvent[] = [];
     for await (const event of classifier.fit(train, { signal: controller.signal })) {
       events.push(event);
       if (event.type === 'progress' && event.step === 2) {
-        during = tf.memory().numTensors;
+        tensors.note();
         controller.abort();
       }
     }
-    expect(during).toBeGreaterThan(before);
-    expect(tf.memory().numTensors).toBe(before);
+    tensors.expectHeldThenFreed();
     expect(progressOf(events).map((e) => e.step)).toEqual([1, 2]);
     const result = (events.at(-1) as { result: FitResult }).result;
     expect(result).toMatchObject({ stopReason: 'aborted', converged: false, steps: 2 });
@@ -214,19 +230,16 @@ describe('stopping a fit', () => {
 
   it('stops the optimizer and frees the tensors when the consumer leaves the loop', async () => {
     const classifier = create({ maxIter: 100, layout: 'dense' });
-    const before = tf.memory().numTensors;
+    const tensors = watchTensors();
     let last: ProgressEvent | undefined;
-    let during = before;
     for await (const event of classifier.fit(train)) {
       if (event.type === 'progress') {
         last = event;
-        during = tf.memory().numTensors;
+        tensors.note();
         if (event.step === 2) break;
       }
     }
-    // The training set was held as tensors, and is no longer.
-    expect(during).toBeGreaterThan(before);
-    expect(tf.memory().numTensors).toBe(before);
+    tensors.expectHeldThenFreed();
     expect(last?.trainAccuracy).toBeCloseTo(await classifier.score(train), 12);
     // It can fit again: nothing was left half-running.
     const result = await fitToEnd(classifier.fit(train));
@@ -244,35 +257,31 @@ describe('stopping a fit', () => {
         return test.labels;
       },
     });
-    const before = tf.memory().numTensors;
-    let during = before;
+    const tensors = watchTensors();
     await expect(
       fitToEnd(classifier.fit(train, { evaluate: { data: failing, every: 1 } }), (event) => {
         if (event.type === 'progress' && event.step === 2) {
-          during = tf.memory().numTensors;
+          tensors.note();
           broken = true;
         }
       }),
     ).rejects.toThrow('held-out labels went away');
-    expect(during).toBeGreaterThan(before);
-    expect(tf.memory().numTensors).toBe(before);
+    tensors.expectHeldThenFreed();
     await expect(fitToEnd(classifier.fit(train))).resolves.toMatchObject({ converged: true });
   });
 
   it('is aborted by dispose() and unusable afterwards', async () => {
     const classifier = create({ layout: 'dense' });
-    const before = tf.memory().numTensors;
-    let during = before;
+    const tensors = watchTensors();
     const events: TrainingEvent[] = [];
     for await (const event of classifier.fit(train)) {
       events.push(event);
       if (event.type === 'progress' && event.step === 1) {
-        during = tf.memory().numTensors;
+        tensors.note();
         classifier.dispose();
       }
     }
-    expect(during).toBeGreaterThan(before);
-    expect(tf.memory().numTensors).toBe(before);
+    tensors.expectHeldThenFreed();
     expect((events.at(-1) as { result: FitResult }).result.stopReason).toBe('aborted');
     await expect(classifier.predict(test.features)).rejects.toThrow(/disposed/);
   });
