@@ -179,13 +179,14 @@ describe('held-out evaluation in batches and by time', () => {
     const clock = fakeClock();
     const { classifier } = setup({
       steps: 10,
-      onStep: () => clock.advance(50), // each step: 50 ms of fitting
+      onStep: () => clock.advance(10), // each step: 10 ms of fitting
       onPredict: () => clock.advance(20), // each evaluation: 20 ms
     });
     const { progress } = await collect(classifier.fit(train, { evaluate: { data: test } }));
-    // Hand-computed with AUTO_SCHEDULE (100 ms, 25 %): step 3 is 100 ms after the first
-    // evaluation but 40 ms of evaluation would exceed 25 % of 150 ms of fitting.
-    expect(progress.filter((e) => e.evaluation).map((e) => e.step)).toEqual([1, 4, 6, 8, 10]);
+    // Hand-computed with AUTO_SCHEDULE (20 ms, 50 %): step 2 ends 10 ms after the first
+    // evaluation; from step 3 on the interval allows, but 40 ms of evaluation exceeds half the fit
+    // time until step 8 (80 ms); step 9 is again too soon after it, step 10 the last.
+    expect(progress.filter((e) => e.evaluation).map((e) => e.step)).toEqual([1, 8, 10]);
   });
 
   it('evaluates only the last step with every = 0', async () => {

@@ -57,3 +57,40 @@ describe("the 'auto' schedule", () => {
     expect(twice).toEqual({ count: 2, lastEndMs: 1500, lastCostMs: 40, totalCostMs: 70 });
   });
 });
+
+describe("the 'auto' schedule on the notebook run (fake clock)", () => {
+  /**
+   * Evaluations of a run of `steps` steps of `stepMs` each, evaluated on `schedule`, whose first
+   * evaluation takes `firstMs` (cold) and the others `costMs`; the clock only moves by these.
+   */
+  function evaluations(
+    schedule: 'auto' | number,
+    { steps = 168, stepMs = 4, firstMs = 40, costMs = 13 } = {},
+  ): number {
+    let nowMs = 0;
+    let fitMs = 0;
+    let history = NO_EVALUATIONS;
+    for (let step = 1; step <= steps; step++) {
+      nowMs += stepMs;
+      fitMs += stepMs;
+      if (evaluationDue(schedule, step, step === steps, history, { nowMs, fitMs })) {
+        const cost = history.count === 0 ? firstMs : costMs;
+        nowMs += cost;
+        history = afterEvaluation(history, nowMs, cost);
+      }
+    }
+    return history.count;
+  }
+
+  it('refreshes at least as often as every 10 iterations did, on a fast machine or a slow one', () => {
+    // 168 L-BFGS iterations, 10,000 test images evaluated in ~13 ms (~40 ms the first time).
+    for (const stepMs of [3, 4, 5, 7]) {
+      expect(evaluations('auto', { stepMs })).toBeGreaterThanOrEqual(evaluations(10, { stepMs }));
+    }
+  });
+
+  it('evaluates a run whose evaluation costs as much as a step only at its start and end', () => {
+    // A k-NN-like run: 10 quick indexing steps, then 20 s to predict the test set.
+    expect(evaluations('auto', { steps: 10, stepMs: 20, firstMs: 2000, costMs: 20_000 })).toBe(2);
+  });
+});

@@ -9,8 +9,11 @@ export type EvaluationSchedule = number | 'auto';
  * whenever the last evaluation is older than `intervalMs` and evaluating again keeps all evaluation
  * within `share` of the fit time so far (judged from the last evaluation's cost). Fast runs refresh
  * about every `intervalMs`; a costly evaluation (k-NN's) waits until training has earned it.
+ * Tuned so the notebook run (168 L-BFGS iterations of 3–7 ms, 10,000 test images in ~13 ms, the
+ * first, cold, in ~40 ms) refreshes at least as often as the old fixed 'every 10 iterations', which
+ * spent up to half its fit time evaluating; 100 ms and 25 % gave it a third as many refreshes.
  */
-export const AUTO_SCHEDULE = { intervalMs: 100, share: 0.25 } as const;
+export const AUTO_SCHEDULE = { intervalMs: 20, share: 0.5 } as const;
 
 /** What has been evaluated so far in a fit, for the schedule to judge the next step by. */
 export interface EvaluationHistory {
