@@ -271,4 +271,65 @@ describe('the dashboard in a terminal', () => {
     },
     PTY_TEST_TIMEOUT_MS,
   );
+
+  it(
+    'an mlp run shows its first confusion matrix while training is still running',
+    async () => {
+      // The held-out schedule is 'auto': the first epoch is evaluated, not the tenth.
+      const app = startInTerminal([
+        'train',
+        '--classifier',
+        'mlp',
+        '--per-class',
+        '50',
+        '--epochs',
+        '300',
+        '--n-iter-no-change',
+        '300',
+      ]);
+      try {
+        await app.waitFor(/confusion matrix · epoch \d+ · (partial|counts)/);
+        const first = Number(/confusion matrix · epoch (\d+)/.exec(app.text())?.[1]);
+        expect(first).toBeGreaterThan(0);
+        expect(first).toBeLessThan(300);
+        expect(app.text()).toContain(
+          'waiting for the first held-out evaluation (after the first epoch)…',
+        );
+        // Training carries on after the matrix has appeared.
+        const mark = app.mark();
+        await app.waitFor(/\d+\/300 epoch/, mark);
+        expect(app.text().slice(mark)).not.toMatch(/● (finished|converged)/);
+        app.term.write('q');
+        expect(await app.exited()).toBe(0);
+      } finally {
+        app.term.kill();
+      }
+    },
+    PTY_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'a k-NN run shows its evaluation of the 10,000 test images moving, then the matrix',
+    async () => {
+      const app = startInTerminal(['train', '--classifier', 'knn', '--per-class', '300']);
+      try {
+        await app.waitFor(/● (converged|finished)/);
+        const done = new Set(
+          [
+            ...app.text().matchAll(/evaluating ([\d,]+) \/ 10,000 test images · [\d,]+\/s · ETA/g),
+          ].map((m) => m[1]),
+        );
+        expect(done.size).toBeGreaterThanOrEqual(2);
+        expect(app.text()).toMatch(/partial \([\d,]+ of 10,000\)/);
+        expect(app.text()).toMatch(/confusion matrix · step 10 · counts/);
+        // k-NN reports no objective, gradient or function evaluations: no panel pretends it does.
+        expect(app.text()).not.toMatch(/objective|\|gradient\||f-evals/);
+        app.term.write('q');
+        expect(await app.exited()).toBe(0);
+      } finally {
+        app.term.kill();
+      }
+    },
+    PTY_TEST_TIMEOUT_MS,
+  );
 });
