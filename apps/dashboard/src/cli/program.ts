@@ -200,7 +200,7 @@ function addTrainCommand(program: Command, context: ProgramContext): Command {
     .addOption(
       new Option(
         '--eval-every <n|auto>',
-        `held-out evaluation on the test split: auto = the first step, then every ${AUTO_SCHEDULE.intervalMs / 1000} s or more while evaluating takes ≤ ${AUTO_SCHEDULE.share * 100}% of the training time; n = every n steps; 0 = only at the end; the last step always is (default: ${DEFAULT_EVAL_EVERY}; with --json: ${JSON_EVAL_EVERY})`,
+        `held-out evaluation on the test split: auto = the first step, then every ${AUTO_SCHEDULE.intervalMs} ms or more while evaluating takes ≤ ${AUTO_SCHEDULE.share * 100}% of the training time; n = every n steps; 0 = only at the end; the last step always is (default: ${DEFAULT_EVAL_EVERY}; with --json: ${JSON_EVAL_EVERY})`,
       ).argParser(evaluationSchedule),
     )
     .option(
