@@ -48,6 +48,8 @@ export async function trainMlp({
     unit: lbfgs ? 'iteration' : 'epoch',
     total: lbfgs ? o.maxIter : o.epochs,
     description: describeSettings(o, data.numSamples, backend),
+    // What the solver's evaluations count: objective evaluations, or mini-batches.
+    evaluationsUnit: lbfgs ? 'f-evals' : 'batches',
     ...(note === undefined ? {} : { notes: [note] }),
     steps: mlpSteps(data, o, shape, x0 ?? glorotUniformParameters(shape, o.seed), backend, signal),
     // The solvers stop at their next step once the signal fires, with their own message.

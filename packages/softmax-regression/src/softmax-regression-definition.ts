@@ -211,6 +211,8 @@ async function train<B extends string>(
     unit: o.solver === 'lbfgs' ? 'iteration' : 'epoch',
     total: o.solver === 'lbfgs' ? o.maxIter : o.epochs,
     description: describeSettings(o, n, backend, layout, pool?.size ?? 0),
+    // What the solver's evaluations count: objective evaluations, or mini-batches.
+    evaluationsUnit: o.solver === 'lbfgs' ? 'f-evals' : 'batches',
     notes: [note, layoutNote(o.layout, layout)].filter((s): s is string => s !== undefined),
     steps: steps(),
     // The solvers stop at their next step once the signal fires, with their own message.
