@@ -40,6 +40,13 @@ describe('command-line errors', { timeout: 90_000 }, () => {
     expectOneLineError(await runCli(['train', '--max-iter', '0']), /--max-iter: .*>=1.*found 0/);
   });
 
+  it('takes auto or a whole number for --eval-every, and says so', async () => {
+    expectOneLineError(
+      await runCli(['train', '--eval-every', 'often']),
+      /--eval-every <n\|auto>.*expected auto or an integer ≥ 0 \(0: only at the end\), found "often"/,
+    );
+  });
+
   it('refuses two sampling flags at once', async () => {
     expectOneLineError(
       await runCli(['train', '--per-class', '5', '--full']),

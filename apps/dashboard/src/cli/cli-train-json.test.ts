@@ -11,6 +11,7 @@ interface TrainJson {
   backend: string;
   iterations: number;
   evaluations: number;
+  evaluations_unit: string | null;
   fit_seconds: number;
   objective: number;
   train_accuracy: number;
@@ -46,6 +47,7 @@ describe('digitlab train --json', { timeout: 90_000 }, () => {
     expect(r.iterations).toBeGreaterThanOrEqual(1);
     expect(r.iterations).toBeLessThanOrEqual(5);
     expect(r.evaluations).toBeGreaterThanOrEqual(r.iterations);
+    expect(r.evaluations_unit).toBe('f-evals');
     expect(r.fit_seconds).toBeGreaterThan(0);
     expect(Number.isFinite(r.objective)).toBe(true);
     expect(r.objective).toBeGreaterThan(0);
@@ -97,5 +99,28 @@ describe('digitlab train --json', { timeout: 90_000 }, () => {
       .map((e) => e.step);
     const expected = [2, 4].filter((s) => s < result.iterations);
     expect(evaluated).toEqual([...expected, result.iterations]);
+  });
+
+  it("evaluates by time with --eval-every auto, and counts a mini-batch solver's batches", async () => {
+    const run = await runCli(
+      quickTrainArgs(
+        { json: true, perClass: 10, maxIter: 5 },
+        '--eval-every',
+        'auto',
+        '--optimizer',
+        'sgd',
+        '--epochs',
+        '3',
+      ),
+    );
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as TrainJson;
+    expect(result).toMatchObject({ iterations: 3, evaluations_unit: 'batches' });
+    const evaluated = jsonLines(run.stderr)
+      .filter((e) => e.type === 'evaluated')
+      .map((e) => e.step);
+    // The first epoch, whatever it costs, and the last.
+    expect(evaluated[0]).toBe(1);
+    expect(evaluated.at(-1)).toBe(3);
   });
 });
