@@ -189,6 +189,20 @@ describe('held-out evaluation in batches and by time', () => {
     expect(progress.filter((e) => e.evaluation).map((e) => e.step)).toEqual([1, 8, 10]);
   });
 
+  it('measures a training accuracy the plugin does not report batch by batch too, after the evaluation', async () => {
+    const clock = fakeClock();
+    const { classifier } = setup({ steps: 1, onPredict: () => clock.advance(60) });
+    const big = toyDataset(200, 3, 2); // 600 training samples: three batches, as above
+    const { events, progress } = await collect(
+      classifier.fit(big, { evaluate: { data: test, every: 1 }, trainAccuracy: 'evaluations' }),
+    );
+    const types = events.map((e) => (e.type === 'evaluating' ? `${e.set} ${e.done}` : e.type));
+    // The held-out set (6 samples) in one quiet batch, then the training set, then the progress.
+    expect(types).toEqual(['start', 'training 128', 'training 555', 'progress', 'end']);
+    // Step 1 predicts class 0 everywhere: a third of the training set.
+    expect(progress[0]?.trainAccuracy).toBeCloseTo(1 / 3);
+  });
+
   it('evaluates only the last step with every = 0', async () => {
     const { classifier } = setup({ steps: 4 });
     const { progress } = await collect(

@@ -2,7 +2,11 @@ import type { Dataset } from '@digitlab/datasets';
 import type { Classifier, FitOptions } from './classifier.js';
 import type { InspectContext, ModelFiles } from './classifier-definition.js';
 import { ClassifierInputError, NotFittedError } from './errors.js';
-import { createHeldOutEvaluator, type HeldOutEvaluator } from './held-out-evaluator.js';
+import {
+  createHeldOutEvaluator,
+  type HeldOutEvaluator,
+  predictInBatches,
+} from './held-out-evaluator.js';
 import type { ImageSet } from './image-set.js';
 import type { ModelArtifact } from './model-artifact.js';
 import { type ModelMetadata, preprocessingToJson } from './model-metadata.js';
@@ -129,8 +133,6 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
       step: 0,
       ...(fitOptions.evaluate ? { heldOutSplit: fitOptions.evaluate.data.split } : {}),
     };
-    const trainAccuracyOf = async (model: M): Promise<number> =>
-      accuracy(await this.predictWith(model, train.features), train.labels);
     this.fitting = true;
     let close: (() => Promise<void>) | undefined;
     try {
@@ -191,7 +193,7 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
           trainAccuracy === undefined &&
           fitOptions.trainAccuracy === 'evaluations'
         ) {
-          trainAccuracy = await trainAccuracyOf(s.model);
+          trainAccuracy = yield* this.trainAccuracyOf(s.model, train, record.step);
         }
         if (trainAccuracy !== undefined) known = { model: s.model, accuracy: trainAccuracy };
         Object.assign(
@@ -226,7 +228,7 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
       let trainAccuracy = ending.trainAccuracy;
       if (trainAccuracy === undefined && known?.model === latest) trainAccuracy = known?.accuracy;
       if (trainAccuracy === undefined && fitOptions.trainAccuracy && usable) {
-        trainAccuracy = await trainAccuracyOf(latest as M);
+        trainAccuracy = yield* this.trainAccuracyOf(latest as M, train, steps);
       }
       const result: FitResult = {
         stopReason: ending.stopReason,
@@ -344,6 +346,25 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
       if (this.disposed) return undefined;
       throw error;
     }
+  }
+
+  /**
+   * The training accuracy of `model`, predicted batch by batch like a held-out evaluation, with
+   * the same evaluating events (of the training set), so a long one shows its progress too.
+   */
+  private async *trainAccuracyOf(
+    model: M,
+    train: Dataset,
+    step: number,
+  ): AsyncGenerator<EvaluatingEvent, number, undefined> {
+    const { predictions } = yield* predictInBatches(
+      train,
+      train.numFeatures,
+      (f) => this.predictWith(model, f),
+      step,
+      'training',
+    );
+    return accuracy(predictions, train.labels);
   }
 
   private async predictWith(model: M, features: Float32Array): Promise<Int32Array> {

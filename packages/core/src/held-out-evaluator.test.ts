@@ -45,7 +45,13 @@ describe('batched held-out evaluation', () => {
     expect(events.map((e) => e.done)).toEqual(
       calls.slice(0, -1).map((_, i) => calls.slice(0, i + 1).reduce((a, b) => a + b, 0)),
     );
-    expect(events[0]).toMatchObject({ type: 'evaluating', step: 1, total: 2000, elapsedMs: 64 });
+    expect(events[0]).toMatchObject({
+      type: 'evaluating',
+      set: 'held-out',
+      step: 1,
+      total: 2000,
+      elapsedMs: 64,
+    });
     expect(events[0]?.predictions).toHaveLength(FIRST_BATCH_ROWS);
     expect(next.value).toMatchObject({ step: 1, accuracy: 1, elapsedMs: 1000 });
     expect(Array.from(next.value.predictions)).toEqual(Array.from(data.labels));

@@ -1,3 +1,4 @@
+import type { Dataset } from '@digitlab/datasets';
 import type { EvaluateOptions } from './classifier.js';
 import { ClassifierInputError } from './errors.js';
 import {
@@ -6,7 +7,7 @@ import {
   evaluationDue,
   NO_EVALUATIONS,
 } from './evaluation-schedule.js';
-import type { EvaluatingEvent, HeldOutEvaluation } from './training-event.js';
+import type { EvaluatedSet, EvaluatingEvent, HeldOutEvaluation } from './training-event.js';
 import { validateFeatures } from './validate-features.js';
 
 /** Rows of the first batch of an evaluation; later batches are sized by the measured rate. */
@@ -79,33 +80,13 @@ export function createHeldOutEvaluator(
       }
     },
     async *batches(step) {
-      const predictions = new Int32Array(n);
-      let spent = 0;
-      let done = 0;
-      let rows = Math.min(n, FIRST_BATCH_ROWS);
-      while (done < n) {
-        const start = performance.now();
-        const batch = data.features.subarray(done * numFeatures, (done + rows) * numFeatures);
-        predictions.set(await predict(batch), done);
-        const took = performance.now() - start;
-        spent += took;
-        done += rows;
-        // Size the next batch by the rate so far, to take about BATCH_TARGET_MS.
-        const perRow = spent / done;
-        rows = Math.min(n - done, Math.max(FIRST_BATCH_ROWS, Math.round(BATCH_TARGET_MS / perRow)));
-        if (done < n && spent >= QUIET_EVALUATION_MS) {
-          yield {
-            type: 'evaluating',
-            step,
-            done,
-            total: n,
-            predictions: predictions.subarray(0, done),
-            labels: data.labels,
-            numClasses: data.numClasses,
-            elapsedMs: spent,
-          };
-        }
-      }
+      const { predictions, elapsedMs: spent } = yield* predictInBatches(
+        data,
+        numFeatures,
+        predict,
+        step,
+        'held-out',
+      );
       let correct = 0;
       for (let i = 0; i < n; i++) if (predictions[i] === data.labels[i]) correct++;
       history = afterEvaluation(history, performance.now(), spent);
@@ -124,4 +105,47 @@ export function createHeldOutEvaluator(
     },
   };
   return evaluator;
+}
+
+/**
+ * Predict `data` batch by batch: a first batch of `FIRST_BATCH_ROWS`, then batches sized by the
+ * rate so far to take about `BATCH_TARGET_MS`; after each batch but the last, once
+ * `QUIET_EVALUATION_MS` have been spent, yield an `evaluating` event of `set`. Returns all the
+ * predictions and the time spent predicting (time suspended at a yield excluded).
+ */
+export async function* predictInBatches(
+  data: Dataset,
+  numFeatures: number,
+  predict: (features: Float32Array) => Promise<Int32Array>,
+  step: number,
+  set: EvaluatedSet,
+): AsyncGenerator<EvaluatingEvent, { predictions: Int32Array; elapsedMs: number }, undefined> {
+  const n = data.numSamples;
+  const predictions = new Int32Array(n);
+  let spent = 0;
+  let done = 0;
+  let rows = Math.min(n, FIRST_BATCH_ROWS);
+  while (done < n) {
+    const start = performance.now();
+    const batch = data.features.subarray(done * numFeatures, (done + rows) * numFeatures);
+    predictions.set(await predict(batch), done);
+    spent += performance.now() - start;
+    done += rows;
+    const perRow = spent / done;
+    rows = Math.min(n - done, Math.max(FIRST_BATCH_ROWS, Math.round(BATCH_TARGET_MS / perRow)));
+    if (done < n && spent >= QUIET_EVALUATION_MS) {
+      yield {
+        type: 'evaluating',
+        set,
+        step,
+        done,
+        total: n,
+        predictions: predictions.subarray(0, done),
+        labels: data.labels,
+        numClasses: data.numClasses,
+        elapsedMs: spent,
+      };
+    }
+  }
+  return { predictions, elapsedMs: spent };
 }

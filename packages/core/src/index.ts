@@ -44,6 +44,7 @@ export {
   createHeldOutEvaluator,
   FIRST_BATCH_ROWS,
   type HeldOutEvaluator,
+  predictInBatches,
   QUIET_EVALUATION_MS,
 } from './held-out-evaluator.js';
 export { type ImageScale, type ImageSet, imagesOfRows, type LabelledImage } from './image-set.js';
@@ -62,6 +63,7 @@ export { Stopwatch } from './stopwatch.js';
 export type { TrainContext, Trainer, TrainingEnd, TrainingStep } from './trainer.js';
 export type {
   EndEvent,
+  EvaluatedSet,
   EvaluatingEvent,
   FitResult,
   HeldOutEvaluation,

@@ -71,19 +71,29 @@ export interface ProgressEvent {
 }
 
 /**
- * Emitted while the held-out set is being predicted in batches, before the progress event that
- * carries the finished evaluation, so a display can show how far it is and a partial matrix.
+ * What an evaluating event is predicting: the held-out set (an evaluation, whose partial matrix a
+ * display can draw), or the training set, to measure the training accuracy the plugin does not
+ * report (`FitOptions.trainAccuracy`).
+ */
+export type EvaluatedSet = 'held-out' | 'training';
+
+/**
+ * Emitted while a set is being predicted in batches, before the progress event (or the end event)
+ * that carries the result, so a display can show how far it is and, for the held-out set, a
+ * partial matrix.
  */
 export interface EvaluatingEvent {
   readonly type: 'evaluating';
+  /** Which set: the held-out set, or the training set for the training accuracy. */
+  readonly set: EvaluatedSet;
   /** The step whose parameters are being evaluated. */
   readonly step: number;
-  /** Held-out samples predicted so far, of `total`. */
+  /** Samples predicted so far, of `total`. */
   readonly done: number;
   readonly total: number;
-  /** Predictions of the first `done` held-out samples. */
+  /** Predictions of the first `done` samples. */
   readonly predictions: Int32Array;
-  /** True labels of the held-out samples (all `total`). */
+  /** True labels of the samples (all `total`). */
   readonly labels: Uint8Array;
   readonly numClasses: number;
   /** Wall time spent on this evaluation so far (excluded from the fit time). */
