@@ -118,11 +118,11 @@ export interface MistakeSample {
   readonly mistakes: readonly Mistake[];
 }
 
-/** How far a held-out evaluation in progress has got. */
+/** How far an evaluation in progress (of the held-out set, or of the training set) has got. */
 export interface EvaluationProgress {
   /** The step whose parameters are being evaluated. */
   readonly step: number;
-  /** Held-out samples predicted so far, of `total`. */
+  /** Samples predicted so far, of `total`. */
   readonly done: number;
   readonly total: number;
   /** Wall time spent on this evaluation so far (ms). */
@@ -155,6 +155,11 @@ export type SessionEvent =
       readonly progress: EvaluationProgress;
       readonly partial: EvaluationSummary;
     }
+  /**
+   * While the training set is predicted in batches to measure a training accuracy the plugin does
+   * not report (after a held-out evaluation, and at the end): how far.
+   */
+  | { readonly type: 'measuringTrainAccuracy'; readonly progress: EvaluationProgress }
   /** After an evaluation (throttled) and at the end, when the session tracks images. */
   | { readonly type: 'images'; readonly images: ModelImages }
   | { readonly type: 'mistakes'; readonly sample: MistakeSample }

@@ -278,4 +278,25 @@ describe('TrainingSession: held-out schedule and progress', () => {
     expect(events[evaluated]).toMatchObject({ summary: { step: 2, total: 600 } });
     s.dispose();
   });
+
+  it('passes on the progress of a long training-accuracy pass, apart from the matrix', async () => {
+    // The toy plugin reports no training accuracy: the fit driver predicts the 600 training rows.
+    const { s, events } = session(
+      { maxIter: 1, predictMsPerRow: 0.5 },
+      { evalEvery: 0, loadData: async () => toySplits(60, 10, 12) },
+    );
+    await s.run();
+    const measuring = events.flatMap((e) => (e.type === 'measuringTrainAccuracy' ? [e] : []));
+    expect(measuring.length).toBeGreaterThanOrEqual(1);
+    for (const { progress } of measuring) {
+      expect(progress).toMatchObject({ step: 1, total: 600 });
+      expect(progress.etaSeconds).toBeGreaterThanOrEqual(0);
+    }
+    // After the held-out evaluation (here at the end: the toy's steps are not flagged final),
+    // before the outcome; none of them touches the matrix.
+    const firstMeasuring = events.indexOf(measuring[0] as SessionEvent);
+    expect(events.slice(firstMeasuring).some((e) => e.type === 'evaluating')).toBe(false);
+    expect(firstMeasuring).toBeLessThan(events.findIndex((e) => e.type === 'finished'));
+    s.dispose();
+  });
 });

@@ -391,6 +391,11 @@ export class TrainingSession implements SessionControls {
   ): Promise<void> {
     if (event.type === 'evaluating') {
       const { step, done, total, elapsedMs, predictions, labels, numClasses } = event;
+      const progress = evaluationProgress({ step, done, total, elapsedMs });
+      if (event.set === 'training') {
+        this.emit({ type: 'measuringTrainAccuracy', progress });
+        return;
+      }
       // The summary computes the accuracy of the part done from its matrix.
       const partial = summarizeEvaluation({
         step,
@@ -400,7 +405,6 @@ export class TrainingSession implements SessionControls {
         accuracy: 0,
         elapsedMs,
       });
-      const progress = evaluationProgress({ step, done, total, elapsedMs });
       this.emit({ type: 'evaluating', progress, partial });
       return;
     }
