@@ -64,8 +64,10 @@ export async function runTrain(settings: TrainSettings, io: CliIo): Promise<numb
     } else {
       // A long evaluation adds a line a second at most, never one per batch.
       const due = createEvaluationThrottle();
+      const trainDue = createEvaluationThrottle();
       session.subscribe((event) => {
         if (event.type === 'evaluating' && !due(event.progress)) return;
+        if (event.type === 'measuringTrainAccuracy' && !trainDue(event.progress)) return;
         const line = jsonProgressLine(event);
         if (line !== undefined) writeLine(io.stderr, line);
       });
@@ -120,6 +122,14 @@ export function jsonProgressLine(event: SessionEvent): string | undefined {
     case 'evaluating':
       return JSON.stringify({
         type: 'evaluating',
+        step: event.progress.step,
+        done: event.progress.done,
+        total: event.progress.total,
+        elapsed_ms: event.progress.elapsedMs,
+      });
+    case 'measuringTrainAccuracy':
+      return JSON.stringify({
+        type: 'measuring_train_accuracy',
         step: event.progress.step,
         done: event.progress.done,
         total: event.progress.total,

@@ -41,6 +41,23 @@ describe('plainReporter', () => {
   });
 });
 
+describe('plainReporter: the training-accuracy pass', () => {
+  it('says how far a long one is, a line a second at most', () => {
+    const lines: string[] = [];
+    const report = plainReporter((line) => lines.push(line));
+    for (const ms of [400, 800, 1200, 1600, 2000, 2400]) {
+      report({
+        type: 'measuringTrainAccuracy',
+        progress: evaluationProgress({ step: 10, done: ms * 5, total: 20_000, elapsedMs: ms }),
+      });
+    }
+    expect(lines).toEqual([
+      'measuring training accuracy 6,000 / 20,000 training images (5,000/s, ETA 0:03)',
+      'measuring training accuracy 10,000 / 20,000 training images (5,000/s, ETA 0:02)',
+    ]);
+  });
+});
+
 describe('evaluatingLine', () => {
   it('says how far, how fast and how long still, or – before a rate is known', () => {
     const p = evaluationProgress({ step: 3, done: 3072, total: 10_000, elapsedMs: 2490 });
@@ -57,6 +74,20 @@ describe('jsonProgressLine', () => {
       step: 10,
       done: 3072,
       total: 10_000,
+      elapsed_ms: 2000,
+    });
+  });
+
+  it('writes a training-accuracy pass in progress as one sparse JSON line', () => {
+    const event: SessionEvent = {
+      type: 'measuringTrainAccuracy',
+      progress: evaluationProgress({ step: 10, done: 3072, total: 20_000, elapsedMs: 2000 }),
+    };
+    expect(JSON.parse(jsonProgressLine(event) ?? '')).toEqual({
+      type: 'measuring_train_accuracy',
+      step: 10,
+      done: 3072,
+      total: 20_000,
       elapsed_ms: 2000,
     });
   });

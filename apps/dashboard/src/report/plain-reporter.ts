@@ -1,3 +1,4 @@
+import type { EvaluatedSet } from '@digitlab/core';
 import type { EvaluationProgress, ProgressPoint, SessionEvent } from '@digitlab/session';
 import { evaluatingParts } from '../view-models/evaluation-line-model.js';
 import { formatPercent, formatRate, formatValue } from '../view-models/format-number.js';
@@ -9,16 +10,20 @@ import { createEvaluationThrottle } from './evaluation-throttle.js';
 /**
  * Turn session events into plain progress lines for a pipe or a log file: no escape codes, one
  * line per held-out evaluation (as --eval-every schedules them) rather than per step, and for an
- * evaluation that takes a while one line a second on how far it is.
+ * evaluation (or a training-accuracy pass) that takes a while one line a second on how far it is.
  */
 export function plainReporter(write: (line: string) => void): (event: SessionEvent) => void {
   let last: ProgressPoint | undefined;
   let unit = 'iter';
   const due = createEvaluationThrottle();
+  const trainDue = createEvaluationThrottle();
   return (event) => {
     switch (event.type) {
       case 'evaluating':
         if (due(event.progress)) write(evaluatingLine(event.progress));
+        break;
+      case 'measuringTrainAccuracy':
+        if (trainDue(event.progress)) write(evaluatingLine(event.progress, 'training'));
         break;
       case 'loading':
         write(event.message);
@@ -53,9 +58,15 @@ export function plainReporter(write: (line: string) => void): (event: SessionEve
   };
 }
 
-/** "evaluating 3,072 / 10,000 test images (1,234/s, ETA 0:05)" */
-export function evaluatingLine(progress: EvaluationProgress): string {
-  const p = evaluatingParts(progress);
+/**
+ * "evaluating 3,072 / 10,000 test images (1,234/s, ETA 0:05)", or for the training-accuracy pass
+ * "measuring training accuracy 3,072 / 20,000 training images (…)".
+ */
+export function evaluatingLine(
+  progress: EvaluationProgress,
+  set: EvaluatedSet = 'held-out',
+): string {
+  const p = evaluatingParts(progress, set);
   return `${p.count} (${p.rate}, ETA ${p.eta})`;
 }
 

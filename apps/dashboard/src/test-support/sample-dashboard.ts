@@ -79,6 +79,19 @@ export function sampleEvaluating(
   };
 }
 
+/** The training set of a run being predicted to measure its training accuracy: `done` of `total`. */
+export function sampleMeasuring(
+  step: number,
+  done: number,
+  total = 20_000,
+  elapsedMs = 6144,
+): DashboardAction {
+  return {
+    type: 'measuringTrainAccuracy',
+    progress: evaluationProgress({ step, done, total, elapsedMs }),
+  };
+}
+
 /** A k-NN-like description: one pass in steps, no solver, nothing counted but the steps. */
 export function sampleKnnInfo(): SessionInfo {
   const { evaluationsUnit: _, optimizer: __, ...rest } = sampleInfo();

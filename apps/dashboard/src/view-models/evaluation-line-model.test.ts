@@ -8,6 +8,7 @@ import {
   sampleEvaluating,
   sampleEvaluation,
   sampleInfo,
+  sampleMeasuring,
 } from '../test-support/sample-dashboard.js';
 import { evaluationLineModel } from './evaluation-line-model.js';
 
@@ -29,6 +30,18 @@ describe('evaluationLineModel', () => {
     const m = evaluationLineModel(state(sampleEvaluating(10, 3072)), sampleInfo(), 'step');
     expect(m.text).toBe('evaluating 3,072 / 10,000 test images · 1,234/s · ETA 0:06');
     expect(m.fraction).toBeCloseTo(0.3072);
+  });
+
+  it('says how far the training-accuracy pass after an evaluation is', () => {
+    const m = evaluationLineModel(
+      state(sampleEvaluating(10, 9856), sampleMeasuring(10, 3072)),
+      sampleInfo(),
+      'step',
+    );
+    expect(m.text).toBe(
+      'measuring training accuracy 3,072 / 20,000 training images · 500/s · ETA 0:34',
+    );
+    expect(m.fraction).toBeCloseTo(0.1536);
   });
 
   it('counts the complete evaluations and says what the last one cost', () => {

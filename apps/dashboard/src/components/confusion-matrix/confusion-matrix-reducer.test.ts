@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { sampleEvaluating, sampleEvaluation } from '../../test-support/sample-dashboard.js';
+import {
+  sampleEvaluating,
+  sampleEvaluation,
+  sampleMeasuring,
+} from '../../test-support/sample-dashboard.js';
 import type { DashboardAction } from '../dashboard/dashboard-action.js';
 import {
   confusionMatrixReducer,
@@ -70,5 +74,32 @@ describe('confusionMatrixReducer: the held-out evaluation', () => {
     const state = reduce([{ type: 'evaluated', summary: sampleEvaluation(1, 0.9) }]);
     const outcome = { stopReason: 'gtol', converged: true, message: '', steps: 1, fitSeconds: 1 };
     expect(confusionMatrixReducer(state, { type: 'finished', outcome })).toBe(state);
+  });
+
+  it('follows the training-accuracy pass after an evaluation until the step reports', () => {
+    const measuring = reduce([sampleEvaluating(10, 9856), sampleMeasuring(10, 3072)]);
+    expect(measuring.measuring).toMatchObject({ step: 10, done: 3072, total: 20_000 });
+    // The matrix stays the evaluation's, still partial until the step's evaluation arrives.
+    expect(heldOutPhase(measuring)).toBe('evaluating');
+    const reported = reduce(
+      [
+        { type: 'progress', point: { step: 10, elapsedMs: 100, trainAccuracy: 0.97 } },
+        { type: 'evaluated', summary: sampleEvaluation(10, 0.95, 10_000) },
+      ],
+      measuring,
+    );
+    expect(reported.measuring).toBeUndefined();
+    expect(heldOutPhase(reported)).toBe('complete');
+    // At the end of a fit the outcome follows instead.
+    const outcome = {
+      stopReason: 'completed',
+      converged: true,
+      message: '',
+      steps: 10,
+      fitSeconds: 1,
+    };
+    expect(
+      reduce([sampleMeasuring(10, 3072), { type: 'finished', outcome }]).measuring,
+    ).toBeUndefined();
   });
 });

@@ -13,6 +13,11 @@ export interface ConfusionMatrixState {
   readonly summary?: EvaluationSummary;
   /** The evaluation being predicted now, batch by batch. */
   readonly evaluating?: PartialEvaluation;
+  /**
+   * The training set being predicted right after an evaluation, to measure a training accuracy
+   * the plugin does not report: how far (the held-out line shows it; the matrix is unchanged).
+   */
+  readonly measuring?: EvaluationProgress;
   /** Complete evaluations so far. */
   readonly evaluations: number;
   /** Row-normalized fractions instead of counts (key `n`). */
@@ -42,14 +47,22 @@ export function confusionMatrixReducer(
   switch (action.type) {
     case 'evaluating':
       return { ...state, evaluating: { progress: action.progress, summary: action.partial } };
+    case 'measuringTrainAccuracy':
+      return { ...state, measuring: action.progress };
     case 'evaluated': {
-      const { evaluating: _, ...rest } = state;
+      const { evaluating: _, measuring: __, ...rest } = state;
       return { ...rest, summary: action.summary, evaluations: state.evaluations + 1 };
+    }
+    case 'progress': {
+      // The step's progress comes once its training accuracy is known.
+      if (!state.measuring) return state;
+      const { measuring: _, ...rest } = state;
+      return rest;
     }
     case 'finished':
     case 'failed': {
-      if (!state.evaluating) return state;
-      const { evaluating: _, ...rest } = state;
+      if (!state.evaluating && !state.measuring) return state;
+      const { evaluating: _, measuring: __, ...rest } = state;
       return rest;
     }
     case 'toggleNormalized':

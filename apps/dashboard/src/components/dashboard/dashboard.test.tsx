@@ -8,6 +8,7 @@ import {
   sampleEvaluation,
   sampleInfo,
   sampleKnnActions,
+  sampleMeasuring,
   sampleRunActions,
 } from '../../test-support/sample-dashboard.js';
 import { Dashboard } from './dashboard.js';
@@ -42,6 +43,10 @@ const STATES: Record<string, DashboardAction[]> = {
   complete: sampleRunActions(120, 10),
   'k-NN waiting': sampleKnnActions(9),
   'k-NN evaluating': sampleKnnActions(10, 3072),
+  'k-NN measuring its training accuracy': [
+    ...sampleKnnActions(10, 9856),
+    sampleMeasuring(10, 3072),
+  ],
   'k-NN complete': [
     ...sampleKnnActions(10, 9000),
     { type: 'progress', point: { step: 10, total: 10, elapsedMs: 210, trainAccuracy: 0.97 } },
@@ -137,6 +142,17 @@ describe('Dashboard view: the held-out evaluation', () => {
     const pairLines = complete.split('\n').filter((l) => /\d → \d: \d+ \(/.test(l));
     expect(pairLines).toHaveLength(2);
     expect(pairLines[0]).toMatch(/^most confused /);
+  });
+
+  it('says what runs after a k-NN evaluation: its training-accuracy pass', () => {
+    for (const [columns, rows] of [
+      [80, 24],
+      [120, 40],
+    ] as const) {
+      const text = render(stateOf(columns, rows, STATES['k-NN measuring its training accuracy']!));
+      expect(text).toMatch(/measuring training accuracy 3,072 \/ 20,000 training images · 500\/s/);
+      expect(text).toMatch(/partial \(9,856 of 10,000\)/);
+    }
   });
 
   it('keeps the k-NN sidebar to what the plugin reports (120×40)', () => {
