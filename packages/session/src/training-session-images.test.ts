@@ -1,36 +1,16 @@
 import type { ClassifierPlugin } from '@digitlab/core';
-import type { Dataset } from '@digitlab/datasets';
 import { describe, expect, it } from 'vitest';
 import type { SessionEvent } from './session-events.js';
+import { imageSplits, recordedSession } from './test-support/recorded-session.js';
 import { gradientDescentPlugin } from './testing/gradient-descent-plugin.js';
 import { toySplits } from './testing/toy-splits.js';
-import { TrainingSession, type TrainingSessionConfig } from './training-session.js';
-
-/** Toy data whose 12 features are 3×4 images, so the toy plugin's inspect() has a shape. */
-function imageSplits() {
-  const data = toySplits(10, 10, 12);
-  const asImages = (d: Dataset): Dataset => ({ ...d, imageShape: [3, 4] });
-  return { ...data, train: asImages(data.train), test: asImages(data.test) };
-}
+import type { TrainingSessionConfig } from './training-session.js';
 
 /** A clock that only moves when the test says so. */
 const stoppedClock = () => ({ now: () => 0 });
 
-function session(extra: Partial<TrainingSessionConfig>, maxIter = 12) {
-  const s = new TrainingSession({
-    plugin: gradientDescentPlugin(),
-    options: { maxIter },
-    data: { dataset: 'mnist', sampling: { kind: 'full' }, seed: 0 },
-    evalEvery: 5,
-    saveDir: 'unused',
-    backend: 'cpu',
-    loadData: async () => imageSplits(),
-    ...extra,
-  });
-  const events: SessionEvent[] = [];
-  s.subscribe((e) => events.push(e));
-  return { s, events };
-}
+const session = (extra: Partial<TrainingSessionConfig>, maxIter = 12) =>
+  recordedSession({ maxIter }, { loadData: async () => imageSplits(), ...extra });
 
 const stepsOf = (events: SessionEvent[], type: 'evaluated' | 'images' | 'mistakes') =>
   events.flatMap((e) =>

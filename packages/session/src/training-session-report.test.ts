@@ -1,20 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Dataset } from '@digitlab/datasets';
 import { describe, expect, it } from 'vitest';
 import type { SessionEvent } from './session-events.js';
 import type { ReportWriter, SessionSnapshot } from './session-snapshot.js';
-import { gradientDescentPlugin } from './testing/gradient-descent-plugin.js';
-import { toySplits } from './testing/toy-splits.js';
-import { TrainingSession, type TrainingSessionConfig } from './training-session.js';
-
-/** Toy data whose 12 features are 3×4 images, so the toy plugin's inspect() has a shape. */
-function imageSplits() {
-  const data = toySplits(10, 10, 12);
-  const asImages = (d: Dataset): Dataset => ({ ...d, imageShape: [3, 4] });
-  return { ...data, train: asImages(data.train), test: asImages(data.test) };
-}
+import { imageSplits, recordedSession } from './test-support/recorded-session.js';
+import { until } from './test-support/wait-until.js';
+import type { TrainingSessionConfig } from './training-session.js';
 
 /** A report writer that keeps what it was given. */
 function recordingWriter() {
@@ -26,30 +18,9 @@ function recordingWriter() {
   return { snapshots, write };
 }
 
-function session(options: Record<string, unknown>, extra: Partial<TrainingSessionConfig> = {}) {
-  const s = new TrainingSession({
-    plugin: gradientDescentPlugin(),
-    options,
-    data: { dataset: 'mnist', sampling: { kind: 'full' }, seed: 0 },
-    evalEvery: 5,
-    saveDir: 'unused',
-    backend: 'cpu',
-    loadData: async () => imageSplits(),
-    ...extra,
-  });
-  const events: SessionEvent[] = [];
-  s.subscribe((e) => events.push(e));
-  return { s, events };
-}
+const session = (options: Record<string, unknown>, extra: Partial<TrainingSessionConfig> = {}) =>
+  recordedSession(options, { loadData: async () => imageSplits(), ...extra });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not reached');
-    await sleep(5);
-  }
-}
 const reportEvents = (events: SessionEvent[]) =>
   events.filter(
     (e) => e.type === 'reporting' || e.type === 'reported' || e.type === 'reportFailed',

@@ -6,43 +6,23 @@ import { readModelArtifact } from '@digitlab/core/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { SessionEvent } from './session-events.js';
+import { recordedSession } from './test-support/recorded-session.js';
+import { sleep, until } from './test-support/wait-until.js';
 import { activeFits, gradientDescentPlugin } from './testing/gradient-descent-plugin.js';
 import { toySplits } from './testing/toy-splits.js';
-import { TrainingSession, type TrainingSessionConfig } from './training-session.js';
+import type { TrainingSessionConfig } from './training-session.js';
 
 const dirs: string[] = [];
 afterEach(async () => {
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
-function session(options: Record<string, unknown>, extra: Partial<TrainingSessionConfig> = {}) {
-  const s = new TrainingSession({
-    plugin: gradientDescentPlugin(),
-    options,
-    data: { dataset: 'mnist', sampling: { kind: 'full' }, seed: 0 },
-    evalEvery: 5,
-    saveDir: 'unused',
-    backend: 'cpu',
-    trackTrainAccuracy: true,
-    loadData: async () => toySplits(10, 10, 12),
-    ...extra,
-  });
-  const events: SessionEvent[] = [];
-  s.subscribe((e) => events.push(e));
-  return { s, events };
-}
+/** A recorded toy session that measures the training accuracy the toy plugin does not report. */
+const session = (options: Record<string, unknown>, extra: Partial<TrainingSessionConfig> = {}) =>
+  recordedSession(options, { trackTrainAccuracy: true, ...extra });
 
 const steps = (events: SessionEvent[]) =>
   events.flatMap((e) => (e.type === 'progress' ? [e.point.step] : []));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not reached');
-    await sleep(5);
-  }
-}
-
 /** A slow session's run, paused once it has reported three steps. */
 async function pausedAfterThreeSteps() {
   const { s, events } = session({ maxIter: 400, stepDelayMs: 2 });
@@ -79,15 +59,13 @@ describe('TrainingSession', () => {
     const plugin = gradientDescentPlugin();
     const schema = plugin.options as unknown as z.ZodObject;
     const described = async (options: z.ZodType) => {
-      const s = new TrainingSession({
-        plugin: { ...plugin, options } as unknown as ClassifierPlugin,
-        options: { maxIter: 2, solver: 'momentum' },
-        data: { dataset: 'mnist', sampling: { kind: 'full' }, seed: 0 },
-        evalEvery: 5,
-        saveDir: 'unused',
-        backend: 'cpu',
-        loadData: async () => toySplits(2, 3, 4),
-      });
+      const { s } = recordedSession(
+        { maxIter: 2, solver: 'momentum' },
+        {
+          plugin: { ...plugin, options } as unknown as ClassifierPlugin,
+          loadData: async () => toySplits(2, 3, 4),
+        },
+      );
       const { info } = await s.run();
       s.dispose();
       return info;
