@@ -3,6 +3,7 @@ import type {
   FitResult,
   ImageSet,
   OptionDescription,
+  ProgressEvent,
   ProgressUnit,
 } from '@digitlab/core';
 
@@ -41,19 +42,21 @@ export interface SessionInfo {
   readonly seed: number;
 }
 
-/** One progress event, reduced to what the dashboard and the reports show. */
-export interface ProgressPoint {
-  readonly step: number;
-  readonly total?: number;
-  /** The plugin's evaluation count so far, in `SessionInfo.evaluationsUnit` (f-evals, batches). */
-  readonly evaluations?: number;
-  readonly objective?: number;
-  readonly gradientNorm?: number;
-  readonly trainAccuracy?: number;
-  /** Fit time so far, held-out evaluation excluded. */
-  readonly elapsedMs: number;
-  readonly message?: string;
-}
+/**
+ * One progress event, reduced to what the dashboard and the reports show: `evaluations` counts
+ * in `SessionInfo.evaluationsUnit` (f-evals, batches), `elapsedMs` excludes held-out evaluation.
+ */
+export type ProgressPoint = Pick<
+  ProgressEvent,
+  | 'step'
+  | 'total'
+  | 'evaluations'
+  | 'objective'
+  | 'gradientNorm'
+  | 'trainAccuracy'
+  | 'elapsedMs'
+  | 'message'
+>;
 
 /** Per-class scores, in class order. */
 export interface ClassScores {
