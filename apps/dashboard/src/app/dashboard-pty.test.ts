@@ -30,35 +30,76 @@ function startInTerminal(args: string[], extraEnv: Record<string, string | undef
     output += d;
   });
   const exit = new Promise<number>((resolve) => term.onExit(({ exitCode }) => resolve(exitCode)));
+  const screen = () => stripVTControlCharacters(output);
+  /** The exit code; fails with the end of the screen if the process does not exit in time. */
+  const exited = (timeoutMs = 60_000): Promise<number> =>
+    Promise.race([
+      exit,
+      sleep(timeoutMs).then(() => {
+        throw new Error(
+          `expected the process to exit, found it running; screen ends with:\n${screen().slice(-1500)}`,
+        );
+      }),
+    ]);
+  async function waitFor(pattern: RegExp, since = 0, timeoutMs = 60_000): Promise<void> {
+    const start = Date.now();
+    while (!pattern.test(stripVTControlCharacters(output.slice(since)))) {
+      if (Date.now() - start > timeoutMs) {
+        throw new Error(`expected ${pattern} on the screen, found:\n${screen().slice(-2000)}`);
+      }
+      await sleep(50);
+    }
+  }
   return {
     term,
-    /** The exit code; fails with the end of the screen if the process does not exit in time. */
-    exited: (timeoutMs = 60_000): Promise<number> =>
-      Promise.race([
-        exit,
-        sleep(timeoutMs).then(() => {
-          throw new Error(
-            `expected the process to exit, found it running; screen ends with:\n${stripVTControlCharacters(output).slice(-1500)}`,
-          );
-        }),
-      ]),
+    exited,
     raw: () => output,
-    text: () => stripVTControlCharacters(output),
+    text: screen,
     /** Where the output ends now, so a later wait can look only at what came after. */
     mark: () => output.length,
-    async waitFor(pattern: RegExp, since = 0, timeoutMs = 60_000): Promise<void> {
-      const start = Date.now();
-      while (!pattern.test(stripVTControlCharacters(output.slice(since)))) {
-        if (Date.now() - start > timeoutMs) {
-          throw new Error(
-            `expected ${pattern} on the screen, found:\n${stripVTControlCharacters(output).slice(-2000)}`,
-          );
-        }
-        await sleep(50);
-      }
+    waitFor,
+    /** Presses `key` and waits for `pattern` after it; resolves to where the output stood at the press. */
+    async press(key: string, pattern: RegExp): Promise<number> {
+      const mark = output.length;
+      term.write(key);
+      await waitFor(pattern, mark);
+      return mark;
+    },
+    /** Presses q; resolves to the exit code. */
+    quit(): Promise<number> {
+      term.write('q');
+      return exited();
     },
   };
 }
+
+type Terminal = ReturnType<typeof startInTerminal>;
+
+/** Runs `body` against the CLI in a terminal, and kills the process whatever happens. */
+async function inTerminal(
+  args: string[],
+  body: (app: Terminal) => Promise<void>,
+  extraEnv: Record<string, string | undefined> = {},
+): Promise<void> {
+  const app = startInTerminal(args, extraEnv);
+  try {
+    await body(app);
+  } finally {
+    app.term.kill();
+  }
+}
+
+/** `train` with mini-batch SGD for 1000 epochs, which runs all its epochs (L-BFGS may converge first). */
+const sgdRun = (perClass: number, ...more: string[]) => [
+  'train',
+  '--per-class',
+  String(perClass),
+  '--optimizer',
+  'sgd',
+  '--epochs',
+  '1000',
+  ...more,
+];
 
 function withEnv(
   env: Record<string, string>,
@@ -78,177 +119,86 @@ const lastEpoch = (text: string): number => {
 };
 
 // Generous limits: a loaded 2-core machine can take many seconds to load MNIST and draw.
-const PTY_TEST_TIMEOUT_MS = 120_000;
+describe('the dashboard in a terminal', { timeout: 120_000 }, () => {
+  it('shows the live confusion matrix, pauses on p and quits cleanly on q', () =>
+    inTerminal(sgdRun(50, '--eval-every', '5'), async (app) => {
+      await app.waitFor(/confusion matrix · epoch \d+ · counts/);
+      // All ten classes on both axes, with precision / recall / F1 beside each row.
+      await app.waitFor(/0\s+1\s+2\s+3\s+4\s+5\s+6\s+7\s+8\s+9\s+prec\s+rec\s+f1/);
+      expect(app.text()).toMatch(/most confused \d → \d: \d+ \(\d+\.\d%\)/);
+      expect(app.raw()).toContain('\u001b[?1049h');
 
-describe('the dashboard in a terminal', () => {
-  it(
-    'shows the live confusion matrix, pauses on p and quits cleanly on q',
-    async () => {
-      // Mini-batch SGD runs all its epochs (L-BFGS may converge before the test presses p).
-      const app = startInTerminal([
-        'train',
-        '--per-class',
-        '50',
-        '--optimizer',
-        'sgd',
-        '--epochs',
-        '1000',
-        '--eval-every',
-        '5',
-      ]);
-      try {
-        await app.waitFor(/confusion matrix · epoch \d+ · counts/);
-        // All ten classes on both axes, with precision / recall / F1 beside each row.
-        await app.waitFor(/0\s+1\s+2\s+3\s+4\s+5\s+6\s+7\s+8\s+9\s+prec\s+rec\s+f1/);
-        expect(app.text()).toMatch(/most confused \d → \d: \d+ \(\d+\.\d%\)/);
-        expect(app.raw()).toContain('\u001b[?1049h');
+      await app.press('p', /● paused/);
+      await sleep(300); // a step in flight when the key arrived may still land
+      const atPause = lastEpoch(app.text());
+      expect(atPause).toBeGreaterThan(0);
+      expect(atPause).toBeLessThan(1000);
+      await sleep(1000);
+      expect(lastEpoch(app.text())).toBe(atPause);
 
-        let mark = app.mark();
-        app.term.write('p');
-        await app.waitFor(/● paused/, mark);
-        await sleep(300); // a step in flight when the key arrived may still land
-        const atPause = lastEpoch(app.text());
-        expect(atPause).toBeGreaterThan(0);
-        expect(atPause).toBeLessThan(1000);
-        await sleep(1000);
-        expect(lastEpoch(app.text())).toBe(atPause);
+      await app.press('p', /● running/);
+      expect(await app.quit()).toBe(0);
+      const raw = app.raw();
+      // Terminal restored: alternate screen left, then the cursor shown again as the last thing.
+      expect(raw.lastIndexOf('\u001b[?1049l')).toBeGreaterThan(raw.lastIndexOf('\u001b[?1049h'));
+      expect(raw.endsWith('\u001b[?25h')).toBe(true);
+      // SGD counts epochs, and so does the summary.
+      expect(app.text()).toMatch(/digitlab: cancelled after \d+ epochs? \(/);
+    }));
 
-        mark = app.mark();
-        app.term.write('p');
-        await app.waitFor(/● running/, mark);
-        app.term.write('q');
-        expect(await app.exited()).toBe(0);
-        const raw = app.raw();
-        // Terminal restored: alternate screen left, then the cursor shown again as the last thing.
-        expect(raw.lastIndexOf('\u001b[?1049l')).toBeGreaterThan(raw.lastIndexOf('\u001b[?1049h'));
-        expect(raw.endsWith('\u001b[?25h')).toBe(true);
-        // SGD counts epochs, and so does the summary.
-        expect(app.text()).toMatch(/digitlab: cancelled after \d+ epochs? \(/);
-      } finally {
-        app.term.kill();
-      }
-    },
-    PTY_TEST_TIMEOUT_MS,
-  );
+  it('follows a resize to a wide terminal; Ctrl-C quits with 130, terminal restored', () =>
+    inTerminal(sgdRun(20), async (app) => {
+      await app.waitFor(/confusion matrix · epoch/);
+      app.term.resize(130, 40);
+      await app.waitFor(/most confused \(true → predicted\)/);
+      app.term.write('\u0003');
+      expect(await app.exited()).toBe(130);
+      expect(app.raw().endsWith('\u001b[?25h')).toBe(true);
+      expect(app.raw()).toContain('\u001b[?1049l');
+    }));
 
-  it(
-    'follows a resize to a wide terminal; Ctrl-C quits with 130, terminal restored',
-    async () => {
-      const app = startInTerminal([
-        'train',
-        '--per-class',
-        '20',
-        '--optimizer',
-        'sgd',
-        '--epochs',
-        '1000',
-      ]);
-      try {
+  it('w draws the weights in 24-bit colour and m the misclassified digits, during a run', () =>
+    inTerminal(sgdRun(30, '--eval-every', '5'), async (app) => {
+      await app.waitFor(/confusion matrix · epoch \d+ · counts/);
+      // A third of 28×28 in the 80×24 matrix region: the ten classes in two rows of tiles.
+      let mark = await app.press('w', /Coefficients per class · epoch \d+/);
+      await app.waitFor(/0 {10}1 {10}2 {10}3 {10}4 {10}5 {10}6/, mark);
+      expect(app.raw().slice(mark)).toContain('▀');
+      expect(app.raw().slice(mark)).toMatch(/\[48;2;\d+;\d+;\d+m▀/);
+
+      mark = await app.press('m', /misclassified · epoch \d+ · \d+ of 10000 test samples/);
+      // Captions side by side under the digits, e.g. "4 → 9      7 → 2".
+      await app.waitFor(/\d → \d {3,}\d → \d/, mark);
+
+      await app.press('m', /confusion matrix · epoch \d+/);
+      expect(await app.quit()).toBe(0);
+    }));
+
+  it('draws the weights with a ramp of characters under NO_COLOR', () =>
+    inTerminal(
+      sgdRun(20),
+      async (app) => {
         await app.waitFor(/confusion matrix · epoch/);
-        app.term.resize(130, 40);
-        await app.waitFor(/most confused \(true → predicted\)/);
-        app.term.write('\u0003');
-        expect(await app.exited()).toBe(130);
-        expect(app.raw().endsWith('\u001b[?25h')).toBe(true);
-        expect(app.raw()).toContain('\u001b[?1049l');
-      } finally {
-        app.term.kill();
-      }
-    },
-    PTY_TEST_TIMEOUT_MS,
-  );
-
-  it(
-    'w draws the weights in 24-bit colour and m the misclassified digits, during a run',
-    async () => {
-      const app = startInTerminal([
-        'train',
-        '--per-class',
-        '30',
-        '--optimizer',
-        'sgd',
-        '--epochs',
-        '1000',
-        '--eval-every',
-        '5',
-      ]);
-      try {
-        await app.waitFor(/confusion matrix · epoch \d+ · counts/);
-        let mark = app.mark();
-        app.term.write('w');
-        // A third of 28×28 in the 80×24 matrix region: the ten classes in two rows of tiles.
-        await app.waitFor(/Coefficients per class · epoch \d+/, mark);
-        await app.waitFor(/0 {10}1 {10}2 {10}3 {10}4 {10}5 {10}6/, mark);
-        expect(app.raw().slice(mark)).toContain('▀');
-        expect(app.raw().slice(mark)).toMatch(/\[48;2;\d+;\d+;\d+m▀/);
-
-        mark = app.mark();
-        app.term.write('m');
-        await app.waitFor(/misclassified · epoch \d+ · \d+ of 10000 test samples/, mark);
-        // Captions side by side under the digits, e.g. "4 → 9      7 → 2".
-        await app.waitFor(/\d → \d {3,}\d → \d/, mark);
-
-        mark = app.mark();
-        app.term.write('m');
-        await app.waitFor(/confusion matrix · epoch \d+/, mark);
-        app.term.write('q');
-        expect(await app.exited()).toBe(0);
-      } finally {
-        app.term.kill();
-      }
-    },
-    PTY_TEST_TIMEOUT_MS,
-  );
-
-  it(
-    'draws the weights with a ramp of characters under NO_COLOR',
-    async () => {
-      const app = startInTerminal(
-        ['train', '--per-class', '20', '--optimizer', 'sgd', '--epochs', '1000'],
-        { NO_COLOR: '1', FORCE_COLOR: undefined, COLORTERM: undefined },
-      );
-      try {
-        await app.waitFor(/confusion matrix · epoch/);
-        const mark = app.mark();
-        app.term.write('w');
-        await app.waitFor(
+        const mark = await app.press(
+          'w',
           /Coefficients per class · epoch \d+ · '=' -?[\d.e-]+ … ' ' 0 … '@'/,
-          mark,
         );
         await app.waitFor(/0 {10}1 {10}2 {10}3/, mark);
         expect(app.raw().slice(mark)).not.toContain('▀');
         expect(stripVTControlCharacters(app.raw().slice(mark))).toMatch(/[=:+#@-]{2}/);
-        app.term.write('q');
-        expect(await app.exited()).toBe(0);
-      } finally {
-        app.term.kill();
-      }
-    },
-    PTY_TEST_TIMEOUT_MS,
-  );
+        expect(await app.quit()).toBe(0);
+      },
+      { NO_COLOR: '1', FORCE_COLOR: undefined, COLORTERM: undefined },
+    ));
 
-  it(
-    'r writes a report of the run so far and the status line says where',
-    async () => {
-      const root = await mkdtemp(join(tmpdir(), 'digitlab-pty-report-'));
-      const dir = join(root, 'report');
-      const app = startInTerminal([
-        'train',
-        '--per-class',
-        '20',
-        '--optimizer',
-        'sgd',
-        '--epochs',
-        '1000',
-        '--report',
-        dir,
-      ]);
-      try {
+  it('r writes a report of the run so far and the status line says where', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'digitlab-pty-report-'));
+    const dir = join(root, 'report');
+    try {
+      await inTerminal(sgdRun(20, '--report', dir), async (app) => {
         await app.waitFor(/confusion matrix · epoch \d+ · counts/);
         expect(app.text()).toContain('r report');
-        const mark = app.mark();
-        app.term.write('r');
-        await app.waitFor(/report written to \S+/, mark);
+        await app.press('r', /report written to \S+/);
         expect(await readdir(dir)).toEqual([
           'figures',
           'history.jsonl',
@@ -262,21 +212,17 @@ describe('the dashboard in a terminal', () => {
         // Taken while training ran: the state so far, training carrying on afterwards.
         expect(result.stop_reason).toBe('in-progress');
         expect(result.iterations).toBeGreaterThan(0);
-        app.term.write('q');
-        expect(await app.exited()).toBe(0);
-      } finally {
-        app.term.kill();
-        await rm(root, { recursive: true, force: true });
-      }
-    },
-    PTY_TEST_TIMEOUT_MS,
-  );
+        expect(await app.quit()).toBe(0);
+      });
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
 
-  it(
-    'an mlp run shows its first confusion matrix while training is still running',
-    async () => {
-      // The held-out schedule is 'auto': the first epoch is evaluated, not the tenth.
-      const app = startInTerminal([
+  it('an mlp run shows its first confusion matrix while training is still running', () =>
+    // The held-out schedule is 'auto': the first epoch is evaluated, not the tenth.
+    inTerminal(
+      [
         'train',
         '--classifier',
         'mlp',
@@ -286,8 +232,8 @@ describe('the dashboard in a terminal', () => {
         '300',
         '--n-iter-no-change',
         '300',
-      ]);
-      try {
+      ],
+      async (app) => {
         await app.waitFor(/confusion matrix · epoch \d+ · (partial|counts)/);
         const first = Number(/confusion matrix · epoch (\d+)/.exec(app.text())?.[1]);
         expect(first).toBeGreaterThan(0);
@@ -299,37 +245,23 @@ describe('the dashboard in a terminal', () => {
         const mark = app.mark();
         await app.waitFor(/\d+\/300 epoch/, mark);
         expect(app.text().slice(mark)).not.toMatch(/● (finished|converged)/);
-        app.term.write('q');
-        expect(await app.exited()).toBe(0);
-      } finally {
-        app.term.kill();
-      }
-    },
-    PTY_TEST_TIMEOUT_MS,
-  );
+        expect(await app.quit()).toBe(0);
+      },
+    ));
 
-  it(
-    'a k-NN run shows its evaluation of the 10,000 test images moving, then the matrix',
-    async () => {
-      const app = startInTerminal(['train', '--classifier', 'knn', '--per-class', '300']);
-      try {
-        await app.waitFor(/● (converged|finished)/);
-        const done = new Set(
-          [
-            ...app.text().matchAll(/evaluating ([\d,]+) \/ 10,000 test images · [\d,]+\/s · ETA/g),
-          ].map((m) => m[1]),
-        );
-        expect(done.size).toBeGreaterThanOrEqual(2);
-        expect(app.text()).toMatch(/partial \([\d,]+ of 10,000\)/);
-        expect(app.text()).toMatch(/confusion matrix · step 10 · counts/);
-        // k-NN reports no objective, gradient or function evaluations: no panel pretends it does.
-        expect(app.text()).not.toMatch(/objective|\|gradient\||f-evals/);
-        app.term.write('q');
-        expect(await app.exited()).toBe(0);
-      } finally {
-        app.term.kill();
-      }
-    },
-    PTY_TEST_TIMEOUT_MS,
-  );
+  it('a k-NN run shows its evaluation of the 10,000 test images moving, then the matrix', () =>
+    inTerminal(['train', '--classifier', 'knn', '--per-class', '300'], async (app) => {
+      await app.waitFor(/● (converged|finished)/);
+      const done = new Set(
+        [
+          ...app.text().matchAll(/evaluating ([\d,]+) \/ 10,000 test images · [\d,]+\/s · ETA/g),
+        ].map((m) => m[1]),
+      );
+      expect(done.size).toBeGreaterThanOrEqual(2);
+      expect(app.text()).toMatch(/partial \([\d,]+ of 10,000\)/);
+      expect(app.text()).toMatch(/confusion matrix · step 10 · counts/);
+      // k-NN reports no objective, gradient or function evaluations: no panel pretends it does.
+      expect(app.text()).not.toMatch(/objective|\|gradient\||f-evals/);
+      expect(await app.quit()).toBe(0);
+    }));
 });
