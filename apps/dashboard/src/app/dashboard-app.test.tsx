@@ -1,43 +1,10 @@
-import { stripVTControlCharacters } from 'node:util';
-import type { SessionEvent } from '@digitlab/session';
-import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeSession } from '../test-support/fake-session.js';
-import { sampleRunActions } from '../test-support/sample-dashboard.js';
-import { DashboardApp, type QuitReason } from './dashboard-app.js';
+import { tick, unmountAll } from '../test-support/ink-test.js';
+import { mountDashboardApp } from '../test-support/mount-dashboard-app.js';
 
-const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
-const strip = (s: string | undefined) => stripVTControlCharacters(s ?? '');
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
+afterEach(unmountAll);
 
-async function mount(columns = 80, rows = 24) {
-  const session = new FakeSession();
-  const quits: QuitReason[] = [];
-  const app = render(
-    <DashboardApp
-      session={session}
-      saveDir="./digitlab-model"
-      initialSize={{ columns, rows }}
-      frameIntervalMs={0}
-      onQuit={(reason) => quits.push(reason)}
-    />,
-  );
-  cleanup = app.unmount;
-  // useInput subscribes in an effect: give it a tick before writing keys.
-  await tick();
-  const events = sampleRunActions(40, 10).filter(
-    (a): a is SessionEvent => a.type !== 'memory' && a.type !== 'batch',
-  );
-  const press = async (keys: string): Promise<void> => {
-    app.stdin.write(keys);
-    await tick();
-  };
-  return { session, quits, events, press, frame: () => strip(app.lastFrame()) };
-}
+const mount = (columns = 80, rows = 24) => mountDashboardApp({ columns, rows });
 
 /** A dashboard whose session has loaded and run the sample training. */
 async function mountRunning(columns = 80, rows = 24) {

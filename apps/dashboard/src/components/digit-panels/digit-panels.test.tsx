@@ -1,27 +1,15 @@
-import { stripVTControlCharacters } from 'node:util';
-import type { SessionEvent } from '@digitlab/session';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DashboardApp } from '../../app/dashboard-app.js';
-import { FakeSession } from '../../test-support/fake-session.js';
+import { strip, tick, unmountAll, unmountLater } from '../../test-support/ink-test.js';
+import { mountDashboardApp } from '../../test-support/mount-dashboard-app.js';
 import { renderInColumns } from '../../test-support/render-in-columns.js';
-import {
-  sampleDashboardState,
-  sampleInfo,
-  sampleRunActions,
-} from '../../test-support/sample-dashboard.js';
+import { sampleDashboardState, sampleInfo } from '../../test-support/sample-dashboard.js';
 import { sampleImages, sampleMistakes } from '../../test-support/sample-digits.js';
 import type { ColourDepth } from '../../view-models/colour-depth.js';
 import { Dashboard } from '../dashboard/dashboard.js';
 import type { DashboardAction } from '../dashboard/dashboard-action.js';
 import { dashboardReducer } from '../dashboard/dashboard-reducer.js';
 
-const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
-const strip = (s: string | undefined) => stripVTControlCharacters(s ?? '');
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
+afterEach(unmountAll);
 
 type Panel = 'weights' | 'mistakes';
 
@@ -41,8 +29,9 @@ function drawPanel(
     ...extra,
     { type: panel === 'weights' ? 'toggleWeights' : 'toggleMistakes' } as const,
   ].reduce(dashboardReducer, sampleDashboardState(columns, rows, 120, info));
-  const app = renderInColumns(<Dashboard state={state} saveDir="m" colourDepth={depth} />, columns);
-  cleanup = app.unmount;
+  const app = unmountLater(
+    renderInColumns(<Dashboard state={state} saveDir="m" colourDepth={depth} />, columns),
+  );
   const raw = app.lastFrame() ?? '';
   return { raw, text: strip(raw) };
 }
@@ -137,40 +126,23 @@ describe('digit panels', () => {
   });
 
   it('w and m toggle the panels in a running dashboard, one at a time', async () => {
-    const session = new FakeSession();
-    const tree = (
-      <DashboardApp
-        session={session}
-        saveDir="m"
-        initialSize={{ columns: 80, rows: 24 }}
-        frameIntervalMs={0}
-        colourDepth="truecolor"
-      />
-    );
-    const app = renderInColumns(tree, 80);
-    cleanup = app.unmount;
-    await tick();
-    const events = sampleRunActions(40, 10).filter(
-      (a): a is SessionEvent => a.type !== 'memory' && a.type !== 'batch',
-    );
+    const { session, events, press, frame } = await mountDashboardApp({
+      colourDepth: 'truecolor',
+    });
     session.emit(
       ...events,
       { type: 'images', images: sampleImages(40) },
       { type: 'mistakes', sample: sampleMistakes(40) },
     );
     await tick();
-    const frame = () => strip(app.lastFrame());
     expect(frame()).toContain('confusion matrix · iter 40');
-    app.stdin.write('w');
-    await tick();
+    await press('w');
     expect(frame()).toContain('Coefficients per class · iter 40');
     expect(frame()).toContain('▀');
-    app.stdin.write('m');
-    await tick();
+    await press('m');
     expect(frame()).toContain('misclassified · iter 40');
     expect(frame()).toMatch(/\d → \d/);
-    app.stdin.write('m');
-    await tick();
+    await press('m');
     expect(frame()).toContain('confusion matrix · iter 40');
     expect(frame()).not.toContain('▀');
   });

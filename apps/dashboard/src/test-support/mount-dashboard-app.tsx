@@ -1,0 +1,41 @@
+import type { SessionEvent } from '@digitlab/session';
+import { DashboardApp, type QuitReason } from '../app/dashboard-app.js';
+import type { ColourDepth } from '../view-models/colour-depth.js';
+import { FakeSession } from './fake-session.js';
+import { strip, tick, unmountLater } from './ink-test.js';
+import { renderInColumns } from './render-in-columns.js';
+import { sampleRunActions } from './sample-dashboard.js';
+
+/**
+ * The whole app on a fake session in a terminal `columns` × `rows`, ready for keys; `events` is
+ * the sample training (40 iterations) for the test to emit. Unmounted by `unmountAll`.
+ */
+export async function mountDashboardApp(
+  options: { columns?: number; rows?: number; colourDepth?: ColourDepth } = {},
+) {
+  const { columns = 80, rows = 24, colourDepth } = options;
+  const session = new FakeSession();
+  const quits: QuitReason[] = [];
+  const app = unmountLater(
+    renderInColumns(
+      <DashboardApp
+        session={session}
+        saveDir="./digitlab-model"
+        initialSize={{ columns, rows }}
+        frameIntervalMs={0}
+        colourDepth={colourDepth}
+        onQuit={(reason) => quits.push(reason)}
+      />,
+      columns,
+    ),
+  );
+  await tick();
+  const events = sampleRunActions(40, 10).filter(
+    (a): a is SessionEvent => a.type !== 'memory' && a.type !== 'batch',
+  );
+  const press = async (keys: string): Promise<void> => {
+    app.stdin.write(keys);
+    await tick();
+  };
+  return { session, quits, events, press, frame: () => strip(app.lastFrame()) };
+}
