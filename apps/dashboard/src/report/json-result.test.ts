@@ -5,16 +5,19 @@ import { trainJsonResult } from './json-result.js';
 
 const { train, test } = toySplits(2, 10, 4);
 
+/** How a fit of `steps` steps ended, in one second. */
+const fitOutcome = (stopReason: string, steps: number, converged = false) => ({
+  stopReason,
+  converged,
+  message: '',
+  steps,
+  fitSeconds: 1,
+});
+
 describe('trainJsonResult', () => {
   it("says what `iterations` counts, in the plugin's unit", () => {
     const info = { ...sampleInfo(), unit: 'epoch' as const };
-    const outcome = {
-      stopReason: 'epochs',
-      converged: false,
-      message: '',
-      steps: 5,
-      fitSeconds: 1,
-    };
+    const outcome = fitOutcome('epochs', 5);
     const json = trainJsonResult({
       info,
       outcome,
@@ -26,13 +29,7 @@ describe('trainJsonResult', () => {
   });
 
   it("says what `evaluations` counts in the plugin's words, null when it names nothing", () => {
-    const outcome = {
-      stopReason: 'epochs',
-      converged: false,
-      message: '',
-      steps: 5,
-      fitSeconds: 1,
-    };
+    const outcome = fitOutcome('epochs', 5);
     const named = { ...sampleInfo(), evaluationsUnit: 'batches' };
     expect(trainJsonResult({ info: named, outcome, train, test }).evaluations_unit).toBe('batches');
     const { evaluationsUnit: _, ...unnamed } = sampleInfo();
@@ -41,13 +38,7 @@ describe('trainJsonResult', () => {
 
   it('keeps the optimizer null for a plugin without a solver', () => {
     const info = { ...sampleInfo(), unit: 'step' as const, optimizer: undefined };
-    const outcome = {
-      stopReason: 'completed',
-      converged: true,
-      message: '',
-      steps: 3,
-      fitSeconds: 1,
-    };
+    const outcome = fitOutcome('completed', 3, true);
     const json = trainJsonResult({
       info,
       outcome,
@@ -63,13 +54,7 @@ describe('trainJsonResult', () => {
   });
 
   it('says why the backend is not the one asked for, when it is not', () => {
-    const outcome = {
-      stopReason: 'max-iter',
-      converged: false,
-      message: '',
-      steps: 1,
-      fitSeconds: 1,
-    };
+    const outcome = fitOutcome('max-iter', 1);
     const run = { outcome, train, test };
     const note = 'wasm did not initialize: cpu';
     expect(trainJsonResult({ ...run, info: { ...sampleInfo(), backendNote: note } })).toMatchObject(
