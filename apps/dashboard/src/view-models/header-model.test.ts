@@ -130,30 +130,51 @@ describe('headerLines with the shipped plugins', () => {
     knn: knn() as unknown as ClassifierPlugin,
   };
 
-  it('softmax regression: C with the model, each solver with its own settings', () => {
-    const lbfgs = infoFor(plugins.softmax, { solver: 'lbfgs', workers: 2 });
-    expect(line(lbfgs, 'model')).toBe('softmax-regression C=1');
-    expect(line(lbfgs, 'optimizer')).toBe('lbfgs max-iter=100 tol=0.0001 m=10');
-    expect(line(lbfgs, 'backend')).toBe('cpu layout=auto workers=2');
-    const sgd = infoFor(plugins.softmax, { solver: 'sgd', workers: 2 });
-    expect(line(sgd, 'optimizer')).toBe(
-      'sgd learning-rate=0.01 batch-size=200 epochs=20 momentum=0.9',
-    );
-    // Workers shard L-BFGS's full-batch gradient; mini-batch solvers do not use them.
-    expect(line(sgd, 'backend')).toBe('cpu layout=auto');
-    const adam = infoFor(plugins.softmax, { solver: 'adam' });
-    expect(line(adam, 'optimizer')).toBe('adam learning-rate=0.01 batch-size=200 epochs=20');
-  });
-
-  it("mlp: the network's shape with the model, adam's stopping rule with the solver", () => {
-    const adam = infoFor(plugins.mlp, {});
-    expect(line(adam, 'model')).toBe('mlp hidden-units=128 alpha=0.0001');
-    expect(line(adam, 'optimizer')).toBe(
-      'adam learning-rate=0.001 batch-size=200 epochs=10 tol=0.0001 n-iter-no-change=10',
-    );
-    expect(line(adam, 'backend')).toBe('cpu');
-    const lbfgs = infoFor(plugins.mlp, { solver: 'lbfgs' });
-    expect(line(lbfgs, 'optimizer')).toBe('lbfgs max-iter=200 tol=0.0001');
+  // The header lines each plugin's options give; a line not listed is not checked.
+  it.each([
+    {
+      // C with the model, each solver with its own settings.
+      plugin: plugins.softmax,
+      options: { solver: 'lbfgs', workers: 2 },
+      lines: {
+        model: 'softmax-regression C=1',
+        optimizer: 'lbfgs max-iter=100 tol=0.0001 m=10',
+        backend: 'cpu layout=auto workers=2',
+      },
+    },
+    {
+      plugin: plugins.softmax,
+      options: { solver: 'sgd', workers: 2 },
+      lines: {
+        optimizer: 'sgd learning-rate=0.01 batch-size=200 epochs=20 momentum=0.9',
+        // Workers shard L-BFGS's full-batch gradient; mini-batch solvers do not use them.
+        backend: 'cpu layout=auto',
+      },
+    },
+    {
+      plugin: plugins.softmax,
+      options: { solver: 'adam' },
+      lines: { optimizer: 'adam learning-rate=0.01 batch-size=200 epochs=20' },
+    },
+    {
+      // The network's shape with the model, adam's stopping rule with the solver.
+      plugin: plugins.mlp,
+      options: {},
+      lines: {
+        model: 'mlp hidden-units=128 alpha=0.0001',
+        optimizer:
+          'adam learning-rate=0.001 batch-size=200 epochs=10 tol=0.0001 n-iter-no-change=10',
+        backend: 'cpu',
+      },
+    },
+    {
+      plugin: plugins.mlp,
+      options: { solver: 'lbfgs' },
+      lines: { optimizer: 'lbfgs max-iter=200 tol=0.0001' },
+    },
+  ])('$plugin.name with $options', ({ plugin, options, lines }) => {
+    const info = infoFor(plugin, options);
+    for (const [label, text] of Object.entries(lines)) expect(line(info, label)).toBe(text);
   });
 
   it('knn: no solver, so its description; the batch size with the backend', () => {
