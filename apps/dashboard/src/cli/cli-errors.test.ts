@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IDX_FILE_NAMES } from '@digitlab/datasets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectOneLineError } from '../test-support/expect-one-line-error.js';
 import { writeTinyIdxDir } from '../test-support/idx-fixtures.js';
-import { type CliRun, runCli } from '../test-support/run-cli.js';
+import { runCli } from '../test-support/run-cli.js';
 
 let root: string;
 beforeAll(async () => {
@@ -13,16 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
-
-/** One line on stderr, no stack trace, non-zero exit. */
-function expectOneLineError(run: CliRun, pattern: RegExp): void {
-  expect(run.code).not.toBe(0);
-  const lines = run.stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^digitlab: error: /);
-  expect(lines[0]).toMatch(pattern);
-  expect(run.stderr).not.toMatch(/\n\s+at /);
-}
 
 describe('command-line errors', { timeout: 90_000 }, () => {
   it('rejects an unknown flag in one line', async () => {

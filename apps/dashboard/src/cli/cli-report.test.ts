@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectOneLineError } from '../test-support/expect-one-line-error.js';
 import { type CliRun, quickTrainArgs, runCli } from '../test-support/run-cli.js';
 
 const FIGURES = ['confusion-matrix', 'learning-curves', 'misclassified', 'per-class', 'weights'];
@@ -33,14 +34,7 @@ const reportFiles = (figures: readonly string[]) =>
   ].sort();
 
 /** One line on stderr, no stack trace, exit code 2 (a mistake in the command line). */
-function expectUsageError(run: CliRun, pattern: RegExp): void {
-  expect(run.code).toBe(2);
-  const lines = run.stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^digitlab: error: /);
-  expect(lines[0]).toMatch(pattern);
-  expect(run.stderr).not.toMatch(/\n\s+at /);
-}
+const expectUsageError = (run: CliRun, pattern: RegExp) => expectOneLineError(run, pattern, 2);
 
 describe('train --report and digitlab report', { timeout: 120_000 }, () => {
   let model: string;
