@@ -89,23 +89,34 @@ describe('chooseLayout: metrics the plugin never reported', () => {
 });
 
 describe('chooseLayout: the digit panel', () => {
-  it('takes the matrix region at 80×24 and the right-hand column at 120×40', () => {
-    expect(chooseLayout(80, 24, MNIST_CLASS_NAMES).digitPanel).toEqual({
-      placement: 'replace',
+  it.each([
+    // The matrix region at 80×24.
+    {
+      columns: 80,
+      rows: 24,
       framed: false,
       width: 80,
       height: 14,
       room: { columns: 80, rows: 14 },
-    });
+    },
     // 120 − a 44-column sidebar; 40 − 1 − header 7 − status 2 rows; inside a border and padding.
-    expect(chooseLayout(120, 40, MNIST_CLASS_NAMES).digitPanel).toEqual({
-      placement: 'replace',
+    {
+      columns: 120,
+      rows: 40,
       framed: true,
       width: 76,
       height: 30,
       room: { columns: 72, rows: 28 },
-    });
-  });
+    },
+  ])(
+    'takes $width×$height of a $columns×$rows terminal in place of the matrix',
+    ({ columns, rows, ...panel }) => {
+      expect(chooseLayout(columns, rows, MNIST_CLASS_NAMES).digitPanel).toEqual({
+        placement: 'replace',
+        ...panel,
+      });
+    },
+  );
 
   it('sits beside the matrix when both fit, the matrix then at its narrowest cells', () => {
     // 160 − a 56-column sidebar leaves 104: the matrix in 4 + 1 + 1 + 50, the panel in 48.
