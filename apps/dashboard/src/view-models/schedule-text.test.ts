@@ -2,20 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { firstEvaluationText, scheduleText } from './schedule-text.js';
 
 describe('scheduleText', () => {
-  it('says what each schedule does, in the unit of the plugin', () => {
-    expect(scheduleText('auto', 'epoch')).toBe('as often as training allows');
-    expect(scheduleText(0, 'iteration')).toBe('once, at the end');
-    expect(scheduleText(1, 'epoch')).toBe('after every epoch');
-    expect(scheduleText(10, 'iteration')).toBe('every 10 iterations');
+  it.each([
+    ['auto', 'epoch', 'as often as training allows'],
+    [0, 'iteration', 'once, at the end'],
+    [1, 'epoch', 'after every epoch'],
+    [10, 'iteration', 'every 10 iterations'],
+  ] as const)('says what %s does, in the unit of the plugin (%s): %s', (schedule, unit, text) => {
+    expect(scheduleText(schedule, unit)).toBe(text);
   });
 });
 
 describe('firstEvaluationText', () => {
-  it('says when the first matrix comes', () => {
+  it.each([
     // auto evaluates the first step, whatever it costs.
-    expect(firstEvaluationText('auto', 'epoch')).toBe('after the first epoch');
-    expect(firstEvaluationText(1, 'step')).toBe('after the first step');
-    expect(firstEvaluationText(10, 'epoch')).toBe('after 10 epochs');
-    expect(firstEvaluationText(0, 'iteration')).toBe('when training ends');
+    ['auto', 'epoch', 'after the first epoch'],
+    [1, 'step', 'after the first step'],
+    [10, 'epoch', 'after 10 epochs'],
+    [0, 'iteration', 'when training ends'],
+  ] as const)('says when the first matrix comes with %s (%s): %s', (schedule, unit, text) => {
+    expect(firstEvaluationText(schedule, unit)).toBe(text);
   });
 });
