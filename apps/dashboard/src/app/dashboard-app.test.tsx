@@ -9,17 +9,15 @@ const mount = (columns = 80, rows = 24) => mountDashboardApp({ columns, rows });
 /** A dashboard whose session has loaded and run the sample training. */
 async function mountRunning(columns = 80, rows = 24) {
   const mounted = await mount(columns, rows);
-  mounted.session.emit(...mounted.events);
-  await tick();
+  await mounted.emit(...mounted.events);
   return mounted;
 }
 
 describe('DashboardApp', () => {
   it('shows the session as it trains: header, progress, metrics and the confusion matrix', async () => {
-    const { session, events, frame } = await mount();
+    const { emit, events, frame } = await mount();
     expect(frame()).toContain('loading');
-    session.emit(...events);
-    await tick();
+    await emit(...events);
     const text = frame();
     expect(text).toContain('softmax-regression C=1');
     expect(text).toContain('40/500 iter');
@@ -40,11 +38,10 @@ describe('DashboardApp', () => {
   });
 
   it('p asks the session to pause, and the status shows it once the session has paused', async () => {
-    const { session, press, frame } = await mountRunning();
+    const { session, press, emit, frame } = await mountRunning();
     await press('p');
     expect(session.calls).toEqual(['togglePause']);
-    session.emit({ type: 'paused' });
-    await tick();
+    await emit({ type: 'paused' });
     expect(frame()).toContain('● paused');
     expect(frame()).toContain('p resume');
   });
@@ -60,35 +57,31 @@ describe('DashboardApp', () => {
   });
 
   it('s asks the session to save, and the status says where it went', async () => {
-    const { session, press, frame } = await mountRunning();
+    const { session, press, emit, frame } = await mountRunning();
     await press('s');
     expect(session.calls).toEqual(['requestSave']);
-    session.emit({ type: 'saved', dir: './digitlab-model' });
-    await tick();
+    await emit({ type: 'saved', dir: './digitlab-model' });
     expect(frame()).toContain('saved to ./digitlab-model');
   });
 
   it('r asks the session for a report, and the status says where it went or why it failed', async () => {
-    const { session, press, frame } = await mountRunning();
+    const { session, press, emit, frame } = await mountRunning();
     await press('r');
     expect(session.calls).toEqual(['requestReport']);
-    session.emit({ type: 'reporting', dir: './digitlab-report' });
-    await tick();
+    await emit({ type: 'reporting', dir: './digitlab-report' });
     expect(frame()).toContain('writing the report to ./digitlab-report…');
-    session.emit({
+    await emit({
       type: 'reported',
       dir: './digitlab-report',
       path: 'digitlab-report/report.html',
       note: 'figures drawn in confusion-matrix 90 ms',
     });
-    await tick();
     expect(frame()).toContain('report written to digitlab-report/report.html');
-    session.emit({
+    await emit({
       type: 'reportFailed',
       dir: 'notes',
       message: 'notes: expected a new directory, …, found a file',
     });
-    await tick();
     expect(frame()).toContain('report failed: notes: expected a new directory');
   });
 

@@ -33,9 +33,15 @@ export async function mountDashboardApp(
   const events = sampleRunActions(40, 10).filter(
     (a): a is SessionEvent => a.type !== 'memory' && a.type !== 'batch',
   );
+  /** Types `keys` and lets the app redraw. */
   const press = async (keys: string): Promise<void> => {
     app.stdin.write(keys);
     await tick();
   };
-  return { session, quits, events, press, frame: () => strip(app.lastFrame()) };
+  /** Sends `events` from the session and lets the app redraw. */
+  const emit = async (...sent: SessionEvent[]): Promise<void> => {
+    session.emit(...sent);
+    await tick();
+  };
+  return { session, quits, events, press, emit, frame: () => strip(app.lastFrame()) };
 }

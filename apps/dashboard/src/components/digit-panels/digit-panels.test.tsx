@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { strip, tick, unmountAll, unmountLater } from '../../test-support/ink-test.js';
+import { strip, unmountAll, unmountLater } from '../../test-support/ink-test.js';
 import { mountDashboardApp } from '../../test-support/mount-dashboard-app.js';
 import { renderInColumns } from '../../test-support/render-in-columns.js';
 import { sampleDashboardState, sampleInfo } from '../../test-support/sample-dashboard.js';
@@ -126,15 +126,14 @@ describe('digit panels', () => {
   });
 
   it('w and m toggle the panels in a running dashboard, one at a time', async () => {
-    const { session, events, press, frame } = await mountDashboardApp({
+    const { emit, events, press, frame } = await mountDashboardApp({
       colourDepth: 'truecolor',
     });
-    session.emit(
+    await emit(
       ...events,
       { type: 'images', images: sampleImages(40) },
       { type: 'mistakes', sample: sampleMistakes(40) },
     );
-    await tick();
     expect(frame()).toContain('confusion matrix · iter 40');
     await press('w');
     expect(frame()).toContain('Coefficients per class · iter 40');
