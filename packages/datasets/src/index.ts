@@ -25,6 +25,8 @@ export { sharedFloat32 } from './shared-features.js';
 export { shuffle, shuffledIndices } from './shuffle.js';
 export type { StandardizeStep } from './standardize.js';
 export { fitStandardize, standardize } from './standardize.js';
+export type { FoldIndices, StratifiedKFoldOptions } from './stratified-k-fold.js';
+export { foldsOf, stratifiedFoldAssignment, stratifiedKFold } from './stratified-k-fold.js';
 export type { SplitIndices, StratifiedSplitOptions } from './stratified-split.js';
 export { stratifiedSplit, stratifiedSplitIndices } from './stratified-split.js';
 export { stratifiedSubsample, stratifiedSubsampleIndices } from './stratified-subsample.js';
