@@ -26,10 +26,7 @@ export class ClassSums {
     }
   }
 
-  /**
-   * The centroids of the rows added so far: each class mean, moved a fraction `shrinkage` of the way
-   * towards the mean of all those rows. New arrays, so later rows do not change this model.
-   */
+  /** Class means of the rows so far, moved `shrinkage` of the way to their overall mean; a copy. */
   centroids(shrinkage: number): NearestCentroidModel {
     const { numFeatures: d, sums, counts } = this;
     const k = counts.length;

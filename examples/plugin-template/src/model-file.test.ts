@@ -28,22 +28,20 @@ const metadata: ModelArtifact['metadata'] = {
   imageShape: [2],
   preprocessing: [],
 };
-const options = { metric: 'manhattan', shrinkage: 0.25, temperature: 3 } as const;
-
 /** The encoded file with one change made to its JSON. */
 function tampered(change: (json: Record<string, unknown>) => void): Record<string, Uint8Array> {
-  const bytes = encodeModelFile(model, options)[MODEL_FILE] as Uint8Array;
+  const bytes = encodeModelFile(model)[MODEL_FILE] as Uint8Array;
   const json = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
   change(json);
   return { [MODEL_FILE]: new TextEncoder().encode(JSON.stringify(json)) };
 }
 
 describe('the model file', () => {
-  it('round-trips every float64 and the options exactly', () => {
-    const decoded = decodeModelFile(encodeModelFile(model, options), metadata);
+  it('round-trips every float64 exactly, sized by the metadata', () => {
+    const decoded = decodeModelFile(encodeModelFile(model), metadata);
     expect(Array.from(decoded.centroids)).toEqual(Array.from(model.centroids));
     expect(Array.from(decoded.counts)).toEqual([3, 7, 0]);
-    expect(decoded.options).toEqual(options);
+    expect(decoded).toMatchObject({ numFeatures: 2, numClasses: 3 });
   });
 
   it.each([
@@ -65,14 +63,17 @@ describe('the model file', () => {
     ],
     ['a newer version', () => tampered((j) => (j.version = 2)), /version: expected 1, found 2/],
     [
-      'an unknown metric',
-      () => tampered((j) => (j.options = { ...options, metric: 'cosine' })),
-      /options\.metric: expected one of "euclidean"\|"manhattan", found "cosine"/,
-    ],
-    [
-      'a different feature count',
-      () => tampered((j) => (j.numFeatures = 3)),
-      /numFeatures: expected 2 \(as the model's metadata\), found 3/,
+      'sized for other metadata (3 features)',
+      () =>
+        tampered(
+          (j) =>
+            (j.centroids = [
+              [1, 2, 3],
+              [3, 4, 5],
+              [0, 0, 0],
+            ]),
+        ),
+      /centroids\[0\]: expected array to have exactly 2 items, found \[1,2,3\]/,
     ],
     [
       'counts of the wrong length',
@@ -153,22 +154,39 @@ describe('a model saved by the template before the fit driver', () => {
     expect(p[2]).toBe(0);
   });
 
-  it('takes the options from its file over the metadata, and overrides over both', async () => {
+  it('takes its options from the manifest, not the copy in its file; overrides win over both', async () => {
     const edited = {
       ...artifact,
       metadata: { ...artifact.metadata, training: { temperature: 7, metric: 'euclidean' } },
     };
     const plugin = nearestCentroid();
     expect((await plugin.load(edited)).options).toMatchObject({
-      metric: 'manhattan',
-      temperature: 2,
+      metric: 'euclidean',
+      temperature: 7,
     });
     expect((await plugin.load(edited, { temperature: 0.5 })).options.temperature).toBe(0.5);
   });
 
-  it('saves again in the same format', async () => {
+  it('saves again as version 1 without the copies the manifest holds, and loads back the same', async () => {
     const loaded = await nearestCentroid().load(artifact);
-    expect((await loaded.save()).files[MODEL_FILE]).toEqual(file);
+    const saved = await loaded.save();
+    const json = JSON.parse(new TextDecoder().decode(saved.files[MODEL_FILE])) as object;
+    expect(json).toEqual({
+      format: 'digitlab-nearest-centroid',
+      version: 1,
+      counts: [3, 2, 0],
+      centroids: [
+        [1, 1],
+        [5, 4],
+        [0, 0],
+      ],
+    });
+    // The options stay where the old manifest had them, which core still reads.
+    expect(saved.metadata.training).toMatchObject({ metric: 'manhattan', temperature: 2 });
+    const again = await nearestCentroid().load(saved);
+    expect(again.options).toEqual(loaded.options);
+    const rows = rowsOf([5, 1], [0, 0], [3, 2.5]);
+    expect(await again.predictProba(rows)).toEqual(await loaded.predictProba(rows));
   });
 });
 

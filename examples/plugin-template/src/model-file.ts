@@ -6,21 +6,15 @@ import {
 } from '@digitlab/core';
 import { z } from 'zod';
 import type { NearestCentroidModel } from './nearest-centroid-model.js';
-import { type NearestCentroidOptions, nearestCentroidOptionsSchema } from './options.js';
 
 /** The one file a saved nearest-centroid model holds besides core's manifest. */
 export const MODEL_FILE = 'nearest-centroid.json';
 
-/** The file, format version 1, for a model of the sizes the manifest's metadata gives. */
+/** Format version 1, sized by the manifest, which holds the options (older files' copies go unread). */
 function modelFileSchema({ numFeatures: d, numClasses: k }: ModelMetadata) {
-  const asMetadata = (n: number) => `expected ${n} (as the model's metadata)`;
   return z.object({
     format: z.literal('digitlab-nearest-centroid'),
     version: z.literal(1),
-    // The options schema already knows what a valid option is; reuse it rather than repeat it.
-    options: nearestCentroidOptionsSchema,
-    numFeatures: z.literal(d, asMetadata(d)),
-    numClasses: z.literal(k, asMetadata(k)),
     counts: z
       .array(z.number().int().nonnegative())
       .length(k)
@@ -30,25 +24,22 @@ function modelFileSchema({ numFeatures: d, numClasses: k }: ModelMetadata) {
   });
 }
 
-/** A model and the options it predicts with, as the files of a core ModelArtifact. */
-export function encodeModelFile(model: NearestCentroidModel, options: NearestCentroidOptions) {
-  const { numFeatures: d, numClasses: k } = model;
+/** A model as the files of a core ModelArtifact. */
+export function encodeModelFile(model: NearestCentroidModel) {
+  const { numFeatures: d, numClasses: k, centroids } = model;
   const json: z.input<ReturnType<typeof modelFileSchema>> = {
     format: 'digitlab-nearest-centroid',
     version: 1,
-    options,
-    numFeatures: d,
-    numClasses: k,
     counts: Array.from(model.counts),
-    centroids: Array.from({ length: k }, (_, c) => [...model.centroids.subarray(c * d, c * d + d)]),
+    centroids: Array.from({ length: k }, (_, c) => [...centroids.subarray(c * d, c * d + d)]),
   };
   return { [MODEL_FILE]: encodeJsonFile(json) };
 }
 
-/** The model and its options from artifact files; problems are ArtifactErrors naming the file. */
+/** The model from artifact files; problems are ArtifactErrors naming the file. */
 export function decodeModelFile(files: ModelFiles, metadata: ModelMetadata): NearestCentroidModel {
   const json = decodeJsonFile(files, MODEL_FILE, modelFileSchema(metadata));
-  const { numFeatures, numClasses, counts, centroids, options } = json;
-  const flat = Float64Array.from(centroids.flat());
-  return { numFeatures, numClasses, centroids: flat, counts: Float64Array.from(counts), options };
+  const { numFeatures, numClasses } = metadata;
+  const centroids = Float64Array.from(json.centroids.flat());
+  return { numFeatures, numClasses, centroids, counts: Float64Array.from(json.counts) };
 }

@@ -1,4 +1,4 @@
-import type { Metric, NearestCentroidOptions } from './options.js';
+import type { Metric } from './options.js';
 
 /** A trained nearest-centroid model: plain typed arrays, no tensors, no I/O. */
 export interface NearestCentroidModel {
@@ -8,8 +8,6 @@ export interface NearestCentroidModel {
   readonly centroids: Float64Array;
   /** Training samples per class. A class with none has no centroid and is never predicted. */
   readonly counts: Float64Array;
-  /** The options a model file records; a loaded model predicts with them. */
-  readonly options?: NearestCentroidOptions;
 }
 
 /** L2 or L1 distance of each row to each centroid (rows × classes); ∞ to a class without rows. */
@@ -34,10 +32,7 @@ export function centroidDistances(
   return out;
 }
 
-/**
- * softmax(−distance / temperature) per row. Shifting by the row's smallest distance gives the
- * nearest class exp(0) = 1, so no row underflows to 0/0; an infinite distance gets probability 0.
- */
+/** softmax(−distance / temperature) per row, shifted so the nearest class is exp(0): never 0/0. */
 export function probabilitiesFromDistances(
   distances: Float64Array,
   numClasses: number,

@@ -8,10 +8,8 @@ export type Metric = (typeof METRICS)[number];
 /** Built-in defaults: plain nearest centroid (scikit-learn's NearestCentroid) with unit temperature. */
 export const DEFAULT_OPTIONS = { metric: 'euclidean', shrinkage: 0, temperature: 1 } as const;
 
-/**
- * Every field has a default (a plugin factory's defaults replace it) and a `.describe()` text
- * (shown by `digitlab plugins` and `--help`); strictObject makes a misspelt option an error.
- */
+/** Each option has a default (a factory's defaults replace it) and a `.describe()` text for
+ * `digitlab plugins` and `--help`; strictObject makes a misspelt option an error. */
 export const nearestCentroidOptionsSchema = z.strictObject({
   metric: z
     .enum(METRICS)

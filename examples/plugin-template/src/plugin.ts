@@ -34,7 +34,12 @@ export const nearestCentroid = defineClassifier({
         sums.add(data, from, to);
         yield { model: sums.centroids(o.shrinkage), message: `averaged ${to} of ${n} samples` };
       }
-      const centroids = describeCentroids(sums.counts, data.classNames);
+      // A class without samples has no centroid and can never be predicted: say which.
+      const missing = data.classNames.filter((_, c) => !sums.counts[c]).map((name) => `'${name}'`);
+      const never = missing.length
+        ? ` (no samples of class ${missing.join(', ')}: never predicted)`
+        : '';
+      const centroids = `${data.numClasses - missing.length} centroids${never}`;
       const message = `averaged ${n} samples into ${centroids} in ${total} steps`;
       return { stopReason: 'completed', converged: true, message };
     }
@@ -53,15 +58,4 @@ export const nearestCentroid = defineClassifier({
     shape ? [imagesOfRows(CENTROIDS, centroids, shape, classNames)] : [],
   encode: encodeModelFile,
   decode: decodeModelFile,
-  // The options a model file records belong to the model: they win over the manifest's.
-  impliedOptions: (model) => model.options ?? {},
 });
-
-/** "10 centroids", or which classes had no samples and so can never be predicted. */
-function describeCentroids(counts: Float64Array, classNames: readonly string[]): string {
-  const missing = classNames.filter((_, c) => counts[c] === 0).map((name) => `'${name}'`);
-  const found = `${counts.length - missing.length} centroids`;
-  return missing.length
-    ? `${found} (no samples of class ${missing.join(', ')}: never predicted)`
-    : found;
-}
