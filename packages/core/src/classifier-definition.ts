@@ -36,6 +36,11 @@ export interface ClassifierDefinition<S extends OptionsSchema, M, X extends obje
    * loaded (the rest — backends, workers — come from the loading plugin's defaults). Default: all.
    */
   readonly modelOptions?: readonly (keyof z.output<S>)[];
+  /**
+   * Whether `train` starts from `context.initial` when it is given (a warm start requested by the
+   * caller through `FitOptions.warmStartFrom`); default false: such requests are ignored.
+   */
+  readonly warmStarts?: boolean;
   /** What the training data must have beyond a valid Dataset (default: 2 classes, 1 sample). */
   requirements?(options: z.output<S>): TrainingDataRequirements;
   /** Start training on validated data; runs before the fit clock starts (set-up is not fit time). */

@@ -29,6 +29,13 @@ export interface FitOptions {
    * the seed, the backend…), recorded under `metadata.training` of the saved model.
    */
   readonly provenance?: Readonly<Record<string, unknown>>;
+  /**
+   * Start from the parameters of `from`, a fitted classifier of the same plugin (a regularization
+   * path: each setting starts at the previous one's solution, as scikit-learn's
+   * LogisticRegressionCV does along Cs). Plugins that cannot warm start (`warmStarts` false) fit
+   * from scratch, as they do when `from` is unfitted or of another plugin.
+   */
+  readonly warmStartFrom?: Classifier;
 }
 
 /**
@@ -42,6 +49,8 @@ export interface Classifier {
   readonly options: Readonly<Record<string, unknown>>;
   /** True once `fit` has produced parameters (or after loading a saved model). */
   readonly fitted: boolean;
+  /** Whether `fit` can start from another classifier's parameters (`FitOptions.warmStartFrom`). */
+  readonly warmStarts?: boolean;
   /** Train on `train`, streaming a start event, progress events and an end event. */
   fit(train: Dataset, options?: FitOptions): AsyncGenerator<TrainingEvent, FitResult, undefined>;
   /** Class probabilities, numSamples × numClasses row-major, for row-major `features`. */

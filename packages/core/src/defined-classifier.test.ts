@@ -385,6 +385,37 @@ describe('the lifecycle around fit', () => {
   });
 });
 
+describe('warm starts from another classifier (a path)', () => {
+  it('hands a plugin that warm starts the fitted model of `warmStartFrom`', async () => {
+    const log: ScriptLog = [];
+    const plugin = scriptedPlugin({ steps: 2, warmStarts: true, log })();
+    const first = plugin.create(plugin.options.parse({ level: 1 }));
+    const second = plugin.create(plugin.options.parse({ level: 2 }));
+    expect(second.warmStarts).toBe(true);
+    // Unfitted: nothing to start from.
+    await fitToEnd(first.fit(train, { warmStartFrom: second }));
+    await fitToEnd(second.fit(train, { warmStartFrom: first }));
+    expect(log.filter((l) => /^train($| from)/.test(l))).toEqual([
+      'train',
+      `train from model ${first.model?.id}`,
+    ]);
+  });
+
+  it('fits a plugin that does not warm start, or from another plugin, from scratch', async () => {
+    const { classifier: cold, log } = setup({ steps: 1 });
+    const { classifier: other } = setup({ steps: 1 });
+    await fitToEnd(other.fit(train));
+    expect(cold.warmStarts).toBe(false);
+    await fitToEnd(cold.fit(train, { warmStartFrom: other }));
+    const warmLog: ScriptLog = [];
+    const warm = scriptedPlugin({ name: 'renamed', steps: 1, warmStarts: true, log: warmLog })();
+    const classifier = warm.create(warm.options.parse({}));
+    await fitToEnd(classifier.fit(train, { warmStartFrom: other }));
+    expect(log.filter((l) => /^train($| from)/.test(l))).toEqual(['train']);
+    expect(warmLog.filter((l) => /^train($| from)/.test(l))).toEqual(['train']);
+  });
+});
+
 describe('inspect', () => {
   it('hands the plugin the model and a 2-D image shape, and gives nothing for flat features', async () => {
     const { classifier } = setup({ steps: 1 });

@@ -30,6 +30,7 @@ import {
 export interface Algorithm<O, M> {
   readonly name: string;
   readonly modelOptions?: readonly PropertyKey[];
+  readonly warmStarts?: boolean;
   requirements?(options: O): TrainingDataRequirements;
   train(context: TrainContext<O, M>): Trainer<M> | Promise<Trainer<M>>;
   predictProba(model: M, features: Float32Array, options: O): Float32Array | Promise<Float32Array>;
@@ -91,6 +92,10 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
     return this.current !== undefined;
   }
 
+  get warmStarts(): boolean {
+    return this.algorithm.warmStarts === true;
+  }
+
   /** The current model, if any (the latest step's during a fit). */
   get model(): M | undefined {
     return this.current;
@@ -136,7 +141,14 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
     this.fitting = true;
     let close: (() => Promise<void>) | undefined;
     try {
-      const trainer = await a.train({ data: train, options: o, signal, model: this.current });
+      const initial = this.warmStarts ? startOf<M>(fitOptions.warmStartFrom, a.name) : undefined;
+      const trainer = await a.train({
+        data: train,
+        options: o,
+        signal,
+        model: this.current,
+        ...(initial === undefined ? {} : { initial }),
+      });
       let closing: Promise<void> | undefined;
       close = () => {
         closing ??= closeTrainer(trainer);
@@ -421,6 +433,12 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
       );
     }
   }
+}
+
+/** The model of `from` when it is a fitted classifier of the plugin named `plugin`. */
+function startOf<M>(from: Classifier | undefined, plugin: string): M | undefined {
+  if (!(from instanceof DefinedClassifier) || from.plugin !== plugin) return undefined;
+  return from.model as M | undefined;
 }
 
 /** Close a trainer's steps (running their `finally`) and then its own release, even if one fails. */

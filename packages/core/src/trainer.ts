@@ -14,6 +14,11 @@ export interface TrainContext<O, M> {
   readonly signal: AbortSignal;
   /** The classifier's current model, if it has one (for warm starts). */
   readonly model: M | undefined;
+  /**
+   * Parameters the caller asked training to start from (`FitOptions.warmStartFrom`, same plugin),
+   * given only to definitions that declare `warmStarts`.
+   */
+  readonly initial?: M;
 }
 
 /** One step of training (an iteration, an epoch, a chunk of a one-pass fit). */

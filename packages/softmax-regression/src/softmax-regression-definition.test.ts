@@ -353,6 +353,19 @@ describe('warm start', () => {
     expect(coldSecond[0]?.objective).toBe(coldFirst[0]?.objective);
   });
 
+  it('starts from a `warmStartFrom` classifier fitted with another C, and ends at the same optimum', async () => {
+    const previous = create({ C: 0.1 });
+    await fitToEnd(previous.fit(train));
+    const warm = create({ C: 1 });
+    const cold = create({ C: 1 });
+    expect(warm.warmStarts).toBe(true);
+    const warmEvents = progressOf(await collect(warm.fit(train, { warmStartFrom: previous })));
+    const coldEvents = progressOf(await collect(cold.fit(train)));
+    expect(warmEvents[0]?.objective).toBeLessThan(coldEvents[0]?.objective as number);
+    expect(warmEvents.length).toBeLessThan(coldEvents.length);
+    expect(maxAbsDifference(warm.coefficients(), cold.coefficients())).toBeLessThan(2e-3);
+  });
+
   it('refuses data whose shape does not match the current parameters', async () => {
     const warm = create({ maxIter: 3, warmStart: true });
     await fitToEnd(warm.fit(train));

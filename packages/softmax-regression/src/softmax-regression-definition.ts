@@ -112,6 +112,8 @@ export function softmaxRegressionDefinition<B extends string>(
       'Multinomial logistic regression (scikit-learn LogisticRegression objective) on compressed rows (WebAssembly SIMD) or TensorFlow.js tensors, lbfgs/sgd/adam',
     options,
     modelOptions: MODEL_OPTIONS,
+    // A path (e.g. along C) starts each fit at the previous setting's parameters.
+    warmStarts: true,
     train: (context) => train(runtime, context),
     async predictProba(weights, features, o) {
       await activate(runtime, o.backend);
@@ -142,10 +144,16 @@ async function activate<B extends string>(
 
 async function train<B extends string>(
   runtime: SoftmaxRuntime<B>,
-  { data, options: o, signal, model }: TrainContext<SoftmaxRegressionOptions, DenseWeights>,
+  {
+    data,
+    options: o,
+    signal,
+    model,
+    initial,
+  }: TrainContext<SoftmaxRegressionOptions, DenseWeights>,
 ): Promise<Trainer<DenseWeights>> {
   const { numSamples: n, numFeatures: d, numClasses: k } = data;
-  const x0 = startingPoint(o.warmStart ? model : undefined, d, k);
+  const x0 = startingPoint(initial ?? (o.warmStart ? model : undefined), d, k);
   // Backend start-up (wasm compilation) happens once per process: not part of this fit's time.
   const { backend, note } = await runtime.resolveBackend(o.backend);
   const ensureBackend = () => runtime.useBackend(backend);

@@ -29,6 +29,10 @@ export interface Script {
   readonly onStep?: (step: number) => void;
   /** Called in every prediction (e.g. to advance a fake clock). */
   readonly onPredict?: () => void;
+  /** The plugin's name (default 'scripted'). */
+  readonly name?: string;
+  /** Declare `warmStarts`, so a `warmStartFrom` classifier's model reaches `train` (default false). */
+  readonly warmStarts?: boolean;
   /** Extra fields of the end. */
   readonly end?: Partial<TrainingEnd<ScriptedModel>>;
 }
@@ -49,15 +53,16 @@ function favouring(c: number, k: number): ScriptedModel {
 export function scriptedPlugin(script: Script) {
   const { log } = script;
   return defineClassifier({
-    name: 'scripted',
+    name: script.name ?? 'scripted',
     description: 'A scripted test plugin',
     options: z.strictObject({
       level: z.number().int().min(0).max(9).default(1).describe('A model option'),
       threads: z.number().int().min(0).default(0).describe('A runtime option'),
     }),
     modelOptions: ['level'],
-    train({ data, signal }): Trainer<ScriptedModel> {
-      log.push('train');
+    ...(script.warmStarts ? { warmStarts: true } : {}),
+    train({ data, signal, initial }): Trainer<ScriptedModel> {
+      log.push(initial === undefined ? 'train' : `train from model ${initial.id}`);
       const k = data.numClasses;
       async function* steps(): AsyncGenerator<
         TrainingStep<ScriptedModel>,
