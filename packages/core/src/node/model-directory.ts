@@ -1,10 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { ArtifactError } from '../errors.js';
 import { ARTIFACT_FORMAT_VERSION, MANIFEST_FILE, type ModelArtifact } from '../model-artifact.js';
 import { type ModelMetadata, validateModelMetadata } from '../model-metadata.js';
 import { parseArtifactJson } from '../parse-artifact-json.js';
+import {
+  committedDirectory,
+  DirectoryWriteError,
+  replaceDirectoryAtomically,
+} from './atomic-directory.js';
 
 interface Manifest {
   format: 'digitlab-model';
@@ -17,8 +22,10 @@ interface Manifest {
 const SAFE_FILE_NAME = /^[A-Za-z0-9._-]+$/;
 
 /**
- * Write a model directory atomically: files go to a sibling temp directory which then replaces
- * `dir`, so a crash never leaves a half-written model that a later load would accept.
+ * Write a model directory atomically (protocol in atomic-directory.ts): the files and then the
+ * manifest go to a sibling temp directory, fsynced, which then replaces `dir` by renames. Killed at
+ * any moment, `dir` loads as the complete old model or the complete new one; a failure (read-only
+ * or full location) is an ArtifactError saying where, with anything already at `dir` untouched.
  */
 export async function saveModel(dir: string, artifact: ModelArtifact): Promise<void> {
   const target = resolve(dir);
@@ -31,39 +38,36 @@ export async function saveModel(dir: string, artifact: ModelArtifact): Promise<v
     }
   }
   await refuseForeignDirectory(target);
-  await mkdir(dirname(target), { recursive: true });
-  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const temp = join(dirname(target), `.${basename(target)}.tmp-${suffix}`);
-  const old = join(dirname(target), `.${basename(target)}.old-${suffix}`);
+  const files: Manifest['files'] = {};
+  for (const [name, bytes] of Object.entries(artifact.files)) {
+    files[name] = { bytes: bytes.byteLength, sha256: sha256(bytes) };
+  }
+  const manifest: Manifest = {
+    format: 'digitlab-model',
+    version: ARTIFACT_FORMAT_VERSION,
+    plugin: artifact.plugin,
+    files,
+    metadata: artifact.metadata,
+  };
+  const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
   try {
-    await mkdir(temp);
-    const files: Manifest['files'] = {};
-    for (const [name, bytes] of Object.entries(artifact.files)) {
-      await writeFile(join(temp, name), bytes);
-      files[name] = { bytes: bytes.byteLength, sha256: sha256(bytes) };
-    }
-    const manifest: Manifest = {
-      format: 'digitlab-model',
-      version: ARTIFACT_FORMAT_VERSION,
-      plugin: artifact.plugin,
-      files,
-      metadata: artifact.metadata,
-    };
-    await writeFile(join(temp, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-    const existed = await exists(target);
-    if (existed) await rename(target, old);
-    await rename(temp, target);
-    if (existed) await rm(old, { recursive: true, force: true });
+    await replaceDirectoryAtomically(target, {
+      files: artifact.files,
+      last: { name: MANIFEST_FILE, bytes: manifestBytes },
+    });
   } catch (error) {
-    await rm(temp, { recursive: true, force: true });
-    if (error instanceof ArtifactError) throw error;
-    throw new ArtifactError(`could not save the model: ${(error as Error).message}`, target);
+    if (!(error instanceof DirectoryWriteError)) throw error;
+    throw new ArtifactError(
+      `could not save the model: ${error.problem}; ${error.keptExisting ? 'the model already there is unchanged' : 'nothing was written'}`,
+      target,
+    );
   }
 }
 
 /** Read a model directory written by `saveModel`, verifying every file's size and checksum. */
 export async function readModelArtifact(dir: string): Promise<ModelArtifact> {
-  const target = resolve(dir);
+  // Where a save killed half-way through its swap left the committed model (atomic-directory.ts).
+  const target = await committedDirectory(resolve(dir), MANIFEST_FILE);
   const manifestPath = join(target, MANIFEST_FILE);
   let text: string;
   try {
