@@ -5,6 +5,7 @@ import { trainJsonResult } from '../report/json-result.js';
 import { plainReporter } from '../report/plain-reporter.js';
 import { writeTrainReport } from '../report/train-report.js';
 import { type CliIo, writeLine } from './cli-io.js';
+import { EXIT_FAILURE, errorText } from './report-error.js';
 import { checkReportTarget } from './report-target.js';
 import type { TrainSettings } from './train-settings.js';
 
@@ -52,15 +53,18 @@ export async function runTrain(settings: TrainSettings, io: CliIo): Promise<numb
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  let saveError: string | undefined;
   try {
     if (settings.mode === 'plain') {
       session.subscribe(plainReporter((line) => writeLine(io.stdout, line)));
       const result = await session.run();
-      if (settings.saveAtEnd && !interrupted) await session.saveTo(settings.saveDir);
+      if (settings.saveAtEnd && !interrupted)
+        saveError = await saveFailure(session, settings.saveDir);
       if (settings.reportAtEnd && !interrupted) await session.reportTo(settings.reportDir);
       io.stdout.write(
         `\n${finalTrainingReport(result.outcome, result.evaluation, result.info.classNames, result.info.unit, result.info.evaluationsUnit)}`,
       );
+      if (saveError !== undefined) writeLine(io.stderr, `digitlab: error: ${saveError}`);
     } else {
       // A long evaluation adds a line a second at most, never one per batch.
       const due = createEvaluationThrottle();
@@ -72,21 +76,39 @@ export async function runTrain(settings: TrainSettings, io: CliIo): Promise<numb
         if (line !== undefined) writeLine(io.stderr, line);
       });
       const result = await session.run();
-      if (settings.saveAtEnd && !interrupted) await session.saveTo(settings.saveDir);
+      if (settings.saveAtEnd && !interrupted)
+        saveError = await saveFailure(session, settings.saveDir);
       // Before the result, so a failed report leaves stdout one object too (the error).
       if (settings.reportAtEnd && !interrupted) await session.reportTo(settings.reportDir);
       const json = trainJsonResult(
         result,
-        settings.saveAtEnd && !interrupted ? settings.saveDir : undefined,
+        settings.saveAtEnd && !interrupted && saveError === undefined
+          ? settings.saveDir
+          : undefined,
       );
-      writeLine(io.stdout, JSON.stringify(json));
+      // A failed save still gives the result, with the error beside it: one object on stdout.
+      writeLine(
+        io.stdout,
+        JSON.stringify(saveError === undefined ? json : { ...json, error: saveError }),
+      );
     }
-    return interrupted ? 130 : 0;
+    return saveError !== undefined ? EXIT_FAILURE : interrupted ? 130 : 0;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     session.dispose();
   }
+}
+
+/**
+ * Save at the end of a run; a failure (read-only or full location, …) is returned as its message,
+ * not thrown, so the training result is still printed before the command fails.
+ */
+async function saveFailure(session: TrainingSession, dir: string): Promise<string | undefined> {
+  return session.saveTo(dir).then(
+    () => undefined,
+    (error: unknown) => errorText(error),
+  );
 }
 
 /** A session event as one JSON line for stderr in `--json` mode (snake_case, no typed arrays). */

@@ -15,8 +15,11 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Run the built CLI with pipes (not a terminal), from `cwd`. */
-export function runCli(args: readonly string[], options: { cwd?: string } = {}): Promise<CliRun> {
+/** Run the built CLI with pipes (not a terminal), from `cwd`, as user `uid` if given. */
+export function runCli(
+  args: readonly string[],
+  options: { cwd?: string; uid?: number } = {},
+): Promise<CliRun> {
   if (!existsSync(CLI)) {
     throw new Error(`expected the built CLI at ${CLI}, found nothing: run \`pnpm build\` first`);
   }
@@ -25,6 +28,7 @@ export function runCli(args: readonly string[], options: { cwd?: string } = {}):
       cwd: options.cwd ?? APP_DIR,
       env: { ...process.env, DIGITLAB_DEBUG: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
     });
     let stdout = '';
     let stderr = '';
