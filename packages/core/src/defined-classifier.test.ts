@@ -401,6 +401,17 @@ describe('warm starts from another classifier (a path)', () => {
     ]);
   });
 
+  it('keeps a model the trainer ends with before any step (a start already at the optimum)', async () => {
+    const logits = Float32Array.of(0, 2, 0);
+    const { classifier } = setup({ steps: 0, end: { model: { id: -1, logits } } });
+    const result = await fitToEnd(classifier.fit(train));
+    expect(result.steps).toBe(0);
+    expect(classifier.fitted).toBe(true);
+    // Every row predicts class 1: right on a third of them.
+    expect(await classifier.score(test)).toBeCloseTo(1 / 3, 12);
+    expect((await classifier.save()).metadata.metrics).toMatchObject({ steps: 0 });
+  });
+
   it('fits a plugin that does not warm start, or from another plugin, from scratch', async () => {
     const { classifier: cold, log } = setup({ steps: 1 });
     const { classifier: other } = setup({ steps: 1 });

@@ -229,6 +229,9 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
       if (end?.model !== undefined) {
         latest = end.model;
         this.adopt(end.model);
+        // A trainer may end before its first step (a warm start already at the optimum).
+        this.record = record;
+        this.shape = { numFeatures: d, numClasses: k };
       }
       const ending = end ?? aborted(record.step, unit, last?.message);
       const steps = ending.steps ?? record.step;
