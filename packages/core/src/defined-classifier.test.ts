@@ -476,6 +476,8 @@ describe('metadata, saving and loading', () => {
         complete: true,
         stopReason: 'completed',
         converged: true,
+        totalSteps: 2,
+        unit: 'iteration',
       },
       metrics: {
         steps: 2,
@@ -499,6 +501,39 @@ describe('metadata, saving and loading', () => {
     expect(metadata.training).not.toHaveProperty('stopReason');
     expect(metadata.metrics).toMatchObject({ steps: 1 });
     await fit.return(undefined as never);
+  });
+
+  it('marks a model saved after an abort as interrupted, not complete', async () => {
+    const { classifier } = setup({ steps: 5 });
+    const controller = new AbortController();
+    const fit = classifier.fit(train, { signal: controller.signal });
+    await fit.next();
+    await fit.next();
+    await fit.next();
+    controller.abort();
+    // The consumer leaves at once, as a session does on Ctrl-C.
+    await fit.return(undefined as never);
+    const { metadata } = await classifier.save();
+    expect(metadata.training).toMatchObject({
+      complete: false,
+      interrupted: true,
+      stopReason: 'aborted',
+      converged: false,
+      totalSteps: 5,
+    });
+    expect(metadata.metrics).toMatchObject({ steps: 2 });
+  });
+
+  it('marks a fit that ran to an abort end as interrupted too', async () => {
+    const { classifier } = setup({ steps: 5, watchSignal: true });
+    const controller = new AbortController();
+    const fit = classifier.fit(train, { signal: controller.signal });
+    await fit.next();
+    await fit.next();
+    controller.abort();
+    await fitToEnd(fit);
+    const { metadata } = await classifier.save();
+    expect(metadata.training).toMatchObject({ complete: false, interrupted: true });
   });
 
   it('gives encode the metadata the artifact carries, for formats that embed it', async () => {

@@ -53,6 +53,9 @@ interface FitRecord {
   evaluation?: HeldOutEvaluation;
   heldOutSplit?: string;
   fitSeconds?: number;
+  /** The trainer's unit and most steps, from its start. */
+  unit?: ProgressUnit;
+  total?: number;
   end?: { readonly stopReason: string; readonly converged: boolean };
 }
 
@@ -156,6 +159,8 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
       };
       this.closeTrainer = close;
       const { unit, total } = trainer;
+      record.unit = unit;
+      if (total !== undefined) record.total = total;
       yield {
         type: 'start',
         unit,
@@ -274,6 +279,10 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
       yield { type: 'end', result };
       return result;
     } finally {
+      // A fit left at an abort (the consumer stopped pulling) ends there: its model is interrupted.
+      if (record.end === undefined && signal.aborted) {
+        record.end = { stopReason: 'aborted', converged: false };
+      }
       this.fitting = false;
       this.closeTrainer = undefined;
       await close?.();
@@ -413,8 +422,12 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
         numSamples: data.numSamples,
         split: data.split,
         ...r.provenance,
-        complete: r.end !== undefined,
+        // Interrupted: stopped by an abort before the trainer's own end (saved as it stood).
+        complete: r.end !== undefined && r.end.stopReason !== 'aborted',
         ...(r.end ?? {}),
+        ...(r.end?.stopReason === 'aborted' ? { interrupted: true } : {}),
+        ...(r.total === undefined ? {} : { totalSteps: r.total }),
+        ...(r.unit === undefined ? {} : { unit: r.unit }),
       },
       metrics: defined({
         steps: r.step,

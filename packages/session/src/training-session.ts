@@ -120,6 +120,8 @@ export class TrainingSession implements SessionControls {
   private info: SessionInfo | undefined;
   private latestEvaluation: EvaluationSummary | undefined;
   private lastPoint: ProgressPoint | undefined;
+  /** The step of the classifier's current model: what a cancelled fit reached. */
+  private reachedStep = 0;
   private lastYield = 0;
   // What a report needs besides the classifier: the data, every progress event, the latest
   // evaluation's predictions, the outcome and the last save.
@@ -391,6 +393,8 @@ export class TrainingSession implements SessionControls {
   ): Promise<void> {
     if (event.type === 'evaluating') {
       const { step, done, total, elapsedMs, predictions, labels, numClasses } = event;
+      // The model of `step` is the classifier's now, though its progress event is yet to come.
+      this.reachedStep = Math.max(this.reachedStep, step);
       const progress = evaluationProgress({ step, done, total, elapsedMs });
       if (event.set === 'training') {
         this.emit({ type: 'measuringTrainAccuracy', progress });
@@ -488,7 +492,8 @@ export class TrainingSession implements SessionControls {
     if (!result) {
       const last = this.lastPoint;
       const unit = this.info?.unit ?? NOT_STARTED.unit;
-      return cancelledOutcome(last?.step ?? 0, (last?.elapsedMs ?? 0) / 1000, unit);
+      const steps = Math.max(last?.step ?? 0, this.reachedStep);
+      return cancelledOutcome(steps, (last?.elapsedMs ?? 0) / 1000, unit);
     }
     if (result.evaluation && result.evaluation.step !== this.latestEvaluation?.step) {
       this.latestHeldOut = result.evaluation;
