@@ -32,6 +32,11 @@ export interface DashboardAppProps {
   readonly sampleMemory?: () => MemorySample;
   /** Called once the session has stopped, just before the app unmounts. */
   readonly onQuit?: (reason: QuitReason) => void;
+  /**
+   * Ctrl-C, handled by the caller instead (it stops the session and closes the app itself, and
+   * exits at once on a second one); without it Ctrl-C quits like q, with reason 'interrupt'.
+   */
+  readonly onInterrupt?: () => void;
 }
 
 /** The dashboard connected to a training session, the terminal and the keyboard. */
@@ -43,6 +48,7 @@ export function DashboardApp({
   colourDepth,
   sampleMemory,
   onQuit,
+  onInterrupt,
 }: DashboardAppProps) {
   const { stdout } = useStdout();
   const [state, dispatch] = useReducer(
@@ -69,7 +75,13 @@ export function DashboardApp({
   );
   useDashboard({
     onQuit: () => quit('quit'),
-    onInterrupt: () => quit('interrupt'),
+    onInterrupt: () => {
+      if (onInterrupt) {
+        if (!quitting.current) dispatch({ type: 'quitting' });
+        quitting.current = true;
+        onInterrupt();
+      } else quit('interrupt');
+    },
     onTogglePause: () => session.togglePause(),
     onSave: () => session.requestSave(),
     onReport: () => session.requestReport(),

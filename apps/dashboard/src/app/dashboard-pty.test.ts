@@ -146,15 +146,41 @@ describe('the dashboard in a terminal', { timeout: 120_000 }, () => {
       expect(app.text()).toMatch(/digitlab: cancelled after \d+ epochs? \(/);
     }));
 
-  it('follows a resize to a wide terminal; Ctrl-C quits with 130, terminal restored', () =>
+  it('follows a resize to a wide terminal; Ctrl-C quits with 130, terminal restored, the model saved as interrupted', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'digitlab-pty-interrupt-'));
+    const dir = join(root, 'model');
+    try {
+      await inTerminal(sgdRun(20, '--save', dir), async (app) => {
+        await app.waitFor(/confusion matrix · epoch/);
+        app.term.resize(130, 40);
+        await app.waitFor(/most confused \(true → predicted\)/);
+        app.term.write('\u0003');
+        expect(await app.exited()).toBe(130);
+        expect(app.raw().endsWith('\u001b[?25h')).toBe(true);
+        expect(app.raw()).toContain('\u001b[?1049l');
+        const saved = app
+          .text()
+          .match(/saved the model after (\d+) of 1000 epochs to (\S+) \(interrupted\)/);
+        expect(saved?.[2]).toBe(dir);
+        const manifest = JSON.parse(await readFile(join(dir, 'digitlab-model.json'), 'utf8'));
+        expect(manifest.metadata.training).toMatchObject({ interrupted: true, complete: false });
+        expect(manifest.metadata.metrics.steps).toBe(Number(saved?.[1]));
+        expect(await readdir(root)).toEqual(['model']);
+      });
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('SIGTERM from outside stops the run with 143 and says how to keep the model next time', () =>
     inTerminal(sgdRun(20), async (app) => {
       await app.waitFor(/confusion matrix · epoch/);
-      app.term.resize(130, 40);
-      await app.waitFor(/most confused \(true → predicted\)/);
-      app.term.write('\u0003');
-      expect(await app.exited()).toBe(130);
+      app.term.kill('SIGTERM');
+      expect(await app.exited()).toBe(143);
       expect(app.raw().endsWith('\u001b[?25h')).toBe(true);
-      expect(app.raw()).toContain('\u001b[?1049l');
+      expect(app.text()).toMatch(
+        /interrupted after \d+ of 1000 epochs; the model was not saved: pass --save <dir>/,
+      );
     }));
 
   it('w draws the weights in 24-bit colour and m the misclassified digits, during a run', () =>

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type SessionResult, type TrainingSession, unitWord } from '@digitlab/session';
 import { render } from 'ink';
+import { handleInterrupts } from '../cli/interrupt-signals.js';
 import { errorText } from '../cli/report-error.js';
 import { formatPercent } from '../view-models/format-number.js';
 import { statusModel } from '../view-models/status-model.js';
-import { DashboardApp, type QuitReason } from './dashboard-app.js';
+import { DashboardApp } from './dashboard-app.js';
 import { sampleMemory } from './memory-sample.js';
 import { captureStrayOutput } from './output-capture.js';
 
@@ -29,33 +30,47 @@ export interface DashboardRun {
  */
 export async function runDashboard(
   session: TrainingSession,
-  options: { saveDir: string; stdout?: NodeJS.WriteStream; stdin?: NodeJS.ReadStream },
+  options: {
+    saveDir: string;
+    stdout?: NodeJS.WriteStream;
+    stdin?: NodeJS.ReadStream;
+    /**
+     * After Ctrl-C or SIGTERM stopped the run, with the dashboard closed and the session not yet
+     * released: keep what should be kept (save the model), and the lines that say so.
+     */
+    afterInterrupt?: (result: SessionResult) => Promise<readonly string[]>;
+  },
 ): Promise<DashboardRun> {
   const stdout = options.stdout ?? process.stdout;
   const stdin = options.stdin ?? process.stdin;
   const release = captureStrayOutput();
-  let reason = 'quit' as QuitReason;
   let result: SessionResult | undefined;
   let failure: unknown;
   stdout.write(ENTER_ALTERNATE_SCREEN);
+  let screenLeft = false;
+  const leaveScreen = (): void => {
+    if (screenLeft) return;
+    screenLeft = true;
+    stdout.write(LEAVE_ALTERNATE_SCREEN);
+  };
+  // Ctrl-C (a key in raw mode, or SIGINT from outside) and SIGTERM stop training at its next step
+  // and close the dashboard; a second one exits at once, with the terminal restored first.
+  const interrupts = handleInterrupts({
+    onInterrupt: () => void session.cancel().finally(() => instance.unmount()),
+    beforeExit: () => {
+      leaveScreen();
+      stdout.write(SHOW_CURSOR);
+    },
+  });
   const instance = render(
     <DashboardApp
       session={session}
       saveDir={options.saveDir}
       sampleMemory={sampleMemory}
-      onQuit={(r) => {
-        reason = r;
-      }}
+      onInterrupt={() => interrupts.interrupt('SIGINT')}
     />,
     { stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 10 },
   );
-  // A signal from outside (kill, a closed terminal) quits as cleanly as a key.
-  const onSignal = (signal: NodeJS.Signals): void => {
-    reason = signal === 'SIGINT' ? 'interrupt' : 'quit';
-    void session.cancel().finally(() => instance.unmount());
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
   session.run().then(
     (r) => {
       result = r;
@@ -64,23 +79,28 @@ export async function runDashboard(
       failure = error;
     },
   );
+  const lines: string[] = [];
   try {
-    await instance.waitUntilExit();
+    try {
+      await instance.waitUntilExit();
+    } finally {
+      await session.cancel();
+      instance.cleanup();
+      leaveScreen();
+    }
+    if (interrupts.signal !== undefined && result && options.afterInterrupt) {
+      lines.push(...(await options.afterInterrupt(result)));
+    }
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await session.cancel();
+    interrupts.dispose();
     session.dispose();
-    instance.cleanup();
-    stdout.write(LEAVE_ALTERNATE_SCREEN);
   }
   const captured = release();
-  const lines: string[] = [];
-  if (result) lines.push(summaryLine(result));
+  if (result) lines.unshift(summaryLine(result));
   if (captured.length > 0) lines.push(saveLog(captured));
   if (failure !== undefined) process.stderr.write(`digitlab: error: ${errorText(failure)}\n`);
   stdout.write(lines.map((l) => `${l}\n`).join('') + SHOW_CURSOR);
-  const exitCode = reason === 'interrupt' ? 130 : failure !== undefined ? 1 : 0;
+  const exitCode = interrupts.exitCode ?? (failure !== undefined ? 1 : 0);
   return {
     exitCode,
     ...(result ? { result } : {}),

@@ -10,6 +10,7 @@ import { type ClassScores, type EvaluationSummary, summarizeEvaluation } from '@
 import { UsageError } from '../errors.js';
 import { evaluationReport } from '../report/final-report.js';
 import { type CliIo, writeLine } from './cli-io.js';
+import { savedModelInterruption } from './interrupted-run.js';
 import { type SavedModel, withSavedModel } from './load-saved-model.js';
 
 /** Flags of `digitlab evaluate`. */
@@ -41,6 +42,8 @@ export interface EvaluateJsonResult {
   readonly dataset: string;
   readonly n_test: number;
   readonly accuracy: number;
+  /** The model was saved from an interrupted run (not trained to the end). */
+  readonly interrupted: boolean;
   readonly confusion_matrix: number[][];
   readonly per_class: ({ readonly class: string } & ClassScores)[];
 }
@@ -72,6 +75,8 @@ export function runEvaluate(
         io.stdout,
         `model ${flags.model} (${model.plugin}) on ${dataset} test split, ${summary.total} images`,
       );
+      const interruption = savedModelInterruption(model.metadata);
+      if (interruption !== undefined) writeLine(io.stdout, `note: the model was ${interruption}`);
       writeLine(io.stdout, evaluationReport(summary, model.metadata.classNames));
     }
     return 0;
@@ -127,6 +132,7 @@ export function evaluateJsonResult(
     dataset,
     n_test: summary.total,
     accuracy: summary.accuracy,
+    interrupted: savedModelInterruption(model.metadata) !== undefined,
     confusion_matrix: Array.from({ length: k }, (_, i) =>
       Array.from(summary.counts.subarray(i * k, (i + 1) * k)),
     ),

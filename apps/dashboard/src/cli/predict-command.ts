@@ -2,6 +2,7 @@ import type { PluginRegistry } from '@digitlab/core';
 import { applyPreprocessing, readIdx } from '@digitlab/datasets/node';
 import { UsageError } from '../errors.js';
 import { type CliIo, writeLine } from './cli-io.js';
+import { savedModelInterruption } from './interrupted-run.js';
 import { withSavedModel } from './load-saved-model.js';
 
 /** Flags of `digitlab predict`. */
@@ -19,6 +20,8 @@ export function runPredict(
 ): Promise<number> {
   return withSavedModel(flags.model, registry, async (model) => {
     const meta = model.metadata;
+    const interruption = savedModelInterruption(meta);
+    if (interruption !== undefined) writeLine(io.stderr, `note: the model was ${interruption}`);
     const idx = await readIdx(flags.input);
     if (idx.type !== 'u8') {
       throw new UsageError(

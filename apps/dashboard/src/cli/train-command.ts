@@ -1,10 +1,12 @@
-import { type SessionEvent, TrainingSession } from '@digitlab/session';
+import { type SessionEvent, type SessionResult, TrainingSession } from '@digitlab/session';
 import { createEvaluationThrottle } from '../report/evaluation-throttle.js';
 import { finalTrainingReport } from '../report/final-report.js';
 import { trainJsonResult } from '../report/json-result.js';
 import { plainReporter } from '../report/plain-reporter.js';
 import { writeTrainReport } from '../report/train-report.js';
 import { type CliIo, writeLine } from './cli-io.js';
+import { handleInterrupts } from './interrupt-signals.js';
+import { interruptedModelLine, stepsReached } from './interrupted-run.js';
 import { EXIT_FAILURE, errorText } from './report-error.js';
 import { checkReportTarget } from './report-target.js';
 import type { TrainSettings } from './train-settings.js';
@@ -26,6 +28,23 @@ export async function runTrain(settings: TrainSettings, io: CliIo): Promise<numb
     // Only the dashboard draws the weights and the wrong digits (keys w and m).
     liveImages: settings.mode === 'tui',
   });
+  let total: number | undefined;
+  session.subscribe((event) => {
+    if (event.type === 'started') total = event.total;
+  });
+  /** After an interrupt: save the model as it stands when --save asked for it, and say so. */
+  const keepInterrupted = async (result: SessionResult): Promise<InterruptedModel> => {
+    const at = { steps: result.outcome.steps, unit: result.info.unit, ...defined({ total }) };
+    if (settings.saveAtEnd && at.steps > 0) {
+      const error = await saveFailure(session, settings.saveDir);
+      if (error !== undefined) {
+        const line = `interrupted after ${stepsReached(at)}; could not save the model: ${error}`;
+        return { savedTo: undefined, line };
+      }
+    }
+    const savedTo = settings.saveAtEnd && at.steps > 0 ? settings.saveDir : undefined;
+    return { savedTo, line: interruptedModelLine(at, savedTo) };
+  };
   if (settings.mode === 'tui') {
     if (settings.saveAtEnd || settings.reportAtEnd) {
       session.subscribe((event) => {
@@ -41,29 +60,28 @@ export async function runTrain(settings: TrainSettings, io: CliIo): Promise<numb
       saveDir: settings.saveDir,
       stdout: io.stdout,
       stdin: io.stdin,
+      afterInterrupt: async (result) => [(await keepInterrupted(result)).line],
     });
     return run.exitCode;
   }
 
-  // Without the dashboard, Ctrl-C still stops training cleanly and reports what was reached.
-  let interrupted = false;
-  const onSignal = (): void => {
-    interrupted = true;
-    void session.cancel();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  // Without the dashboard, Ctrl-C or SIGTERM still stops training cleanly and reports what was
+  // reached; a second one exits at once.
+  const interrupts = handleInterrupts({ onInterrupt: () => void session.cancel() });
   let saveError: string | undefined;
   try {
     if (settings.mode === 'plain') {
       session.subscribe(plainReporter((line) => writeLine(io.stdout, line)));
       const result = await session.run();
+      const interrupted = interrupts.signal !== undefined;
+      const kept = interrupted ? await keepInterrupted(result) : undefined;
       if (settings.saveAtEnd && !interrupted)
         saveError = await saveFailure(session, settings.saveDir);
       if (settings.reportAtEnd && !interrupted) await session.reportTo(settings.reportDir);
       io.stdout.write(
         `\n${finalTrainingReport(result.outcome, result.evaluation, result.info.classNames, result.info.unit, result.info.evaluationsUnit)}`,
       );
+      if (kept) writeLine(io.stdout, kept.line);
       if (saveError !== undefined) writeLine(io.stderr, `digitlab: error: ${saveError}`);
     } else {
       // A long evaluation adds a line a second at most, never one per batch.
@@ -76,26 +94,31 @@ export async function runTrain(settings: TrainSettings, io: CliIo): Promise<numb
         if (line !== undefined) writeLine(io.stderr, line);
       });
       const result = await session.run();
+      const interrupted = interrupts.signal !== undefined;
+      const kept = interrupted ? await keepInterrupted(result) : undefined;
       if (settings.saveAtEnd && !interrupted)
         saveError = await saveFailure(session, settings.saveDir);
       // Before the result, so a failed report leaves stdout one object too (the error).
       if (settings.reportAtEnd && !interrupted) await session.reportTo(settings.reportDir);
-      const json = trainJsonResult(
-        result,
-        settings.saveAtEnd && !interrupted && saveError === undefined
+      const savedTo = kept
+        ? kept.savedTo
+        : settings.saveAtEnd && saveError === undefined
           ? settings.saveDir
-          : undefined,
-      );
+          : undefined;
+      const json = trainJsonResult(result, savedTo);
       // A failed save still gives the result, with the error beside it: one object on stdout.
       writeLine(
         io.stdout,
-        JSON.stringify(saveError === undefined ? json : { ...json, error: saveError }),
+        JSON.stringify({
+          ...json,
+          ...(kept ? { interrupted: true, note: kept.line } : {}),
+          ...(saveError === undefined ? {} : { error: saveError }),
+        }),
       );
     }
-    return saveError !== undefined ? EXIT_FAILURE : interrupted ? 130 : 0;
+    return saveError !== undefined ? EXIT_FAILURE : (interrupts.exitCode ?? 0);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupts.dispose();
     session.dispose();
   }
 }
@@ -109,6 +132,19 @@ async function saveFailure(session: TrainingSession, dir: string): Promise<strin
     () => undefined,
     (error: unknown) => errorText(error),
   );
+}
+
+/** What an interrupted run did with its model. */
+interface InterruptedModel {
+  readonly savedTo: string | undefined;
+  readonly line: string;
+}
+
+/** Drop undefined fields, so optional properties stay absent. */
+function defined<T extends Record<string, unknown>>(fields: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
 }
 
 /** A session event as one JSON line for stderr in `--json` mode (snake_case, no typed arrays). */

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,27 +20,81 @@ export function runCli(
   args: readonly string[],
   options: { cwd?: string; uid?: number } = {},
 ): Promise<CliRun> {
+  return startCli(args, options).finished;
+}
+
+/** A CLI process still running: what it printed so far, a way to wait for output, its end. */
+export interface RunningCli {
+  readonly child: ChildProcess;
+  readonly stdout: () => string;
+  readonly stderr: () => string;
+  /** Resolves once `pattern` matches stdout (or stderr); fails if the process exits first. */
+  waitFor(pattern: RegExp, stream?: 'stdout' | 'stderr'): Promise<void>;
+  readonly finished: Promise<CliRun>;
+}
+
+/** Start the built CLI with pipes (not a terminal), from `cwd`, and leave it running. */
+export function startCli(
+  args: readonly string[],
+  options: { cwd?: string; uid?: number } = {},
+): RunningCli {
   if (!existsSync(CLI)) {
     throw new Error(`expected the built CLI at ${CLI}, found nothing: run \`pnpm build\` first`);
   }
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: options.cwd ?? APP_DIR,
-      env: { ...process.env, DIGITLAB_DEBUG: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? APP_DIR,
+    env: { ...process.env, DIGITLAB_DEBUG: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
   });
+  const out = { stdout: '', stderr: '' };
+  const waiting = new Set<() => void>();
+  const check = () => {
+    for (const w of waiting) w();
+  };
+  child.stdout?.setEncoding('utf8').on('data', (d: string) => {
+    out.stdout += d;
+    check();
+  });
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+    out.stderr += d;
+    check();
+  });
+  const finished = new Promise<CliRun>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolve({ code, ...out });
+      check();
+    });
+  });
+  let closed = false;
+  void finished.then(() => {
+    closed = true;
+  });
+  return {
+    child,
+    stdout: () => out.stdout,
+    stderr: () => out.stderr,
+    finished,
+    waitFor: (pattern, stream = 'stdout') =>
+      new Promise<void>((resolve, reject) => {
+        const w = () => {
+          if (pattern.test(out[stream])) {
+            waiting.delete(w);
+            resolve();
+          } else if (closed || child.exitCode !== null) {
+            waiting.delete(w);
+            reject(
+              new Error(
+                `expected ${pattern} on ${stream} before the CLI exited, found:\n${out[stream].slice(-1500)}\n${out.stderr.slice(-1500)}`,
+              ),
+            );
+          }
+        };
+        waiting.add(w);
+        w();
+      }),
+  };
 }
 
 /** What a quick `train` in a test asks for: a small stratified sample and few steps. */
