@@ -1,6 +1,12 @@
 // Runs in browsers: nothing here imports a Node module. Worker threads and the wasm backend come
 // with '@digitlab/softmax-regression/node'.
 export { NotFittedError } from '@digitlab/core';
+export {
+  type CompressedRows,
+  compressRows,
+  countNonzeros,
+  MAX_COMPRESSED_COLUMNS,
+} from '@digitlab/kernels';
 export { BackendInitError, PREDICT_CHUNK_ROWS } from '@digitlab/tfjs-backend/browser';
 export type { FullBatchObjective, LocalObjective, ObjectiveData } from './gradient-objective.js';
 export {
@@ -49,11 +55,5 @@ export {
   type SoftmaxObjectiveData,
 } from './softmax-objective.js';
 export type { SoftmaxRegressionMethods } from './softmax-regression-definition.js';
-export {
-  type CompressedRows,
-  compressRows,
-  countNonzeros,
-  MAX_COMPRESSED_COLUMNS,
-} from './sparse/compressed-rows.js';
 export { softmaxKernelSupported } from './sparse/softmax-kernel.js';
 export { type SparseObjectiveData, SparseSoftmaxObjective } from './sparse/sparse-objective.js';

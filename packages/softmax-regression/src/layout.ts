@@ -1,5 +1,5 @@
 import { ClassifierInputError } from '@digitlab/core';
-import { MAX_COMPRESSED_COLUMNS } from './sparse/compressed-rows.js';
+import { MAX_COMPRESSED_COLUMNS } from '@digitlab/kernels';
 import {
   MAX_KERNEL_BYTES,
   softmaxKernelBytes,

@@ -7,6 +7,7 @@ import {
   type TrainingEnd,
   type TrainingStep,
 } from '@digitlab/core';
+import { estimateDensity } from '@digitlab/kernels';
 import {
   formatNumber,
   lbfgsSteps,
@@ -32,7 +33,6 @@ import {
   parametersFromWeights,
   weightsFromParameters,
 } from './parameters.js';
-import { estimateDensity } from './sparse/compressed-rows.js';
 
 /** What `inspect()` calls the coefficient images. */
 const COEFFICIENTS = {

@@ -1,7 +1,7 @@
 // Everything of the main entry too, so Node code needs one import; the plugin factory and defaults
 // below replace the main entry's, adding gradient worker threads and the wasm backend.
 
-export { WorkerError } from '../errors.js';
+export { WorkerError } from '@digitlab/kernels/node';
 export * from '../index.js';
 export {
   defaultWorkerCount,

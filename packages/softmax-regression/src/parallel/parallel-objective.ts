@@ -1,8 +1,12 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { WorkerError } from '../errors.js';
+import type { Worker } from 'node:worker_threads';
+import {
+  findWorkerScript,
+  shardRanges,
+  startWorkers,
+  WorkerError,
+  WorkerPool,
+} from '@digitlab/kernels/node';
 import type { ObjectiveData } from '../gradient-objective.js';
 import {
   addObjectiveSums,
@@ -42,117 +46,34 @@ export async function startGradientWorkers(
   return count === 0 ? undefined : GradientWorkers.start(count, start);
 }
 
-interface Pending {
-  readonly resolve: (reply: WorkerReply) => void;
-  readonly reject: (error: Error) => void;
-}
-
-type Request = WorkerRequest extends infer R
-  ? R extends { id: number }
-    ? Omit<R, 'id'>
-    : never
-  : never;
-
 /**
  * Started gradient workers, each ready for a shard in one layout (with its own backend up, for
  * dense shards) but no data yet. Starting them (loading tfjs and compiling wasm in each thread)
  * is start-up, which a fit does before its clock starts; `ParallelObjective.load` then hands each
  * its shard.
  */
-export class GradientWorkers {
-  readonly size: number;
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 0;
-  private failure: WorkerError | undefined;
-  private closed = false;
-
-  private constructor(private readonly workers: Worker[]) {
-    this.size = workers.length;
-    for (const [w, worker] of workers.entries()) this.listen(worker, w);
+export class GradientWorkers extends WorkerPool<WorkerRequest, WorkerReply> {
+  private constructor(workers: Worker[]) {
+    super(workers, 'gradient worker');
   }
 
   /** Spawn `count` workers and wait until each is ready for a shard; fails with a WorkerError. */
   static async start(count: number, start: WorkerStart): Promise<GradientWorkers> {
     if (count < 1) throw new RangeError('GradientWorkers needs at least one worker');
-    const script = workerScript();
-    const workers: Worker[] = [];
-    for (let w = 0; w < count; w++) {
-      const worker = new Worker(script, { workerData: start });
-      // Workers never keep the process alive on their own: a forgotten dispose cannot hang it.
-      worker.unref();
-      workers.push(worker);
-    }
-    try {
-      await Promise.all(workers.map((worker, w) => waitReady(worker, w, count)));
-    } catch (error) {
-      await Promise.all(workers.map((worker) => worker.terminate()));
-      throw error;
-    }
+    const script = findWorkerScript([
+      new URL('./gradient-worker.js', import.meta.url),
+      new URL('../../dist/parallel/gradient-worker.js', import.meta.url),
+    ]);
+    const workers = await startWorkers(script, count, {
+      label: 'gradient worker',
+      workerData: start,
+    });
     return new GradientWorkers(workers);
   }
 
   /** Hand each worker its shard: the objective they compute (see `ParallelObjective.load`). */
   load(data: ObjectiveData): Promise<ParallelObjective> {
     return ParallelObjective.load(this, data);
-  }
-
-  /** Send one request to worker `w` (moving `transfer`) and wait for its reply. */
-  request(w: number, request: Request, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {
-    if (this.failure) return Promise.reject(this.failure);
-    if (this.closed) {
-      return Promise.reject(
-        new WorkerError('expected running gradient workers, found them stopped by dispose()'),
-      );
-    }
-    const worker = this.workers[w];
-    if (!worker) return Promise.reject(new RangeError(`no gradient worker ${w}`));
-    const id = this.nextId++;
-    return new Promise<WorkerReply>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ ...request, id } as WorkerRequest, transfer);
-    });
-  }
-
-  /** The same request to every worker, replies in worker order. */
-  broadcast(request: Request): Promise<WorkerReply[]> {
-    return Promise.all(this.workers.map((_, w) => this.request(w, request)));
-  }
-
-  /** Stop every worker (their shards go with them); idempotent. */
-  async terminate(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    const stopped = new WorkerError('the gradient workers were stopped');
-    for (const p of this.pending.values()) p.reject(stopped);
-    this.pending.clear();
-    await Promise.all(this.workers.map((w) => w.terminate()));
-  }
-
-  private listen(worker: Worker, index: number): void {
-    const where = `gradient worker ${index + 1} of ${this.size}`;
-    worker.on('message', (reply: WorkerReply) => {
-      const id = 'id' in reply ? reply.id : undefined;
-      const pending = id === undefined ? undefined : this.pending.get(id);
-      if (id !== undefined) this.pending.delete(id);
-      if (reply.type === 'error') {
-        const error = new WorkerError(`${where} failed: ${reply.message}`);
-        if (pending) pending.reject(error);
-        else this.fail(error);
-        return;
-      }
-      pending?.resolve(reply);
-    });
-    worker.on('error', (error) => this.fail(new WorkerError(`${where} crashed: ${error.message}`)));
-    worker.on('exit', (code) => {
-      if (!this.closed)
-        this.fail(new WorkerError(`${where} exited unexpectedly with code ${code}`));
-    });
-  }
-
-  private fail(error: WorkerError): void {
-    this.failure ??= error;
-    for (const p of this.pending.values()) p.reject(this.failure);
-    this.pending.clear();
   }
 }
 
@@ -192,9 +113,7 @@ export class ParallelObjective {
     const objective = new ParallelObjective(data, pool);
     try {
       await Promise.all(
-        Array.from({ length: pool.size }, (_, w) => {
-          const first = Math.floor((w * n) / pool.size);
-          const end = Math.floor(((w + 1) * n) / pool.size);
+        shardRanges(n, pool.size).map(({ first, end }, w) => {
           const shard: Shard = {
             features: shared
               ? data.features.subarray(first * d, end * d)
@@ -240,47 +159,4 @@ export class ParallelObjective {
   dispose(): Promise<void> {
     return this.pool.terminate();
   }
-}
-
-function waitReady(worker: Worker, index: number, count: number): Promise<void> {
-  const where = `gradient worker ${index + 1} of ${count}`;
-  return new Promise((resolve, reject) => {
-    const onMessage = (reply: WorkerReply) => {
-      cleanup();
-      if (reply.type === 'ready') resolve();
-      else if (reply.type === 'error')
-        reject(new WorkerError(`${where} could not start: ${reply.message}`));
-      else reject(new WorkerError(`${where} sent '${reply.type}' before it was ready`));
-    };
-    const onError = (error: Error) => {
-      cleanup();
-      reject(new WorkerError(`${where} could not start: ${error.message}`));
-    };
-    const onExit = (code: number) => {
-      cleanup();
-      reject(new WorkerError(`${where} exited with code ${code} while starting`));
-    };
-    const cleanup = () => {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-    };
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-  });
-}
-
-/**
- * The compiled worker script. Under vitest this module runs from `src/` as TypeScript, where no
- * `.js` sibling exists, so it falls back to the build output (tests run after `build`).
- */
-function workerScript(): URL {
-  const sibling = new URL('./gradient-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(sibling))) return sibling;
-  const built = new URL('../../dist/parallel/gradient-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return built;
-  throw new WorkerError(
-    `expected the compiled gradient worker at ${fileURLToPath(sibling)} or ${fileURLToPath(built)}, found neither (run the package build)`,
-  );
 }

@@ -19,23 +19,20 @@ export interface Shard {
   readonly numClasses: number;
 }
 
-/** Main thread → worker. */
+/** Main thread → worker (the pool adds each request's id; see @digitlab/kernels/node). */
 export type WorkerRequest =
-  | { readonly type: 'load'; readonly id: number; readonly shard: Shard }
-  | { readonly type: 'sums'; readonly id: number; readonly x: Float64Array }
-  | { readonly type: 'accuracy'; readonly id: number; readonly x: Float64Array };
+  | { readonly type: 'load'; readonly shard: Shard }
+  | { readonly type: 'sums'; readonly x: Float64Array }
+  | { readonly type: 'accuracy'; readonly x: Float64Array };
 
-/** Worker → main thread. */
+/** Worker → main thread, in answer to a request (start-up and errors are the pool's). */
 export type WorkerReply =
-  | { readonly type: 'ready' }
-  | { readonly type: 'loaded'; readonly id: number }
+  | { readonly type: 'loaded' }
   | {
       readonly type: 'sums';
-      readonly id: number;
       readonly lossSum: number;
       readonly gradientSums: Float64Array;
       readonly correct: number;
       readonly rows: number;
     }
-  | { readonly type: 'accuracy'; readonly id: number; readonly correct: number }
-  | { readonly type: 'error'; readonly id?: number; readonly message: string };
+  | { readonly type: 'accuracy'; readonly correct: number };

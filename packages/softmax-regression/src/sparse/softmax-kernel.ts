@@ -1,4 +1,12 @@
-import { fillCompressedRows, rowOffsets } from './compressed-rows.js';
+import {
+  fillCompressedRows,
+  instantiateWasm,
+  layOutMemory,
+  MAX_WASM_BYTES,
+  type MemoryLayout,
+  rowOffsets,
+  wasmModuleSupported,
+} from '@digitlab/kernels';
 import { SOFTMAX_KERNEL_BASE64 } from './softmax-kernel-binary.js';
 
 /** The functions softmax-kernel.wat exports; every pointer is a byte offset into its memory. */
@@ -64,22 +72,11 @@ interface KernelExports {
 export const BLOCK_ROWS = 256;
 
 /** WebAssembly's 32-bit address space: the kernel's memory cannot be larger. */
-export const MAX_KERNEL_BYTES = 2 ** 32;
-
-const PAGE_BYTES = 65536;
-let compiled: WebAssembly.Module | undefined;
-
-function kernelBytes(): Uint8Array {
-  return Buffer.from(SOFTMAX_KERNEL_BASE64, 'base64');
-}
+export const MAX_KERNEL_BYTES = MAX_WASM_BYTES;
 
 /** Whether this JavaScript engine runs the kernel (it needs WebAssembly SIMD and bulk memory). */
 export function softmaxKernelSupported(): boolean {
-  try {
-    return typeof WebAssembly === 'object' && WebAssembly.validate(kernelBytes());
-  } catch {
-    return false;
-  }
+  return wasmModuleSupported(SOFTMAX_KERNEL_BASE64);
 }
 
 /** Class vectors are padded to whole 4-lane SIMD vectors. */
@@ -87,54 +84,44 @@ export function classStride(numClasses: number): number {
   return Math.ceil(numClasses / 4) * 4;
 }
 
-const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
-
 /** Where each array lives in a kernel's memory (byte offsets), and the total size. */
-interface MemoryPlan {
-  readonly rowStart: number;
-  readonly cols: number;
-  readonly vals: number;
-  readonly all: number;
-  readonly batch: number;
-  readonly labels: number;
-  readonly batchLabels: number;
-  readonly w: number;
-  readonly bias: number;
-  readonly mask: number;
-  readonly biasAcc: number;
-  readonly g32: number;
-  readonly g64: number;
-  readonly out: number;
-  readonly info: number;
-  readonly bytes: number;
-}
+type MemoryPlan = MemoryLayout<
+  | 'rowStart'
+  | 'cols'
+  | 'vals'
+  | 'all'
+  | 'batch'
+  | 'labels'
+  | 'batchLabels'
+  | 'w'
+  | 'bias'
+  | 'mask'
+  | 'biasAcc'
+  | 'g32'
+  | 'g64'
+  | 'out'
+  | 'info'
+>;
 
 function planMemory(n: number, nnz: number, d: number, k: number): MemoryPlan {
   const s = classStride(k);
-  let next = 16; // offset 0 stays unused
-  const take = (size: number) => {
-    const offset = next;
-    next += align(size);
-    return offset;
-  };
-  const offsets = {
-    rowStart: take(4 * (n + 1)),
-    cols: take(2 * nnz),
-    vals: take(4 * nnz),
-    all: take(4 * n),
-    batch: take(4 * n),
-    labels: take(n),
-    batchLabels: take(n),
-    w: take(4 * d * s),
-    bias: take(4 * s),
-    mask: take(4 * s),
-    biasAcc: take(4 * s),
-    g32: take(4 * d * s),
-    g64: take(8 * d * s),
-    out: take(4 * BLOCK_ROWS * s),
-    info: take(8 * BLOCK_ROWS),
-  };
-  return { ...offsets, bytes: next };
+  return layOutMemory({
+    rowStart: 4 * (n + 1),
+    cols: 2 * nnz,
+    vals: 4 * nnz,
+    all: 4 * n,
+    batch: 4 * n,
+    labels: n,
+    batchLabels: n,
+    w: 4 * d * s,
+    bias: 4 * s,
+    mask: 4 * s,
+    biasAcc: 4 * s,
+    g32: 4 * d * s,
+    g64: 8 * d * s,
+    out: 4 * BLOCK_ROWS * s,
+    info: 8 * BLOCK_ROWS,
+  });
 }
 
 /** Bytes of WebAssembly memory a kernel over n rows with `nonzeros` entries needs. */
@@ -208,13 +195,9 @@ export class SoftmaxKernel {
         `SoftmaxKernel: expected the compressed rows to fit WebAssembly's 4 GiB memory, found ${n} rows with ${nnz} nonzeros needing ${(plan.bytes / 2 ** 30).toFixed(1)} GiB`,
       );
     }
-    const pages = Math.ceil(plan.bytes / PAGE_BYTES);
-    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-    compiled ??= new WebAssembly.Module(kernelBytes());
-    const instance = new WebAssembly.Instance(compiled, { env: { memory } });
-    this.fn = instance.exports as unknown as KernelExports;
+    const { exports, buffer } = instantiateWasm<KernelExports>(SOFTMAX_KERNEL_BASE64, plan.bytes);
+    this.fn = exports;
     this.at = plan;
-    const buffer = memory.buffer;
     const heldRowStart = new Int32Array(buffer, this.at.rowStart, n + 1);
     heldRowStart.set(rowStart);
     fillCompressedRows(

@@ -1,6 +1,6 @@
 import { DigitlabError } from '@digitlab/core';
 
-/** A data-parallel gradient worker failed to start, crashed, or was used after it stopped. */
+/** A worker thread failed to start, crashed, or was used after its pool stopped. */
 export class WorkerError extends DigitlabError {
   override readonly name = 'WorkerError';
 }

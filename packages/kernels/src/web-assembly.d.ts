@@ -1,4 +1,4 @@
-// The part of the WebAssembly JavaScript API the kernel uses. TypeScript declares it only in the
+// The part of the WebAssembly JavaScript API the kernels use. TypeScript declares it only in the
 // DOM library, which a Node package should not pull in; Node has had all of it since v8.
 declare namespace WebAssembly {
   class Module {

@@ -1,0 +1,22 @@
+// Runs in browsers: nothing here imports a Node module. Worker-thread pools come with
+// '@digitlab/kernels/node'.
+export {
+  type CompressedRows,
+  compressRows,
+  countNonzeros,
+  estimateDensity,
+  fillCompressedRows,
+  MAX_COMPRESSED_COLUMNS,
+  rowOffsets,
+} from './compressed-rows.js';
+export { type ShardRange, shardRanges } from './shard-ranges.js';
+export {
+  decodeBase64,
+  instantiateWasm,
+  layOutMemory,
+  MAX_WASM_BYTES,
+  type MemoryLayout,
+  WASM_PAGE_BYTES,
+  type WasmInstance,
+  wasmModuleSupported,
+} from './wasm-module.js';
