@@ -106,7 +106,10 @@ if (last) {
   mine.settings.forEach((s, i) => {
     const C = String(CS[i]).padStart(8);
     const a = `${s.meanScore.toFixed(4)} ± ${s.stdScore.toFixed(4)}`;
-    if (typeof theirs === 'string') return console.log(`${C}   ${a}`);
+    if (typeof theirs === 'string') {
+      console.log(`${C}   ${a}`);
+      return;
+    }
     const m = theirs.mean_scores[i] as number;
     const b = `${m.toFixed(4)} ± ${(theirs.std_scores[i] as number).toFixed(4)}`;
     console.log(`${C}   ${a}      ${b}       ${Math.abs(s.meanScore - m).toFixed(4)}`);
