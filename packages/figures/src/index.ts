@@ -27,3 +27,10 @@ export {
 } from './per-class-figure.js';
 export { type Predictions, pickMisclassified } from './pick-misclassified.js';
 export { type PngOptions, renderPng } from './render-png.js';
+export {
+  type ValidationCurveInput,
+  type ValidationCurveOptions,
+  type ValidationPoint,
+  validationCurveFigure,
+  validationCurveSpec,
+} from './validation-curve-figure.js';
