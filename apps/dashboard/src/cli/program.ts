@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ClassifierPlugin, EvaluationSchedule, PluginRegistry } from '@digitlab/core';
 import { AUTO_SCHEDULE, describeOptions } from '@digitlab/core';
-import { KNOWN_DATASETS } from '@digitlab/datasets';
+import { IMAGE_EXTENSIONS, KNOWN_DATASETS, POLARITIES } from '@digitlab/datasets';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_CLASSIFIER, resolveBackend } from '../plugins.js';
 import type { CliIo } from './cli-io.js';
@@ -105,10 +105,26 @@ export function createProgram(context: ProgramContext): Command {
   program
     .command('predict')
     .description(
-      'Predict the class of each image of an IDX file (raw u8 pixels) with a saved model',
+      'Predict the class of each image of an IDX file (raw u8 pixels), or of image files (PNG, JPEG, WebP, GIF) normalized as MNIST was, with a saved model',
     )
     .requiredOption('--model <dir>', 'saved model directory')
-    .requiredOption('--input <file>', 'IDX images file (raw or .gz), e.g. t10k-images-idx3-ubyte')
+    .addOption(
+      new Option(
+        '--input <file>',
+        'IDX images file (raw or .gz), e.g. t10k-images-idx3-ubyte',
+      ).conflicts('image'),
+    )
+    .option(
+      '--image <file|dir...>',
+      `image files, or directories searched recursively for ${IMAGE_EXTENSIONS.join(' ')} files; each is read as one digit`,
+    )
+    .addOption(
+      new Option(
+        '--polarity <which>',
+        '--image: ink on paper (auto: read from the border)',
+      ).choices(['auto', ...POLARITIES]),
+    )
+    .option('--show', '--image: draw each normalized digit next to its top-3 classes')
     .addOption(savedModelPluginOption())
     .option('--json', 'print one JSON object instead of one line per image')
     .action(onSavedModel(runPredict));

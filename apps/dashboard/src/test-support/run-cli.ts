@@ -15,11 +15,15 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Run the built CLI with pipes (not a terminal), from `cwd`, as user `uid` if given. */
-export function runCli(
-  args: readonly string[],
-  options: { cwd?: string; uid?: number } = {},
-): Promise<CliRun> {
+/** How a test runs the CLI: from `cwd`, as user `uid`, with `env` added to this process's. */
+export interface CliOptions {
+  readonly cwd?: string;
+  readonly uid?: number;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Run the built CLI with pipes (not a terminal). */
+export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
   return startCli(args, options).finished;
 }
 
@@ -34,16 +38,13 @@ export interface RunningCli {
 }
 
 /** Start the built CLI with pipes (not a terminal), from `cwd`, and leave it running. */
-export function startCli(
-  args: readonly string[],
-  options: { cwd?: string; uid?: number } = {},
-): RunningCli {
+export function startCli(args: readonly string[], options: CliOptions = {}): RunningCli {
   if (!existsSync(CLI)) {
     throw new Error(`expected the built CLI at ${CLI}, found nothing: run \`pnpm build\` first`);
   }
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? APP_DIR,
-    env: { ...process.env, DIGITLAB_DEBUG: '' },
+    env: { ...process.env, DIGITLAB_DEBUG: '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
   });
