@@ -17,7 +17,7 @@ export { IDX_FILE_NAMES } from './idx-file-names.js';
 export type { IdxArrayTypes, IdxData, IdxType, IdxTypedArray } from './idx-types.js';
 export { IDX_TYPE_CODES } from './idx-types.js';
 export type { Box } from './images/bounding-box.js';
-export { crop, inkBoundingBox } from './images/bounding-box.js';
+export { crop, growBox, inkBoundingBox } from './images/bounding-box.js';
 export { centerOfMass, type Point } from './images/center-of-mass.js';
 export { digitFeatures } from './images/digit-features.js';
 export { greyFromPixels } from './images/grey-from-pixels.js';

@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIGIT_IMAGE_VARIANTS, writeDigitImages } from '../test-support/digit-images.js';
 import { expectOneLineError } from '../test-support/expect-one-line-error.js';
-import { runCli } from '../test-support/run-cli.js';
+import { APP_DIR, runCli } from '../test-support/run-cli.js';
 
 interface JsonPrediction {
   file: string;
@@ -152,6 +152,14 @@ describe('predict --image', { timeout: 60_000 }, () => {
     const codes = [...colour.stdout.matchAll(/[34]8;2;(\d+);(\d+);(\d+)/g)];
     expect(codes.length).toBeGreaterThan(0);
     for (const [, r, g, b] of codes) expect(r === g && g === b).toBe(true);
+  });
+
+  it("reads the README's docs/my-digit.png (a 7 in DejaVu Sans on cream paper) as a 7", async () => {
+    const file = join(APP_DIR, '..', '..', 'docs', 'my-digit.png');
+    const run = await runCli(['predict', '--model', model, '--image', file, '--show']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/my-digit\.png: 7 \(0\.9\d\d\), runner-up/);
+    expect(run.stdout).toContain('ink 104×161 px at (168, 69) of 360×300 · normalized to 28×28');
   });
 
   it('--polarity overrides the border: the wrong one finds no digit to speak of', async () => {

@@ -3,7 +3,7 @@
 
 export { BORDER_RING_SHARE, borderRing, borderRingThickness } from './border-ring.js';
 export type { Box } from './bounding-box.js';
-export { crop, inkBoundingBox } from './bounding-box.js';
+export { crop, growBox, inkBoundingBox } from './bounding-box.js';
 export type { Point } from './center-of-mass.js';
 export { centerOfMass } from './center-of-mass.js';
 export type { DecodedImage, DecodeImageOptions, ImageFormat } from './decode-image.js';
