@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,5 +39,14 @@ describe('listImageFiles', () => {
     expect(skipped).toEqual([
       { file: join(root, 'missing.png'), reason: 'no such file or directory' },
     ]);
+  });
+
+  it('searches each directory once, even through a link back up the tree', async () => {
+    const dir = join(root, 'loop');
+    await mkdir(dir);
+    await writeFile(join(dir, 'x.png'), '');
+    await symlink(dir, join(dir, 'again'));
+    const { files } = await listImageFiles([dir, join(dir, 'again')]);
+    expect(files).toEqual([join(dir, 'x.png')]);
   });
 });

@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { IMAGE_EXTENSIONS } from './image-extensions.js';
 
@@ -22,6 +22,7 @@ export interface ImageFileList {
 export async function listImageFiles(paths: readonly string[]): Promise<ImageFileList> {
   const files: string[] = [];
   const skipped: SkippedFile[] = [];
+  const searched = new Set<string>();
   const visit = async (path: string, explicit: boolean): Promise<void> => {
     let info: Awaited<ReturnType<typeof stat>>;
     try {
@@ -38,6 +39,10 @@ export async function listImageFiles(paths: readonly string[]): Promise<ImageFil
       return;
     }
     if (info.isDirectory()) {
+      // A link back up the tree would otherwise be searched forever.
+      const real = await realpath(path);
+      if (searched.has(real)) return;
+      searched.add(real);
       const entries = (await readdir(path)).sort();
       for (const entry of entries) await visit(join(path, entry), false);
     } else if (explicit || IMAGE_EXTENSIONS.includes(extname(path).toLowerCase())) {
