@@ -6,6 +6,11 @@ export const SOLVERS = ['adam', 'sgd', 'lbfgs'] as const;
 /** `adam` and `sgd` use mini-batches; `lbfgs` is full-batch. */
 export type Solver = (typeof SOLVERS)[number];
 
+/** How the training data is held: see `chooseLayout`. */
+export const LAYOUT_CHOICES = ['auto', 'sparse', 'dense'] as const;
+/** `sparse`: compressed rows in the WebAssembly kernel; `dense`: tensors on the backend. */
+export type LayoutChoice = (typeof LAYOUT_CHOICES)[number];
+
 /** Validated options of an MLP classifier. */
 export type MlpOptions = {
   readonly hiddenUnits: number;
@@ -21,6 +26,7 @@ export type MlpOptions = {
   readonly nIterNoChange: number;
   readonly seed: number;
   readonly backend: BackendChoice;
+  readonly layout: LayoutChoice;
   readonly warmStart: boolean;
   readonly trainAccuracyEvery: number;
 };
@@ -44,6 +50,7 @@ export const DEFAULT_OPTIONS = {
   nIterNoChange: 10,
   seed: 0,
   backend: 'auto',
+  layout: 'auto',
   warmStart: false,
   trainAccuracyEvery: 1,
 } as const satisfies MlpOptions;
@@ -138,6 +145,13 @@ export function mlpOptionsSchema(defaults: Partial<MlpOptions> = {}) {
       .describe('Seed of the weight initialization and the mini-batch shuffles (random_state)')
       .meta({ header: false }),
     backend: backendOption(d.backend),
+    layout: z
+      .enum(LAYOUT_CHOICES)
+      .default(d.layout)
+      .describe(
+        'Training data layout: auto (sparse unless the data is mostly nonzero), sparse (compressed rows, WebAssembly SIMD kernel) or dense (tensors on the backend)',
+      )
+      .meta({ header: false }),
     warmStart: z
       .boolean()
       .default(d.warmStart)

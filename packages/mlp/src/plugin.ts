@@ -30,7 +30,7 @@ export type MlpPlugin = DefinedPlugin<MlpOptions, MlpWeights, MlpMethods>;
 export const mlp: (defaults?: Partial<MlpOptions>) => MlpPlugin = defineClassifier({
   name: PLUGIN_NAME,
   description:
-    'One-hidden-layer perceptron (ReLU, softmax, L2; scikit-learn MLPClassifier loss) on TensorFlow.js, adam/sgd/lbfgs',
+    'One-hidden-layer perceptron (ReLU, softmax, L2; scikit-learn MLPClassifier loss) on compressed sparse rows (WebAssembly SIMD) or TensorFlow.js tensors, adam/sgd/lbfgs',
   options: mlpOptionsSchema(),
   // How a saved model was trained; the backend and the rest are the loading plugin's.
   modelOptions: [

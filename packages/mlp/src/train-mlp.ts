@@ -16,6 +16,7 @@ import {
 } from '@digitlab/optimizers';
 import { activateBackend, type BackendName, useBackend } from '@digitlab/tfjs-backend';
 import { glorotUniformParameters } from './glorot-uniform.js';
+import { chooseLayout, type LayoutDecision } from './layout.js';
 import { MlpObjective } from './mlp-objective.js';
 import {
   type MlpShape,
@@ -24,6 +25,7 @@ import {
   weightsFromParameters,
 } from './mlp-parameters.js';
 import type { MlpOptions } from './options.js';
+import { SparseMlpObjective } from './sparse/sparse-mlp-objective.js';
 
 /**
  * Start training an MLP: a new Glorot initialization of the seed, or the current weights with
@@ -43,15 +45,25 @@ export async function trainMlp({
   };
   const x0 = o.warmStart && model ? warmStartingPoint(model, shape) : undefined;
   const { backend, note } = await activateBackend(o.backend);
+  const layout = chooseLayout(o.layout, data.features, data.numSamples, shape);
+  const notes = [note, layout.note].filter((n): n is string => n !== undefined);
   const lbfgs = o.solver === 'lbfgs';
   return {
     unit: lbfgs ? 'iteration' : 'epoch',
     total: lbfgs ? o.maxIter : o.epochs,
-    description: describeSettings(o, data.numSamples, backend),
+    description: describeSettings(o, data.numSamples, backend, layout),
     // What the solver's evaluations count: objective evaluations, or mini-batches.
     evaluationsUnit: lbfgs ? 'f-evals' : 'batches',
-    ...(note === undefined ? {} : { notes: [note] }),
-    steps: mlpSteps(data, o, shape, x0 ?? glorotUniformParameters(shape, o.seed), backend, signal),
+    ...(notes.length === 0 ? {} : { notes }),
+    steps: mlpSteps(
+      data,
+      o,
+      shape,
+      x0 ?? glorotUniformParameters(shape, o.seed),
+      backend,
+      layout,
+      signal,
+    ),
     // The solvers stop at their next step once the signal fires, with their own message.
     watchesSignal: true,
   };
@@ -63,18 +75,23 @@ async function* mlpSteps(
   shape: MlpShape,
   x0: Float64Array,
   backend: BackendName,
+  layout: LayoutDecision,
   signal: AbortSignal,
 ): AsyncGenerator<TrainingStep<MlpWeights>, TrainingEnd<MlpWeights>, undefined> {
   // Another classifier may switch the global backend while this fit is suspended.
   const ensureBackend = () => useBackend(backend);
   await ensureBackend();
-  const objective = new MlpObjective({
+  const objectiveData = {
     ...shape,
     features: data.features,
     labels: data.labels,
     numSamples: data.numSamples,
     alpha: o.alpha,
-  });
+  };
+  const objective =
+    layout.layout === 'sparse'
+      ? SparseMlpObjective.create(objectiveData)
+      : new MlpObjective(objectiveData);
   const hooks = { signal, beforeEvaluation: ensureBackend };
   const solver: AsyncGenerator<SolverStep, SolverOutcome, undefined> =
     o.solver === 'lbfgs'
@@ -114,11 +131,16 @@ function warmStartingPoint(w: MlpWeights, shape: MlpShape): Float64Array {
   return parametersFromWeights(w);
 }
 
-function describeSettings(o: MlpOptions, n: number, backend: string): string {
+function describeSettings(
+  o: MlpOptions,
+  n: number,
+  backend: string,
+  layout: LayoutDecision,
+): string {
   const settings =
     o.solver === 'lbfgs'
       ? `maxIter=${o.maxIter}, tol=${formatNumber(o.tol)}`
       : `learningRate=${formatNumber(o.learningRate)}, batchSize=${Math.min(o.batchSize, n)}, epochs=${o.epochs}` +
         `${o.solver === 'sgd' ? `, momentum=${o.momentum}${o.nesterov && o.momentum > 0 ? ' (Nesterov)' : ''}` : ''}`;
-  return `MLP ${o.hiddenUnits} ReLU units, ${o.solver} (alpha=${formatNumber(o.alpha)}, ${settings}, seed=${o.seed}${o.warmStart ? ', warm start' : ''}) on the ${backend} backend`;
+  return `MLP ${o.hiddenUnits} ReLU units, ${o.solver} (alpha=${formatNumber(o.alpha)}, ${settings}, seed=${o.seed}${o.warmStart ? ', warm start' : ''}) ${layout.layout === 'sparse' ? 'on sparse rows in the WebAssembly kernel' : `on the ${backend} backend`}`;
 }

@@ -1,0 +1,298 @@
+/**
+ * `pnpm bench`: the MLP at its defaults on full MNIST beside scikit-learn, in the same run.
+ *
+ *   node dist/bench/full-mnist.js [--rounds 3] [--batches 300]
+ *
+ * 1. Each product of one mini-batch step (200 rows, 784 → 128 → 10), median ms: the sparse
+ *    kernel's parts, and the dense TensorFlow.js (wasm) products the dense layout runs.
+ * 2. Full fits, alternating scikit-learn's `MLPClassifier(hidden_layer_sizes=(128,), max_iter=10)`
+ *    (pixels / 255, `env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3`; n/a without
+ *    it) and digitlab's `mlp()` defaults (what `digitlab train --classifier mlp --full` fits; its
+ *    fit time excludes loading and held-out evaluation), each in a fresh child process: fit
+ *    seconds, test accuracy, the ratio, the load average; then min and median over the rounds.
+ * The machine is shared: compare within a round, and read the load column.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { fitToEnd } from '@digitlab/core';
+import { bundledMnistDirectory, loadMnist } from '@digitlab/datasets/node';
+import { softmaxResidualRows, useBackend } from '@digitlab/tfjs-backend';
+import * as tf from '@tensorflow/tfjs-core';
+import { glorotUniformParameters } from '../glorot-uniform.js';
+import { MlpObjective } from '../mlp-objective.js';
+import { weightsFromParameters } from '../mlp-parameters.js';
+import type { LayoutChoice } from '../options.js';
+import { mlp } from '../plugin.js';
+import { MlpKernel } from '../sparse/mlp-kernel.js';
+import { SparseMlpObjective } from '../sparse/sparse-mlp-objective.js';
+import { forwardRows, withWeightTensors } from '../weight-tensors.js';
+
+const { values } = parseArgs({
+  options: {
+    scenario: { type: 'string' },
+    layout: { type: 'string', default: 'auto' },
+    rounds: { type: 'string', default: '3' },
+    batches: { type: 'string', default: '300' },
+  },
+});
+
+const median = (xs: readonly number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const load = () => loadavg()[0]?.toFixed(1) ?? '?';
+
+interface FitRow {
+  readonly fitSeconds: number;
+  readonly testAccuracy: number;
+  readonly note?: string;
+}
+
+/** One digitlab fit at the plugin's defaults (this runs in a child process). */
+async function digitlabFit(layout: LayoutChoice): Promise<FitRow> {
+  const { train, test } = await loadMnist();
+  const plugin = mlp();
+  const classifier = plugin.create(plugin.options.parse({ layout }));
+  const result = await fitToEnd(classifier.fit(train));
+  const testAccuracy = await classifier.score(test);
+  classifier.dispose();
+  return { fitSeconds: result.fitSeconds, testAccuracy };
+}
+
+const PEER = `
+import sys, time, warnings
+import numpy as np
+from sklearn.neural_network import MLPClassifier
+from sklearn.exceptions import ConvergenceWarning
+warnings.filterwarnings('ignore', category=ConvergenceWarning)
+d = sys.argv[1]
+def images(name, n):
+    return np.fromfile(d + '/' + name, dtype=np.uint8, offset=16).reshape(n, 784) / 255.0
+def labels(name):
+    return np.fromfile(d + '/' + name, dtype=np.uint8, offset=8)
+X, y = images('train-images-idx3-ubyte', 60000), labels('train-labels-idx1-ubyte')
+Xt, yt = images('t10k-images-idx3-ubyte', 10000), labels('t10k-labels-idx1-ubyte')
+t = time.perf_counter()
+model = MLPClassifier(hidden_layer_sizes=(128,), max_iter=10, random_state=0).fit(X, y)
+seconds = time.perf_counter() - t
+kernel = 'unknown'
+try:
+    from threadpoolctl import threadpool_info
+    blas = [i for i in threadpool_info() if i.get('user_api') == 'blas']
+    kernel = ', '.join(f"{i.get('internal_api')} {i.get('architecture')} ({i.get('num_threads')} threads)" for i in blas)
+except Exception:
+    pass
+print(f'{seconds} {model.score(Xt, yt)} {kernel}')
+`;
+
+/** scikit-learn's fit on full MNIST, with OpenBLAS free to pick its own kernel. */
+function peerFit(): FitRow | { error: string } {
+  try {
+    const out = execFileSync(
+      'env',
+      [
+        '-u',
+        'OPENBLAS_CORETYPE',
+        '-u',
+        'OPENBLAS_L2_SIZE',
+        '/usr/bin/python3',
+        '-c',
+        PEER,
+        bundledMnistDirectory(),
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    const [seconds, accuracy, ...kernel] = out.trim().split(' ');
+    return { fitSeconds: Number(seconds), testAccuracy: Number(accuracy), note: kernel.join(' ') };
+  } catch {
+    return { error: 'scikit-learn not available for /usr/bin/python3' };
+  }
+}
+
+function childFit(layout: string): FitRow {
+  const script = fileURLToPath(import.meta.url);
+  const child = spawnSync(process.execPath, [script, '--scenario', 'fit', '--layout', layout], {
+    encoding: 'utf8',
+  });
+  if (child.status !== 0) throw new Error(`the fit child failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as FitRow;
+}
+
+/** Median ms of each part of `batches` mini-batch steps of 200 rows. */
+async function measureProducts(batches: number): Promise<void> {
+  const { train } = await loadMnist();
+  const shape = { numFeatures: 784, hiddenUnits: 128, numClasses: 10 };
+  const n = train.numSamples;
+  const x = glorotUniformParameters(shape, 0);
+  const size = 200;
+  const batchAt = (b: number) =>
+    Uint32Array.from({ length: size }, (_, i) => (b * size * 7919 + i * 7919) % n);
+  const data = {
+    ...shape,
+    features: train.features,
+    labels: train.labels,
+    numSamples: n,
+    alpha: 1e-4,
+  };
+
+  // The sparse kernel, part by part (a batch of 200 is one kernel block).
+  const kernel = MlpKernel.fromMatrix(train.features, n, shape);
+  const k = shape.numClasses;
+  const residual = new Float32Array(size * k);
+  const logitsK = new Float32Array(size * k);
+  const bias2 = new Float64Array(k);
+  const labels = new Uint8Array(size);
+  const parts: Record<string, number[]> = {
+    'load x': [],
+    'X·W1 (sparse)': [],
+    H·W2: [],
+    softmax: [],
+    'HᵀR, R·W2ᵀ': [],
+    'Xᵀ·dZ1 (sparse)': [],
+    'fold + gradient': [],
+  };
+  const time = (name: string, run: () => void) => {
+    const t = performance.now();
+    run();
+    parts[name]?.push(performance.now() - t);
+  };
+  for (let b = 0; b < batches + 20; b++) {
+    const batch = batchAt(b);
+    for (let r = 0; r < size; r++) labels[r] = train.labels[batch[r] as number] as number;
+    if (b === 20) for (const list of Object.values(parts)) list.length = 0;
+    time('load x', () => {
+      kernel.setParameters(x);
+      kernel.stageBatch(batch);
+    });
+    time('X·W1 (sparse)', () => kernel.hiddenLayer('batch', 0, size));
+    let padded: Float32Array = new Float32Array(0);
+    time('H·W2', () => {
+      padded = kernel.outputLayer(size);
+    });
+    time('softmax', () => {
+      const ks = kernel.classStride;
+      for (let r = 0; r < size; r++)
+        for (let c = 0; c < k; c++) logitsK[r * k + c] = padded[r * ks + c] as number;
+      bias2.fill(0);
+      softmaxResidualRows(logitsK, labels, k, residual, bias2);
+      for (let r = 0; r < size; r++)
+        for (let c = 0; c < k; c++) padded[r * ks + c] = residual[r * k + c] as number;
+    });
+    time('HᵀR, R·W2ᵀ', () => kernel.backwardOutput(size));
+    time('Xᵀ·dZ1 (sparse)', () => kernel.backwardHidden('batch', 0, size));
+    time('fold + gradient', () => {
+      kernel.foldBlock();
+      kernel.gradient(bias2, 1e-4, size);
+    });
+  }
+  const sparse = SparseMlpObjective.create(data);
+  const whole = (objective: { evaluateBatch(x: Float64Array, b: Uint32Array): unknown }) => {
+    const times: number[] = [];
+    for (let b = 0; b < batches + 20; b++) {
+      const batch = batchAt(b);
+      const t = performance.now();
+      objective.evaluateBatch(x, batch);
+      if (b >= 20) times.push(performance.now() - t);
+    }
+    return median(times);
+  };
+  const sparseStep = whole(sparse);
+  const format = (entries: [string, number][]) =>
+    entries.map(([name, ms]) => `${name} ${ms.toFixed(3)}`).join(', ');
+  console.log(
+    `Each product of one mini-batch step, 200 × 784 → 128 → 10 (median ms, load ${load()})`,
+  );
+  console.log(
+    `  sparse kernel: ${format(Object.entries(parts).map(([name, t]) => [name, median(t)]))}; whole step ${sparseStep.toFixed(3)}`,
+  );
+
+  // The dense layout's products on the wasm backend, as MlpObjective runs them.
+  await useBackend('wasm');
+  const dense = new MlpObjective(data);
+  const denseParts: Record<string, number[]> = {
+    'X·W1 (+relu, H·W2)': [],
+    'Xᵀ·dZ1 (transposed X)': [],
+  };
+  const dz = tf.tensor2d(
+    Float32Array.from({ length: size * 128 }, (_, i) => Math.sin(i)),
+    [size, 128],
+  );
+  withWeightTensors(weightsFromParameters(x, shape), (t) => {
+    for (let b = 0; b < Math.min(batches, 100) + 10; b++) {
+      const batch = batchAt(b);
+      const rows = new Float32Array(size * 784);
+      for (let r = 0; r < size; r++) {
+        const i = batch[r] as number;
+        rows.set(train.features.subarray(i * 784, (i + 1) * 784), r * 784);
+      }
+      const xb = tf.tensor2d(rows, [size, 784]);
+      let t0 = performance.now();
+      tf.tidy(() => {
+        const { logits } = forwardRows(t, xb);
+        logits.dataSync();
+      });
+      const forward = performance.now() - t0;
+      t0 = performance.now();
+      tf.tidy(() => tf.matMul(tf.transpose(xb), dz).dataSync());
+      const backward = performance.now() - t0;
+      xb.dispose();
+      if (b >= 10) {
+        denseParts['X·W1 (+relu, H·W2)']?.push(forward);
+        denseParts['Xᵀ·dZ1 (transposed X)']?.push(backward);
+      }
+    }
+  });
+  dz.dispose();
+  const denseStep = whole({ evaluateBatch: (p, b) => dense.evaluateBatch(p, b) });
+  console.log(
+    `  dense, tfjs wasm: ${format(Object.entries(denseParts).map(([name, t]) => [name, median(t)]))}; whole step ${denseStep.toFixed(3)}`,
+  );
+}
+
+async function main(): Promise<void> {
+  if (values.scenario === 'fit') {
+    console.log(JSON.stringify(await digitlabFit(values.layout as LayoutChoice)));
+    process.exit(0);
+  }
+  console.log(
+    `MLP on full MNIST — ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), Node ${process.version}, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}\n`,
+  );
+  await measureProducts(Number(values.batches));
+  console.log(
+    '\nFull MNIST, 128 ReLU units, Adam, 10 epochs, batch 200 (fit seconds; test accuracy)',
+  );
+  const ours: FitRow[] = [];
+  const peers: FitRow[] = [];
+  for (let round = 1; round <= Number(values.rounds); round++) {
+    const peer = peerFit();
+    const startLoad = load();
+    const mine = childFit(values.layout);
+    ours.push(mine);
+    const peerText =
+      'error' in peer
+        ? `scikit-learn n/a (${peer.error})`
+        : `scikit-learn ${peer.fitSeconds.toFixed(2)} s, ${peer.testAccuracy.toFixed(4)}`;
+    if (!('error' in peer)) peers.push(peer);
+    const ratio = 'error' in peer ? 'n/a' : (mine.fitSeconds / peer.fitSeconds).toFixed(2);
+    console.log(
+      `round ${round} (load ${startLoad}): ${peerText}; digitlab ${mine.fitSeconds.toFixed(2)} s, ${mine.testAccuracy.toFixed(4)}; ratio ${ratio}` +
+        (round === 1 && !('error' in peer) ? `\n  OpenBLAS: ${peer.note}` : ''),
+    );
+  }
+  const summary = (rows: FitRow[]) => {
+    const s = rows.map((r) => r.fitSeconds);
+    return `min ${Math.min(...s).toFixed(2)} s, median ${median(s).toFixed(2)} s`;
+  };
+  console.log(`digitlab      ${summary(ours)}`);
+  if (peers.length > 0) {
+    console.log(`scikit-learn  ${summary(peers)}`);
+    const ratios = ours.map((r, i) => r.fitSeconds / (peers[i]?.fitSeconds ?? Number.NaN));
+    console.log(
+      `ratio (same round) min ${Math.min(...ratios).toFixed(2)}, median ${median(ratios).toFixed(2)}`,
+    );
+  }
+}
+
+await main();

@@ -1,0 +1,354 @@
+;; The sparse MLP kernel: the first layer of a one-hidden-layer perceptron on compressed sparse
+;; rows (16-bit column, float32 value per nonzero), and the small dense second layer, in float32
+;; WebAssembly SIMD. Assembled by `pnpm kernel` (wat-module from @digitlab/kernels) into
+;; mlp-kernel-binary.ts. Every pointer is a byte offset into the imported memory; hidden vectors are
+;; hs4 bytes (4·hs, hs = hidden units padded to a multiple of 4), class vectors ks4 bytes.
+;;
+;; The two products with the 784 × h weights, H = relu(X·W1 + b1) and G1 += Xᵀ·dZ1, visit only the
+;; stored nonzeros: per nonzero x_ij, one row of W1 (or of G1) is read (or updated) as 4-lane
+;; vectors. Hidden units are handled in tiles of 32 (eight vectors kept in registers), then in
+;; tiles of 4 for what remains.
+(module
+  (import "env" "memory" (memory 1))
+
+  ;; out[r] = relu(b1 + Σ_(j, v) in row v · W1[j]) for the `count` rows whose indices are at `rows`.
+  (func (export "hidden")
+    (param $rowStart i32) (param $cols i32) (param $vals i32) (param $rows i32) (param $count i32)
+    (param $w1 i32) (param $b1 i32) (param $out i32) (param $hs4 i32)
+    (local $rowsEnd i32) (local $i i32) (local $p0 i32) (local $pend i32) (local $q0 i32)
+    (local $p i32) (local $q i32) (local $t i32) (local $tiles i32) (local $w i32)
+    (local $v v128) (local $zero v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
+    (local.set $rowsEnd (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
+    (local.set $tiles (i32.and (local.get $hs4) (i32.const -128)))
+    (block $rowsDone (loop $row
+      (br_if $rowsDone (i32.ge_u (local.get $rows) (local.get $rowsEnd)))
+      (local.set $i (i32.add (local.get $rowStart) (i32.shl (i32.load (local.get $rows)) (i32.const 2))))
+      (local.set $p0 (i32.add (local.get $cols) (i32.shl (i32.load (local.get $i)) (i32.const 1))))
+      (local.set $pend (i32.add (local.get $cols) (i32.shl (i32.load offset=4 (local.get $i)) (i32.const 1))))
+      (local.set $q0 (i32.add (local.get $vals) (i32.shl (i32.load (local.get $i)) (i32.const 2))))
+      (local.set $t (i32.const 0))
+      ;; tiles of 32 hidden units
+      (block $tilesDone (loop $tile
+        (br_if $tilesDone (i32.ge_u (local.get $t) (local.get $tiles)))
+          (local.set $a0 (v128.load offset=0 (i32.add (local.get $b1) (local.get $t))))
+          (local.set $a1 (v128.load offset=16 (i32.add (local.get $b1) (local.get $t))))
+          (local.set $a2 (v128.load offset=32 (i32.add (local.get $b1) (local.get $t))))
+          (local.set $a3 (v128.load offset=48 (i32.add (local.get $b1) (local.get $t))))
+          (local.set $a4 (v128.load offset=64 (i32.add (local.get $b1) (local.get $t))))
+          (local.set $a5 (v128.load offset=80 (i32.add (local.get $b1) (local.get $t))))
+          (local.set $a6 (v128.load offset=96 (i32.add (local.get $b1) (local.get $t))))
+          (local.set $a7 (v128.load offset=112 (i32.add (local.get $b1) (local.get $t))))
+        (local.set $p (local.get $p0))
+        (local.set $q (local.get $q0))
+        (block $nzDone (loop $nz
+          (br_if $nzDone (i32.ge_u (local.get $p) (local.get $pend)))
+          (local.set $v (f32x4.splat (f32.load (local.get $q))))
+          (local.set $w (i32.add (i32.add (local.get $w1) (i32.mul (i32.load16_u (local.get $p)) (local.get $hs4))) (local.get $t)))
+              (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $v) (v128.load offset=0 (local.get $w)))))
+              (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $v) (v128.load offset=16 (local.get $w)))))
+              (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $v) (v128.load offset=32 (local.get $w)))))
+              (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $v) (v128.load offset=48 (local.get $w)))))
+              (local.set $a4 (f32x4.add (local.get $a4) (f32x4.mul (local.get $v) (v128.load offset=64 (local.get $w)))))
+              (local.set $a5 (f32x4.add (local.get $a5) (f32x4.mul (local.get $v) (v128.load offset=80 (local.get $w)))))
+              (local.set $a6 (f32x4.add (local.get $a6) (f32x4.mul (local.get $v) (v128.load offset=96 (local.get $w)))))
+              (local.set $a7 (f32x4.add (local.get $a7) (f32x4.mul (local.get $v) (v128.load offset=112 (local.get $w)))))
+          (local.set $p (i32.add (local.get $p) (i32.const 2)))
+          (local.set $q (i32.add (local.get $q) (i32.const 4)))
+          (br $nz)))
+          (v128.store offset=0 (i32.add (local.get $out) (local.get $t)) (f32x4.max (local.get $a0) (local.get $zero)))
+          (v128.store offset=16 (i32.add (local.get $out) (local.get $t)) (f32x4.max (local.get $a1) (local.get $zero)))
+          (v128.store offset=32 (i32.add (local.get $out) (local.get $t)) (f32x4.max (local.get $a2) (local.get $zero)))
+          (v128.store offset=48 (i32.add (local.get $out) (local.get $t)) (f32x4.max (local.get $a3) (local.get $zero)))
+          (v128.store offset=64 (i32.add (local.get $out) (local.get $t)) (f32x4.max (local.get $a4) (local.get $zero)))
+          (v128.store offset=80 (i32.add (local.get $out) (local.get $t)) (f32x4.max (local.get $a5) (local.get $zero)))
+          (v128.store offset=96 (i32.add (local.get $out) (local.get $t)) (f32x4.max (local.get $a6) (local.get $zero)))
+          (v128.store offset=112 (i32.add (local.get $out) (local.get $t)) (f32x4.max (local.get $a7) (local.get $zero)))
+        (local.set $t (i32.add (local.get $t) (i32.const 128)))
+        (br $tile)))
+      ;; tiles of 4 hidden units
+      (block $restDone (loop $rest
+        (br_if $restDone (i32.ge_u (local.get $t) (local.get $hs4)))
+        (local.set $a0 (v128.load (i32.add (local.get $b1) (local.get $t))))
+        (local.set $p (local.get $p0))
+        (local.set $q (local.get $q0))
+        (block $nzDone (loop $nz
+          (br_if $nzDone (i32.ge_u (local.get $p) (local.get $pend)))
+          (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul
+            (f32x4.splat (f32.load (local.get $q)))
+            (v128.load (i32.add (i32.add (local.get $w1) (i32.mul (i32.load16_u (local.get $p)) (local.get $hs4))) (local.get $t))))))
+          (local.set $p (i32.add (local.get $p) (i32.const 2)))
+          (local.set $q (i32.add (local.get $q) (i32.const 4)))
+          (br $nz)))
+        (v128.store (i32.add (local.get $out) (local.get $t)) (f32x4.max (local.get $a0) (local.get $zero)))
+        (local.set $t (i32.add (local.get $t) (i32.const 16)))
+        (br $rest)))
+      (local.set $out (i32.add (local.get $out) (local.get $hs4)))
+      (local.set $rows (i32.add (local.get $rows) (i32.const 4)))
+      (br $row))))
+
+  ;; G1[j] += v · dz[r] for every nonzero (j, v) of the `count` listed rows: G1 += Xᵀ·dZ1. Tiles of
+  ;; dz that are all zero (units the ReLU switched off) are skipped.
+  (func (export "scatter")
+    (param $rowStart i32) (param $cols i32) (param $vals i32) (param $rows i32) (param $count i32)
+    (param $g1 i32) (param $dz i32) (param $hs4 i32)
+    (local $rowsEnd i32) (local $i i32) (local $p0 i32) (local $pend i32) (local $q0 i32)
+    (local $p i32) (local $q i32) (local $t i32) (local $tiles i32) (local $w i32)
+    (local $v v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
+    (local.set $rowsEnd (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
+    (local.set $tiles (i32.and (local.get $hs4) (i32.const -128)))
+    (block $rowsDone (loop $row
+      (br_if $rowsDone (i32.ge_u (local.get $rows) (local.get $rowsEnd)))
+      (local.set $i (i32.add (local.get $rowStart) (i32.shl (i32.load (local.get $rows)) (i32.const 2))))
+      (local.set $p0 (i32.add (local.get $cols) (i32.shl (i32.load (local.get $i)) (i32.const 1))))
+      (local.set $pend (i32.add (local.get $cols) (i32.shl (i32.load offset=4 (local.get $i)) (i32.const 1))))
+      (local.set $q0 (i32.add (local.get $vals) (i32.shl (i32.load (local.get $i)) (i32.const 2))))
+      (local.set $t (i32.const 0))
+      (block $tilesDone (loop $tile
+        (br_if $tilesDone (i32.ge_u (local.get $t) (local.get $tiles)))
+          (local.set $a0 (v128.load offset=0 (i32.add (local.get $dz) (local.get $t))))
+          (local.set $a1 (v128.load offset=16 (i32.add (local.get $dz) (local.get $t))))
+          (local.set $a2 (v128.load offset=32 (i32.add (local.get $dz) (local.get $t))))
+          (local.set $a3 (v128.load offset=48 (i32.add (local.get $dz) (local.get $t))))
+          (local.set $a4 (v128.load offset=64 (i32.add (local.get $dz) (local.get $t))))
+          (local.set $a5 (v128.load offset=80 (i32.add (local.get $dz) (local.get $t))))
+          (local.set $a6 (v128.load offset=96 (i32.add (local.get $dz) (local.get $t))))
+          (local.set $a7 (v128.load offset=112 (i32.add (local.get $dz) (local.get $t))))
+        (if (v128.any_true (v128.or (v128.or (v128.or (v128.or (v128.or (v128.or (v128.or (local.get $a0) (local.get $a1)) (local.get $a2)) (local.get $a3)) (local.get $a4)) (local.get $a5)) (local.get $a6)) (local.get $a7)))
+          (then
+            (local.set $p (local.get $p0))
+            (local.set $q (local.get $q0))
+            (block $nzDone (loop $nz
+              (br_if $nzDone (i32.ge_u (local.get $p) (local.get $pend)))
+              (local.set $v (f32x4.splat (f32.load (local.get $q))))
+              (local.set $w (i32.add (i32.add (local.get $g1) (i32.mul (i32.load16_u (local.get $p)) (local.get $hs4))) (local.get $t)))
+              (v128.store offset=0 (local.get $w) (f32x4.add (v128.load offset=0 (local.get $w)) (f32x4.mul (local.get $v) (local.get $a0))))
+              (v128.store offset=16 (local.get $w) (f32x4.add (v128.load offset=16 (local.get $w)) (f32x4.mul (local.get $v) (local.get $a1))))
+              (v128.store offset=32 (local.get $w) (f32x4.add (v128.load offset=32 (local.get $w)) (f32x4.mul (local.get $v) (local.get $a2))))
+              (v128.store offset=48 (local.get $w) (f32x4.add (v128.load offset=48 (local.get $w)) (f32x4.mul (local.get $v) (local.get $a3))))
+              (v128.store offset=64 (local.get $w) (f32x4.add (v128.load offset=64 (local.get $w)) (f32x4.mul (local.get $v) (local.get $a4))))
+              (v128.store offset=80 (local.get $w) (f32x4.add (v128.load offset=80 (local.get $w)) (f32x4.mul (local.get $v) (local.get $a5))))
+              (v128.store offset=96 (local.get $w) (f32x4.add (v128.load offset=96 (local.get $w)) (f32x4.mul (local.get $v) (local.get $a6))))
+              (v128.store offset=112 (local.get $w) (f32x4.add (v128.load offset=112 (local.get $w)) (f32x4.mul (local.get $v) (local.get $a7))))
+              (local.set $p (i32.add (local.get $p) (i32.const 2)))
+              (local.set $q (i32.add (local.get $q) (i32.const 4)))
+              (br $nz)))))
+        (local.set $t (i32.add (local.get $t) (i32.const 128)))
+        (br $tile)))
+      (block $restDone (loop $rest
+        (br_if $restDone (i32.ge_u (local.get $t) (local.get $hs4)))
+        (local.set $a0 (v128.load (i32.add (local.get $dz) (local.get $t))))
+        (local.set $p (local.get $p0))
+        (local.set $q (local.get $q0))
+        (block $nzDone (loop $nz
+          (br_if $nzDone (i32.ge_u (local.get $p) (local.get $pend)))
+          (local.set $w (i32.add (i32.add (local.get $g1) (i32.mul (i32.load16_u (local.get $p)) (local.get $hs4))) (local.get $t)))
+          (v128.store (local.get $w) (f32x4.add (v128.load (local.get $w))
+            (f32x4.mul (f32x4.splat (f32.load (local.get $q))) (local.get $a0))))
+          (local.set $p (i32.add (local.get $p) (i32.const 2)))
+          (local.set $q (i32.add (local.get $q) (i32.const 4)))
+          (br $nz)))
+        (local.set $t (i32.add (local.get $t) (i32.const 16)))
+        (br $rest)))
+      (local.set $dz (i32.add (local.get $dz) (local.get $hs4)))
+      (local.set $rows (i32.add (local.get $rows) (i32.const 4)))
+      (br $row))))
+
+  ;; out[r] = b2 + Σ_j hid[r, j] · W2[j] for `count` consecutive hidden vectors (hs units each);
+  ;; units at zero (switched off by the ReLU) add nothing and are skipped.
+  (func (export "logits")
+    (param $hid i32) (param $count i32) (param $hs i32) (param $w2 i32) (param $b2 i32)
+    (param $out i32) (param $ks4 i32)
+    (local $r i32) (local $j i32) (local $c i32) (local $hj f32) (local $s v128) (local $wrow i32)
+    (block $rowsDone (loop $row
+      (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $count)))
+      (local.set $c (i32.const 0))
+      (block $d (loop $l
+        (br_if $d (i32.ge_u (local.get $c) (local.get $ks4)))
+        (v128.store (i32.add (local.get $out) (local.get $c)) (v128.load (i32.add (local.get $b2) (local.get $c))))
+        (local.set $c (i32.add (local.get $c) (i32.const 16)))
+        (br $l)))
+      (local.set $j (i32.const 0))
+      (block $unitsDone (loop $unit
+        (br_if $unitsDone (i32.ge_u (local.get $j) (local.get $hs)))
+        (local.set $hj (f32.load (i32.add (local.get $hid) (i32.shl (local.get $j) (i32.const 2)))))
+        (if (f32.ne (local.get $hj) (f32.const 0))
+          (then
+            (local.set $s (f32x4.splat (local.get $hj)))
+            (local.set $wrow (i32.add (local.get $w2) (i32.mul (local.get $j) (local.get $ks4))))
+            (local.set $c (i32.const 0))
+            (block $d (loop $l
+              (br_if $d (i32.ge_u (local.get $c) (local.get $ks4)))
+              (v128.store (i32.add (local.get $out) (local.get $c))
+                (f32x4.add (v128.load (i32.add (local.get $out) (local.get $c)))
+                  (f32x4.mul (local.get $s) (v128.load (i32.add (local.get $wrow) (local.get $c))))))
+              (local.set $c (i32.add (local.get $c) (i32.const 16)))
+              (br $l)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $unit)))
+      (local.set $hid (i32.add (local.get $hid) (i32.shl (local.get $hs) (i32.const 2))))
+      (local.set $out (i32.add (local.get $out) (local.get $ks4)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $row))))
+
+  ;; G2[j] += hid[r, j] · R[r] over `count` rows of residuals R (W2's gradient sums HᵀR); a unit
+  ;; at zero adds zero.
+  (func (export "outer2")
+    (param $hid i32) (param $count i32) (param $hs i32) (param $res i32) (param $ks4 i32)
+    (param $g2 i32)
+    (local $r i32) (local $c i32) (local $s v128) (local $grow i32) (local $hend i32)
+    (block $rowsDone (loop $row
+      (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $count)))
+      (local.set $grow (local.get $g2))
+      (local.set $hend (i32.add (local.get $hid) (i32.shl (local.get $hs) (i32.const 2))))
+      (block $unitsDone (loop $unit
+        (br_if $unitsDone (i32.ge_u (local.get $hid) (local.get $hend)))
+        (local.set $s (v128.load32_splat (local.get $hid)))
+        (local.set $c (i32.const 0))
+        (block $d (loop $l
+          (br_if $d (i32.ge_u (local.get $c) (local.get $ks4)))
+          (v128.store (i32.add (local.get $grow) (local.get $c))
+            (f32x4.add (v128.load (i32.add (local.get $grow) (local.get $c)))
+              (f32x4.mul (local.get $s) (v128.load (i32.add (local.get $res) (local.get $c))))))
+          (local.set $c (i32.add (local.get $c) (i32.const 16)))
+          (br $l)))
+        (local.set $grow (i32.add (local.get $grow) (local.get $ks4)))
+        (local.set $hid (i32.add (local.get $hid) (i32.const 4)))
+        (br $unit)))
+      (local.set $res (i32.add (local.get $res) (local.get $ks4)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $row))))
+
+  ;; dz[r] = (R[r] · W2ᵀ) ⊙ [hid[r] > 0] over `count` rows, four units at a time from W2ᵀ (k rows of
+  ;; hs4 bytes): the hidden layer's gradient, zero where the ReLU was off.
+  (func (export "hiddenGradient")
+    (param $hid i32) (param $count i32) (param $hs4 i32) (param $w2t i32) (param $res i32)
+    (param $ks4 i32) (param $k i32) (param $dz i32)
+    (local $r i32) (local $t i32) (local $c i32) (local $acc v128) (local $w i32) (local $rc i32)
+    (local $rend i32)
+    (block $rowsDone (loop $row
+      (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $count)))
+      (local.set $rend (i32.add (local.get $res) (i32.shl (local.get $k) (i32.const 2))))
+      (local.set $t (i32.const 0))
+      (block $tilesDone (loop $tile
+        (br_if $tilesDone (i32.ge_u (local.get $t) (local.get $hs4)))
+        (local.set $acc (v128.const i32x4 0 0 0 0))
+        (local.set $w (i32.add (local.get $w2t) (local.get $t)))
+        (local.set $rc (local.get $res))
+        (block $d (loop $l
+          (br_if $d (i32.ge_u (local.get $rc) (local.get $rend)))
+          (local.set $acc (f32x4.add (local.get $acc)
+            (f32x4.mul (v128.load32_splat (local.get $rc)) (v128.load (local.get $w)))))
+          (local.set $w (i32.add (local.get $w) (local.get $hs4)))
+          (local.set $rc (i32.add (local.get $rc) (i32.const 4)))
+          (br $l)))
+        (v128.store (i32.add (local.get $dz) (local.get $t))
+          (v128.and (local.get $acc)
+            (f32x4.gt (v128.load (i32.add (local.get $hid) (local.get $t))) (v128.const i32x4 0 0 0 0))))
+        (local.set $t (i32.add (local.get $t) (i32.const 16)))
+        (br $tile)))
+      (local.set $hid (i32.add (local.get $hid) (local.get $hs4)))
+      (local.set $dz (i32.add (local.get $dz) (local.get $hs4)))
+      (local.set $res (i32.add (local.get $res) (local.get $ks4)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $row))))
+
+  ;; `logits` for 9 to 12 classes (three class vectors held in registers), without branches: a
+  ;; unit at zero adds zero.
+  (func (export "logits12")
+    (param $hid i32) (param $count i32) (param $hs i32) (param $w2 i32) (param $b2 i32)
+    (param $out i32)
+    (local $r i32) (local $j i32) (local $s v128) (local $wrow i32) (local $hend i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128)
+    (block $rowsDone (loop $row
+      (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $count)))
+      (local.set $a0 (v128.load (local.get $b2)))
+      (local.set $a1 (v128.load offset=16 (local.get $b2)))
+      (local.set $a2 (v128.load offset=32 (local.get $b2)))
+      (local.set $wrow (local.get $w2))
+      (local.set $hend (i32.add (local.get $hid) (i32.shl (local.get $hs) (i32.const 2))))
+      (block $unitsDone (loop $unit
+        (br_if $unitsDone (i32.ge_u (local.get $hid) (local.get $hend)))
+        (local.set $s (v128.load32_splat (local.get $hid)))
+        (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $s) (v128.load (local.get $wrow)))))
+        (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $s) (v128.load offset=16 (local.get $wrow)))))
+        (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $s) (v128.load offset=32 (local.get $wrow)))))
+        (local.set $wrow (i32.add (local.get $wrow) (i32.const 48)))
+        (local.set $hid (i32.add (local.get $hid) (i32.const 4)))
+        (br $unit)))
+      (v128.store (local.get $out) (local.get $a0))
+      (v128.store offset=16 (local.get $out) (local.get $a1))
+      (v128.store offset=32 (local.get $out) (local.get $a2))
+      (local.set $out (i32.add (local.get $out) (i32.const 48)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $row))))
+
+  ;; dst += Σ_r src[r] over `count` consecutive vectors of `bytes` bytes (column sums).
+  (func (export "colsum") (param $src i32) (param $count i32) (param $bytes i32) (param $dst i32)
+    (local $end i32) (local $c i32)
+    (local.set $end (i32.add (local.get $src) (i32.mul (local.get $count) (local.get $bytes))))
+    (block $rowsDone (loop $row
+      (br_if $rowsDone (i32.ge_u (local.get $src) (local.get $end)))
+      (local.set $c (i32.const 0))
+      (block $d (loop $l
+        (br_if $d (i32.ge_u (local.get $c) (local.get $bytes)))
+        (v128.store (i32.add (local.get $dst) (local.get $c))
+          (f32x4.add (v128.load (i32.add (local.get $dst) (local.get $c)))
+            (v128.load (i32.add (local.get $src) (local.get $c)))))
+        (local.set $c (i32.add (local.get $c) (i32.const 16)))
+        (br $l)))
+      (local.set $src (i32.add (local.get $src) (local.get $bytes)))
+      (br $row))))
+
+  ;; g64 += g32 (widened to float64), then g32 = 0, over `bytes` bytes of float32.
+  (func (export "flush") (param $g32 i32) (param $g64 i32) (param $bytes i32)
+    (local $end i32) (local $v v128)
+    (local.set $end (i32.add (local.get $g32) (local.get $bytes)))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $g32) (local.get $end)))
+      (local.set $v (v128.load (local.get $g32)))
+      (v128.store (local.get $g64)
+        (f64x2.add (v128.load (local.get $g64)) (f64x2.promote_low_f32x4 (local.get $v))))
+      (v128.store offset=16 (local.get $g64)
+        (f64x2.add (v128.load offset=16 (local.get $g64))
+          (f64x2.promote_low_f32x4
+            (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v)))))
+      (v128.store (local.get $g32) (v128.const i32x4 0 0 0 0))
+      (local.set $g32 (i32.add (local.get $g32) (i32.const 16)))
+      (local.set $g64 (i32.add (local.get $g64) (i32.const 32)))
+      (br $next))))
+
+  ;; dst32 = src64 rounded to float32 (as a Float32Array would), `count` values, a multiple of 4.
+  (func (export "demote") (param $src i32) (param $dst i32) (param $count i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $dst) (i32.shl (local.get $count) (i32.const 2))))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $dst) (local.get $end)))
+      (v128.store (local.get $dst)
+        (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+          (f32x4.demote_f64x2_zero (v128.load (local.get $src)))
+          (f32x4.demote_f64x2_zero (v128.load offset=16 (local.get $src)))))
+      (local.set $src (i32.add (local.get $src) (i32.const 32)))
+      (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+      (br $next))))
+
+  ;; out = (g + alpha · x) · scale over `count` float64 values (a multiple of 2); returns Σ x².
+  (func (export "penalize")
+    (param $g i32) (param $x i32) (param $out i32) (param $count i32) (param $alpha f64)
+    (param $scale f64) (result f64)
+    (local $end i32) (local $a v128) (local $s v128) (local $xv v128) (local $sq v128)
+    (local.set $a (f64x2.splat (local.get $alpha)))
+    (local.set $s (f64x2.splat (local.get $scale)))
+    (local.set $end (i32.add (local.get $x) (i32.shl (local.get $count) (i32.const 3))))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
+      (local.set $xv (v128.load (local.get $x)))
+      (local.set $sq (f64x2.add (local.get $sq) (f64x2.mul (local.get $xv) (local.get $xv))))
+      (v128.store (local.get $out)
+        (f64x2.mul (f64x2.add (v128.load (local.get $g)) (f64x2.mul (local.get $a) (local.get $xv)))
+          (local.get $s)))
+      (local.set $g (i32.add (local.get $g) (i32.const 16)))
+      (local.set $x (i32.add (local.get $x) (i32.const 16)))
+      (local.set $out (i32.add (local.get $out) (i32.const 16)))
+      (br $next)))
+    (f64.add (f64x2.extract_lane 0 (local.get $sq)) (f64x2.extract_lane 1 (local.get $sq))))
+)
