@@ -191,6 +191,62 @@ describe('predict --image', { timeout: 60_000 }, () => {
   });
 });
 
+describe('predict --image with a model of another image shape', { timeout: 90_000 }, () => {
+  it("normalizes into the model's 16×20 field, the box scaled by 20/28", async () => {
+    // A tiny 16-row, 20-column dataset: class c lights up columns 2c..2c+1.
+    const dataDir = join(root, 'shape-16x20');
+    await mkdir(dataDir, { recursive: true });
+    const split = (n: number) => {
+      const images = new Uint8Array(n * 320);
+      const labels = Uint8Array.from({ length: n }, (_, i) => i % 10);
+      labels.forEach((c, i) => {
+        for (let row = 2; row < 14; row++)
+          images.fill(200, i * 320 + row * 20 + 2 * c, i * 320 + row * 20 + 2 * c + 2);
+      });
+      return { images, labels };
+    };
+    for (const [role, n] of [
+      ['train', 100],
+      ['test', 20],
+    ] as const) {
+      const { images: pixels, labels } = split(n);
+      const names: [string, string] =
+        role === 'train'
+          ? [IDX_FILE_NAMES.trainImages, IDX_FILE_NAMES.trainLabels]
+          : [IDX_FILE_NAMES.testImages, IDX_FILE_NAMES.testLabels];
+      await writeFile(join(dataDir, names[0]), encodeIdx([n, 16, 20], pixels));
+      await writeFile(join(dataDir, names[1]), encodeIdx([n], labels));
+    }
+    const shaped = join(root, 'model-16x20');
+    const trained = await runCli([
+      'train',
+      '--json',
+      '--data-dir',
+      dataDir,
+      '--per-class',
+      '10',
+      '--max-iter',
+      '20',
+      '--backend',
+      'cpu',
+      '--save',
+      shaped,
+    ]);
+    expect(trained.code, trained.stderr).toBe(0);
+    const name = (files.get('scaled-x3') as string[])[0] as string;
+    const run = await runCli(['predict', '--model', shaped, '--image', name, '--show']);
+    expect(run.code, run.stderr).toBe(0);
+    const lines = run.stdout.split('\n');
+    // 16 rows drawn two a line, 20 characters wide. The digit (a tall 7) fills its box's
+    // round(16·20/28) = 11 rows: 6 lines, or 7 when it starts on a line's bottom half.
+    const picture = lines.slice(1, 9).map((l) => l.slice(2, 22));
+    expect(picture.every((l) => /^[ .:\-=+*#%@]{20}$/.test(l))).toBe(true);
+    expect(picture.filter((l) => l.trim() !== '').length).toBeGreaterThanOrEqual(6);
+    expect(picture.filter((l) => l.trim() !== '').length).toBeLessThanOrEqual(7);
+    expect(lines[9]).toMatch(/normalized to 16×20$/);
+  });
+});
+
 describe('predict --image with bad input', { timeout: 60_000 }, () => {
   let bad: string;
   beforeAll(async () => {
