@@ -7,10 +7,25 @@ import {
   type ResolvedBackend,
   resolveBackend as resolveTfjsBackend,
 } from '@digitlab/tfjs-backend';
+import type { PluginSource } from '@digitlab/tuning/node';
 
 /** The classifiers digitlab ships, in the order `digitlab plugins` lists them. */
 export function builtinPlugins(): ClassifierPlugin[] {
   return [softmaxRegression(), mlp(), knn()];
+}
+
+/**
+ * Where a worker thread imports each shipped plugin from (`digitlab tune` runs trials in worker
+ * threads): the module's resolved URL and the factory's export name.
+ */
+export function builtinPluginSource(name: string): PluginSource | undefined {
+  const sources: Readonly<Record<string, readonly [string, string]>> = {
+    'softmax-regression': ['@digitlab/softmax-regression/node', 'softmaxRegression'],
+    mlp: ['@digitlab/mlp', 'mlp'],
+    knn: ['@digitlab/knn', 'knn'],
+  };
+  const entry = sources[name];
+  return entry && { module: import.meta.resolve(entry[0]), export: entry[1] };
 }
 
 /** A fresh registry of the shipped plugins, plus any loaded from modules. */

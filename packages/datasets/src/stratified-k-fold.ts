@@ -45,15 +45,19 @@ export function stratifiedFoldAssignment(ds: Dataset, options: StratifiedKFoldOp
   const counts = new Array<number>(order.length).fill(0);
   for (let i = 0; i < n; i++) counts[code[labels[i]!]!]!++;
   let smallest = 0;
+  // The smallest class, the lowest label on ties.
   counts.forEach((count, c) => {
-    if (count < counts[smallest]!) smallest = c;
+    const least = counts[smallest]!;
+    if (count < least || (count === least && order[c]! < order[smallest]!)) smallest = c;
   });
   if (order.length === 0 || counts[smallest]! < k) {
     const found =
       order.length === 0
         ? 'no samples'
         : `${describeClass(ds, order[smallest]!)} with ${counts[smallest]} sample${counts[smallest] === 1 ? '' : 's'} (class counts: ${order
-            .map((label, c) => `${label}: ${counts[c]}`)
+            .map((label, c) => [label, counts[c]] as const)
+            .sort(([a], [b]) => a - b)
+            .map(([label, count]) => `${label}: ${count}`)
             .join(', ')})`;
     throw new DatasetError(
       `${where}: expected at least ${k} samples in every class for ${k} folds, found ${found}; use fewer folds or more data`,

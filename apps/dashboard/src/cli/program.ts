@@ -3,7 +3,7 @@ import type { ClassifierPlugin, EvaluationSchedule, PluginRegistry } from '@digi
 import { AUTO_SCHEDULE, describeOptions } from '@digitlab/core';
 import { IMAGE_EXTENSIONS, KNOWN_DATASETS, POLARITIES } from '@digitlab/datasets';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_CLASSIFIER, resolveBackend } from '../plugins.js';
+import { builtinPluginSource, DEFAULT_CLASSIFIER, resolveBackend } from '../plugins.js';
 import type { CliIo } from './cli-io.js';
 import { runEvaluate } from './evaluate-command.js';
 import {
@@ -15,6 +15,7 @@ import {
 import { runPlugins } from './plugins-command.js';
 import { runPredict } from './predict-command.js';
 import { runReport } from './report-command.js';
+import { classifierModuleUrl } from './resolve-classifier.js';
 import { runTrain } from './train-command.js';
 import {
   DEFAULT_EVAL_EVERY,
@@ -26,6 +27,13 @@ import {
   resolveTrainSettings,
   type TrainFlags,
 } from './train-settings.js';
+import { runTune } from './tune-command.js';
+import {
+  DEFAULT_CV,
+  resolveTuneSettings,
+  type TuneFlags,
+  tuneOptionFlags,
+} from './tune-settings.js';
 
 /** What the program needs besides argv: streams, the registry and the plugin `train` uses. */
 export interface ProgramContext {
@@ -58,6 +66,7 @@ export function createProgram(context: ProgramContext): Command {
     .showSuggestionAfterError(true);
 
   const train = addTrainCommand(program, context);
+  addTuneCommand(program, context);
   // evaluate and predict run the same way on a saved model: with the registry, to an exit code.
   const onSavedModel =
     <F>(run: (flags: F, registry: PluginRegistry, io: CliIo) => Promise<number>) =>
@@ -248,6 +257,79 @@ function addTrainCommand(program: Command, context: ProgramContext): Command {
     context.exitCode = await runTrain(settings, io);
   });
   return train;
+}
+
+function addTuneCommand(program: Command, context: ProgramContext): Command {
+  const { io, trainPlugin } = context;
+  const tune = program
+    .command('tune')
+    .description(
+      'Choose options by stratified k-fold cross-validation over a grid (e.g. --C 0.001,0.01,0.1,1,10,100 or --C logspace:-3:2:6), then refit the best and score it on the test split',
+    )
+    .addOption(new Option('--dataset <name>', 'dataset').choices(KNOWN_DATASETS).default('mnist'))
+    .option(
+      '--data-dir <dir>',
+      'directory holding the four IDX files (raw or .gz) instead of the bundled MNIST',
+    )
+    .addOption(urlOption())
+    .addOption(
+      new Option(
+        '--per-class <n>',
+        `training images per class, stratified and seeded (default: ${DEFAULT_PER_CLASS})`,
+      )
+        .argParser(integerAtLeast(1))
+        .conflicts(['trainSize', 'full']),
+    )
+    .addOption(
+      new Option('--train-size <n>', 'this many random training images')
+        .argParser(integerAtLeast(1))
+        .conflicts(['perClass', 'full']),
+    )
+    .addOption(
+      new Option('--full', 'the whole training split').conflicts(['perClass', 'trainSize']),
+    )
+    .addOption(
+      new Option(
+        '--classifier <name|module>',
+        `registered classifier (${context.registry.names().join(', ')}), or a module path / package whose default export is a ClassifierPlugin`,
+      ).default(DEFAULT_CLASSIFIER),
+    )
+    .addOption(
+      new Option('--cv <k>', `number of stratified folds (default: ${DEFAULT_CV})`).argParser(
+        integerAtLeast(2),
+      ),
+    )
+    .option('--backend <name>', 'TensorFlow.js backend of every trial (default: the classifier’s)')
+    .addOption(
+      new Option('--seed <n>', 'seed of the subsample and of the classifier')
+        .argParser(integerAtLeast(0))
+        .default(0),
+    )
+    .option(
+      '--report <dir>',
+      'write tune-result.json and the validation curve (validation-curve.svg/.png) there',
+    )
+    .option('--json', 'no live view: one result object on stdout');
+  for (const { option, flag } of tuneOptionFlags(trainPlugin)) {
+    tune.addOption(
+      new Option(
+        `${flag} <values>`,
+        `values of ${option} to try: a,b,c or logspace:<start>:<stop>:<n> or linspace:…; one value fixes it`,
+      ).helpGroup(`${trainPlugin.name} options:`),
+    );
+  }
+  tune.action(async (parsed: TuneFlags & Record<string, string>) => {
+    const registered = context.registry.has(parsed.classifier);
+    const source =
+      builtinPluginSource(trainPlugin.name) ??
+      (registered ? undefined : { module: classifierModuleUrl(parsed.classifier, io.cwd) });
+    const settings = resolveTuneSettings(trainPlugin, parsed, parsed, {
+      interactive: io.stdout.isTTY === true && io.stdin.isTTY === true,
+      ...(source === undefined ? {} : { source }),
+    });
+    context.exitCode = await runTune(settings, io);
+  });
+  return tune;
 }
 
 /** `--url`: where to download a dataset that is not bundled (cached after the first time). */

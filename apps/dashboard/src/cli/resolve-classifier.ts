@@ -15,8 +15,8 @@ export async function resolveClassifier(
   cwd: string = process.cwd(),
 ): Promise<ClassifierPlugin> {
   if (registry.has(spec)) return registry.get(spec);
-  const isPath = spec.startsWith('./') || spec.startsWith('../') || isAbsolute(spec);
-  const target = isPath ? pathToFileURL(resolve(cwd, spec)).href : resolvePackage(spec, cwd);
+  const isPath = isPathSpec(spec);
+  const target = classifierModuleUrl(spec, cwd);
   let module: Record<string, unknown>;
   try {
     module = (await import(target)) as Record<string, unknown>;
@@ -46,6 +46,18 @@ export async function resolveClassifier(
   if (typeof candidate === 'function') candidate = (candidate as () => unknown)();
   assertClassifierPlugin(candidate, `the default export of '${spec}'`);
   return candidate;
+}
+
+/**
+ * The module a non-registered `--classifier` names, as a URL a worker thread can import too: a
+ * path resolved against `cwd`, or a package as the user's project (else digitlab) resolves it.
+ */
+export function classifierModuleUrl(spec: string, cwd: string = process.cwd()): string {
+  return isPathSpec(spec) ? pathToFileURL(resolve(cwd, spec)).href : resolvePackage(spec, cwd);
+}
+
+function isPathSpec(spec: string): boolean {
+  return spec.startsWith('./') || spec.startsWith('../') || isAbsolute(spec);
 }
 
 /**
