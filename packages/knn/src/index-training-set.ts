@@ -6,16 +6,20 @@ import {
   type TrainingStep,
 } from '@digitlab/core';
 import { activateBackend } from '@digitlab/tfjs-backend';
+import { indexForProjection } from './index-for-projection.js';
 import { disposeBlock, type IndexBlock, indexBlock, NeighbourIndex } from './neighbour-index.js';
 import type { KnnOptions } from './options.js';
+import { resolveAlgorithm } from './resolve-algorithm.js';
 
 /** Indexing is reported in this many progress steps (fewer when a step must hold k rows). */
 export const INDEX_STEPS = 10;
 
 /**
- * knn's fit: upload the training set in up to INDEX_STEPS blocks. Each step's model indexes the
- * rows uploaded so far and is concatenated only if used (held-out evaluation, save, an abort), so
- * an unwatched fit concatenates once, at its last step; stopped early, the last step's index stays.
+ * knn's fit, in up to INDEX_STEPS steps of rows. For the projection search see
+ * `indexForProjection`. For brute force: upload the training set in blocks. Each step's model
+ * indexes the rows uploaded so far and is concatenated only if used (held-out evaluation, save, an
+ * abort), so an unwatched fit concatenates once, at its last step; stopped early, the last step's
+ * index stays.
  */
 export async function indexTrainingSet({
   data,
@@ -28,10 +32,13 @@ export async function indexTrainingSet({
       `fit: expected k ≤ the number of training samples, found k = ${o.k} with ${n} samples in training data '${data.name}' ${data.split} (lower k or use more data)`,
     );
   }
-  // Backend start-up (wasm compilation) happens once per process: not part of this fit's time.
-  const { note } = await activateBackend(o.backend);
   const rowsPerStep = Math.max(o.k, Math.ceil(n / INDEX_STEPS));
   const total = Math.ceil(n / rowsPerStep);
+  if (resolveAlgorithm(o, d) === 'projection') {
+    return indexForProjection({ data, options: o, signal }, rowsPerStep, total);
+  }
+  // Backend start-up (wasm compilation) happens once per process: not part of this fit's time.
+  const { note } = await activateBackend(o.backend);
   async function* steps(): AsyncGenerator<
     TrainingStep<NeighbourIndex>,
     TrainingEnd<NeighbourIndex>
@@ -72,7 +79,7 @@ export async function indexTrainingSet({
   return {
     unit: 'step',
     total,
-    description: `k-nearest neighbours (k=${o.k}, ${o.weights} weights, batchSize=${o.batchSize}) on the ${o.backend} backend: indexing ${n} samples in ${total} steps`,
+    description: `k-nearest neighbours (k=${o.k}, ${o.weights} weights, brute force, batchSize=${o.batchSize}) on the ${o.backend} backend: indexing ${n} samples in ${total} steps`,
     ...(note ? { notes: [note] } : {}),
     steps: steps(),
     watchesSignal: true,

@@ -15,6 +15,7 @@ import {
 import { scale } from '@digitlab/datasets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KNN_FILES } from './knn-artifact.js';
+import { DEFAULT_OPTIONS } from './options.js';
 import { knn } from './plugin.js';
 import { randomDataset } from './test-support/datasets.js';
 
@@ -75,7 +76,7 @@ describe('the saved files', () => {
     const dir = join(root, 'model');
     await saveModel(dir, artifact);
     const loaded = await loadModel(dir, createRegistry([plugin]));
-    expect(loaded.options).toEqual({ k: 3, weights: 'distance', batchSize: 256, backend: 'auto' });
+    expect(loaded.options).toEqual({ ...DEFAULT_OPTIONS, k: 3, weights: 'distance' });
     const original = plugin.create(plugin.options.parse({ k: 3, weights: 'distance' }));
     await fitToEnd(original.fit(train));
     expect(Array.from(await loaded.predictProba(queries))).toEqual(
@@ -97,7 +98,7 @@ describe('k and weights of a loaded model', () => {
       metadata: { ...metadata, training: { k, weights, numSamples, split } },
     };
     const loaded = await plugin.load(old);
-    expect(loaded.options).toEqual({ k: 3, weights: 'distance', batchSize: 256, backend: 'auto' });
+    expect(loaded.options).toEqual({ ...DEFAULT_OPTIONS, k: 3, weights: 'distance' });
     const current = await plugin.load(artifact);
     expect(Array.from(await loaded.predictProba(queries))).toEqual(
       Array.from(await current.predictProba(queries)),

@@ -1,10 +1,14 @@
 import { ClassifierInputError, fitToEnd, type TrainingEvent } from '@digitlab/core';
 import { collectFit } from '@digitlab/core/testing';
+import { activateBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { type KnnClassifier, type KnnOptions, knn, NotFittedError } from './index.js';
 import { bruteForceKnn } from './test-support/brute-force-knn.js';
 import { lineDataset, randomDataset } from './test-support/datasets.js';
+
+// The default search makes no tensors; the leak checks of brute force need a backend to count them.
+await activateBackend('cpu');
 
 const plugin = knn();
 const create = (options: Partial<KnnOptions> = {}): KnnClassifier =>
@@ -231,7 +235,7 @@ describe('fit: indexing in steps', () => {
   it('keeps the rows indexed before the consumer left the loop, and frees them with dispose', async () => {
     const before = tf.memory().numTensors;
     const train = randomDataset(50, 3, 2, 8);
-    const classifier = create({ k: 1 });
+    const classifier = create({ k: 1, algorithm: 'brute' });
     for await (const event of classifier.fit(train)) {
       if (event.type === 'progress' && event.step === 3) break;
     }
@@ -244,7 +248,7 @@ describe('fit: indexing in steps', () => {
 
   it('copies no rows for steps nobody queries: they hold their blocks, the last step the index', async () => {
     const before = tf.memory().numTensors;
-    const classifier = create({ k: 1 });
+    const classifier = create({ k: 1, algorithm: 'brute' });
     const live: number[] = [];
     await fitToEnd(classifier.fit(randomDataset(40, 2, 2, 3)), (e) => {
       if (e.type === 'progress') live.push(tf.memory().numTensors - before);
@@ -286,7 +290,7 @@ describe('misuse', () => {
 
   it('frees the tensors of a fit that is disposed while paused', async () => {
     const before = tf.memory().numTensors;
-    const classifier = create({ k: 1 });
+    const classifier = create({ k: 1, algorithm: 'brute' });
     const fit = classifier.fit(randomDataset(40, 2, 2, 3));
     await fit.next(); // start
     await fit.next(); // first step: one block of tensors exists
@@ -309,7 +313,7 @@ describe('misuse', () => {
     'ends as aborted, leaking nothing, when disposed during a held-out evaluation of %s',
     async (_, every) => {
       const before = tf.memory().numTensors;
-      const classifier = create({ k: 1, batchSize: 2 });
+      const classifier = create({ k: 1, batchSize: 2, algorithm: 'brute' });
       const test = randomDataset(10, 2, 2, 4);
       // The evaluator validates the features once when the fit starts; the next read is the
       // evaluation itself, which is where the classifier gets disposed.

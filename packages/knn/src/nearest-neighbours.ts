@@ -9,7 +9,7 @@ export interface NeighbourBatch {
   /** Training row indices, nearest first as far as the squared-distance expansion can tell. */
   readonly indices: Int32Array;
   /** Squared distances ‖q − x‖² computed directly (not by expansion); present when asked for. */
-  readonly sqDistances: Float32Array | undefined;
+  readonly sqDistances: Float32Array | Float64Array | undefined;
 }
 
 /**

@@ -1,6 +1,9 @@
+import type { NeighbourBatch } from './nearest-neighbours.js';
 import { neighbourBatches } from './neighbour-batches.js';
 import type { NeighbourIndex } from './neighbour-index.js';
 import type { KnnOptions } from './options.js';
+import { projectionNeighbours } from './projection-neighbours.js';
+import { resolveAlgorithm } from './resolve-algorithm.js';
 import { argmaxLowest, neighbourVotes } from './vote.js';
 
 /** The k nearest training samples of each query, nearest first. */
@@ -48,11 +51,8 @@ export async function kneighbors(
   const indices = new Int32Array(n * k);
   const distances = new Float32Array(n * k);
   const order = Array.from({ length: k }, (_, j) => j);
-  for await (const batch of neighbourBatches(index, features, {
-    ...options,
-    withDistances: true,
-  })) {
-    const sq = batch.sqDistances as Float32Array;
+  for await (const batch of neighbours(index, features, options, true)) {
+    const sq = batch.sqDistances as Float32Array | Float64Array;
     for (let r = 0; r < batch.rows; r++) {
       const at = (j: number) => r * k + j;
       // Exact distances decide the order; equal ones keep the lower training row first.
@@ -81,12 +81,26 @@ async function vote(
   const votes = new Float64Array(index.numClasses);
   const labels = new Uint8Array(k);
   const withDistances = weights === 'distance';
-  for await (const batch of neighbourBatches(index, features, { ...options, withDistances })) {
+  for await (const batch of neighbours(index, features, options, withDistances)) {
     for (let r = 0; r < batch.rows; r++) {
       for (let j = 0; j < k; j++)
         labels[j] = index.labels[batch.indices[r * k + j] as number] as number;
       neighbourVotes(labels, batch.sqDistances?.subarray(r * k, (r + 1) * k), weights, votes);
       onRow(batch.start + r, votes);
     }
+  }
+}
+
+/** The k nearest rows of every query, batch by batch, by the classifier's search. */
+async function* neighbours(
+  index: NeighbourIndex,
+  features: Float32Array,
+  options: KnnOptions,
+  withDistances: boolean,
+): AsyncGenerator<NeighbourBatch, void, undefined> {
+  if (resolveAlgorithm(options, index.numFeatures) === 'projection') {
+    yield await projectionNeighbours(index, features, options, withDistances);
+  } else {
+    yield* neighbourBatches(index, features, { ...options, withDistances });
   }
 }

@@ -11,6 +11,7 @@ import { decodeKnnFiles, encodeKnnFiles } from './knn-artifact.js';
 import { NeighbourIndex } from './neighbour-index.js';
 import { classify, kneighbors, type Neighbours, voteFractions } from './neighbour-queries.js';
 import { type KnnOptions, knnOptionsSchema } from './options.js';
+import { resolveAlgorithm } from './resolve-algorithm.js';
 
 /** The plugin's name, as saved models and the registry know it. */
 export const PLUGIN_NAME = 'knn';
@@ -34,7 +35,7 @@ export type KnnPlugin = DefinedPlugin<KnnOptions, NeighbourIndex, KnnMethods>;
 const knnPlugin = defineClassifier({
   name: PLUGIN_NAME,
   description:
-    'k-nearest neighbours (scikit-learn KNeighborsClassifier, brute force) on TensorFlow.js: batched distances, uniform or distance weights',
+    'k-nearest neighbours (scikit-learn KNeighborsClassifier): exact search pruned by projection bounds (WebAssembly SIMD, worker threads) or brute force on TensorFlow.js; uniform or distance weights',
   options: knnOptionsSchema(),
   modelOptions: ['k', 'weights'],
   requirements: () => ({ minClasses: 1 }),
@@ -42,7 +43,8 @@ const knnPlugin = defineClassifier({
   predictProba: voteFractions,
   predict: classify,
   async encode(index, o) {
-    await activateBackend(o.backend);
+    // Rows indexed by brute force live in tensors on the backend; the projection search's in memory.
+    if (resolveAlgorithm(o, index.numFeatures) === 'brute') await activateBackend(o.backend);
     const { numFeatures, numClasses, labels } = index;
     const { k, weights } = o;
     return encodeKnnFiles({ k, weights, numFeatures, numClasses, features: index.rows(), labels });

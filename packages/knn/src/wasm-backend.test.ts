@@ -6,7 +6,7 @@ import { knn } from './plugin.js';
 import { lineDataset, randomDataset } from './test-support/datasets.js';
 
 // Its own file: each vitest file runs in its own process, so wasm is initialized here only.
-describeClassifierConformance(knn({ backend: 'wasm' }), {
+describeClassifierConformance(knn({ backend: 'wasm', algorithm: 'brute' }), {
   tensorMemory: () => tf.memory().numTensors,
   timeoutMs: 60_000,
 });
@@ -21,7 +21,7 @@ describe('the wasm backend', () => {
       const outputs = [];
       for (const backend of ['cpu', 'wasm'] as const) {
         const classifier = plugin.create(
-          plugin.options.parse({ k: 5, weights, backend, batchSize: 32 }),
+          plugin.options.parse({ k: 5, weights, backend, batchSize: 32, algorithm: 'brute' }),
         );
         await fitToEnd(classifier.fit(train));
         outputs.push({
@@ -41,7 +41,7 @@ describe('the wasm backend', () => {
   });
 
   it('breaks distance ties toward the earlier training row and vote ties toward the smaller class', async () => {
-    const plugin = knn({ backend: 'wasm' });
+    const plugin = knn({ backend: 'wasm', algorithm: 'brute' });
     // x = 0, 3, 1, 7, 8 with labels 0, 1, 0, 1, 2: q = 2 is 1 away from rows 1 and 2.
     const line = lineDataset([0, 3, 1, 7, 8], [0, 1, 0, 1, 2], 3);
     const k1 = plugin.create(plugin.options.parse({ k: 1 }));
@@ -57,8 +57,10 @@ describe('the wasm backend', () => {
 
   it('switches back to its own backend when another classifier changed it between calls', async () => {
     const plugin = knn();
-    const onWasm = plugin.create(plugin.options.parse({ k: 3, backend: 'wasm' }));
-    const onCpu = plugin.create(plugin.options.parse({ k: 3, backend: 'cpu' }));
+    const onWasm = plugin.create(
+      plugin.options.parse({ k: 3, backend: 'wasm', algorithm: 'brute' }),
+    );
+    const onCpu = plugin.create(plugin.options.parse({ k: 3, backend: 'cpu', algorithm: 'brute' }));
     await fitToEnd(onWasm.fit(train));
     await fitToEnd(onCpu.fit(train));
     const before = tf.memory().numTensors;
