@@ -32,13 +32,14 @@ export function principalBasis(
   numRows: number,
   numFeatures: number,
   dims: number,
-  { sampleRows = 2048, iterations = 3 }: BasisOptions = {},
+  { sampleRows = 1024, iterations = 2 }: BasisOptions = {},
 ): PrincipalBasis {
   const d = numFeatures;
-  const { covariance, mean } = sampleCovariance(rows, numRows, d, sampleRows);
+  const sample = sampleEntries(rows, numRows, d, sampleRows);
+  const { mean } = sample;
   const vectors = new Float64Array(d * dims);
   if (d <= JACOBI_MAX_FEATURES) {
-    const { values, vectors: v } = symmetricEigen(covariance, d);
+    const { values, vectors: v } = symmetricEigen(covariance(sample, d), d);
     const order = descending(values);
     for (let c = 0; c < Math.min(dims, d); c++) {
       const from = order[c] as number;
@@ -46,15 +47,16 @@ export function principalBasis(
     }
     return { numFeatures: d, dims, vectors, mean };
   }
-  // Subspace iteration on a few more vectors than needed, then Rayleigh–Ritz to order them.
+  // Subspace iteration on a few more vectors than needed, then Rayleigh–Ritz to order them. The
+  // covariance is applied through the sampled rows' entries, never formed.
   const p = Math.min(d, dims + 8);
   let basis = startingVectors(d, p);
   orthonormalize(basis, d, p);
   for (let round = 0; round < iterations; round++) {
-    basis = multiply(covariance, basis, d, p);
+    basis = applyCovariance(sample, basis, d, p);
     orthonormalize(basis, d, p);
   }
-  const cv = multiply(covariance, basis, d, p);
+  const cv = applyCovariance(sample, basis, d, p);
   const h = new Float64Array(p * p);
   for (let a = 0; a < p; a++) {
     for (let b = a; b < p; b++) {
@@ -79,50 +81,87 @@ export function principalBasis(
   return { numFeatures: d, dims, vectors, mean };
 }
 
-/** Covariance (d × d) and mean of up to `sampleRows` evenly spaced rows, skipping zero entries. */
-function sampleCovariance(
-  rows: Float32Array,
-  numRows: number,
-  d: number,
-  sampleRows: number,
-): { covariance: Float64Array; mean: Float64Array } {
+/** Entries of up to `sampleRows` evenly spaced rows (zeros left out), and their mean. */
+interface Sample {
+  readonly count: number;
+  readonly start: Int32Array;
+  readonly at: Int32Array;
+  readonly value: Float64Array;
+  readonly mean: Float64Array;
+}
+
+function sampleEntries(rows: Float32Array, numRows: number, d: number, sampleRows: number): Sample {
   const count = Math.min(numRows, sampleRows);
-  const covariance = new Float64Array(d * d);
+  const start = new Int32Array(count + 1);
+  const at: number[] = [];
+  const value: number[] = [];
   const mean = new Float64Array(d);
-  const at = new Int32Array(d);
-  const value = new Float64Array(d);
   for (let s = 0; s < count; s++) {
-    const start = Math.floor((s * numRows) / count) * d;
-    let nz = 0;
+    const row = Math.floor((s * numRows) / count) * d;
+    start[s] = at.length;
     for (let i = 0; i < d; i++) {
-      const v = rows[start + i] as number;
+      const v = rows[row + i] as number;
       if (v !== 0) {
-        at[nz] = i;
-        value[nz++] = v;
+        at.push(i);
+        value.push(v);
+        mean[i] = (mean[i] as number) + v / count;
       }
     }
-    for (let a = 0; a < nz; a++) {
-      const ia = at[a] as number;
-      const va = value[a] as number;
-      mean[ia] = (mean[ia] as number) + va;
-      const row = ia * d;
-      for (let b = a; b < nz; b++) {
+  }
+  start[count] = at.length;
+  return { count, start, at: Int32Array.from(at), value: Float64Array.from(value), mean };
+}
+
+/** The sample's covariance, d × d (for small d). */
+function covariance({ count, start, at, value, mean }: Sample, d: number): Float64Array {
+  const c = new Float64Array(d * d);
+  for (let s = 0; s < count; s++) {
+    for (let a = start[s] as number; a < (start[s + 1] as number); a++) {
+      const row = (at[a] as number) * d;
+      const va = (value[a] as number) / count;
+      for (let b = start[s] as number; b < (start[s + 1] as number); b++) {
         const ib = row + (at[b] as number);
-        covariance[ib] = (covariance[ib] as number) + va * (value[b] as number);
+        c[ib] = (c[ib] as number) + va * (value[b] as number);
       }
     }
   }
-  if (count === 0) return { covariance, mean };
-  for (let i = 0; i < d; i++) mean[i] = (mean[i] as number) / count;
   for (let i = 0; i < d; i++) {
-    for (let j = i; j < d; j++) {
-      const c =
-        (covariance[i * d + j] as number) / count - (mean[i] as number) * (mean[j] as number);
-      covariance[i * d + j] = c;
-      covariance[j * d + i] = c;
+    for (let j = 0; j < d; j++)
+      c[i * d + j] = (c[i * d + j] as number) - (mean[i] as number) * (mean[j] as number);
+  }
+  return c;
+}
+
+/** C · v for each of the p vectors (vector-major p × d), C the sample's covariance. */
+function applyCovariance(sample: Sample, v: Float64Array, d: number, p: number): Float64Array {
+  const { count, start, at, value, mean } = sample;
+  // Feature-major copies, so that each entry touches p contiguous values.
+  const vt = new Float64Array(d * p);
+  for (let a = 0; a < p; a++) for (let i = 0; i < d; i++) vt[i * p + a] = v[a * d + i] as number;
+  const out = new Float64Array(d * p);
+  const y = new Float64Array(p);
+  for (let s = 0; s < count; s++) {
+    y.fill(0);
+    for (let e = start[s] as number; e < (start[s + 1] as number); e++) {
+      const row = (at[e] as number) * p;
+      const x = value[e] as number;
+      for (let a = 0; a < p; a++) y[a] = (y[a] as number) + x * (vt[row + a] as number);
+    }
+    for (let e = start[s] as number; e < (start[s + 1] as number); e++) {
+      const row = (at[e] as number) * p;
+      const x = (value[e] as number) / count;
+      for (let a = 0; a < p; a++) out[row + a] = (out[row + a] as number) + x * (y[a] as number);
     }
   }
-  return { covariance, mean };
+  // Minus μ (μᵀ v), then back to vector-major.
+  const result = new Float64Array(p * d);
+  for (let a = 0; a < p; a++) {
+    let mv = 0;
+    for (let i = 0; i < d; i++) mv += (mean[i] as number) * (vt[i * p + a] as number);
+    for (let i = 0; i < d; i++)
+      result[a * d + i] = (out[i * p + a] as number) - (mean[i] as number) * mv;
+  }
+  return result;
 }
 
 /** Seeded pseudo-random starting vectors, p × d (vector-major). */
@@ -132,21 +171,6 @@ function startingVectors(d: number, p: number): Float64Array {
   for (let i = 0; i < out.length; i++) {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
     out[i] = state / 2 ** 32 - 0.5;
-  }
-  return out;
-}
-
-/** C · v for each of the p vectors (vector-major p × d); C is symmetric d × d. */
-function multiply(c: Float64Array, v: Float64Array, d: number, p: number): Float64Array {
-  const out = new Float64Array(p * d);
-  for (let a = 0; a < p; a++) {
-    const base = a * d;
-    for (let i = 0; i < d; i++) {
-      let s = 0;
-      const row = i * d;
-      for (let j = 0; j < d; j++) s += (c[row + j] as number) * (v[base + j] as number);
-      out[base + i] = s;
-    }
   }
   return out;
 }

@@ -26,8 +26,12 @@ export interface BoundSettings {
 export const PROJECTION_DIMS = 64;
 /** The first directions, compared for every row in stage 1; stage 2 adds the rest. */
 export const STAGE1_DIMS = 32;
-/** Largest magnitude of a training row's integer coordinate; a query's may be up to twice that. */
-export const STAGE1_MAX = 2047;
+/**
+ * Largest magnitude of a training row's integer coordinate. A query's may be up to eight times
+ * that (queries unlike the rows, or a fit's first steps, whose few rows span less) before the
+ * kernel's i32 sums could overflow; a query beyond is measured against every row.
+ */
+export const STAGE1_MAX = 1023;
 
 const F32_UNIT = 2 ** -24;
 const F64_UNIT = 2 ** -53;

@@ -5,7 +5,7 @@
 ;;   - the rows as compressed sparse rows (rowStart i32 × (n+1), cols u16, vals f32) and their
 ;;     squared norms xn (f64, see $sumSquares);
 ;;   - their projections onto m = 64 orthonormal directions (f32, n × m, used only to build the rest);
-;;   - those coordinates rounded to integers of at most 2047 in magnitude (scale · p(x)):
+;;   - those coordinates rounded to integers of at most 1023 in magnitude (scale · p(x)):
 ;;     the first 32 in blocks of 4 rows (block b, coordinate pair p is one v128 of i16 lanes
 ;;     [x(4b)[2p], x(4b)[2p+1], x(4b+1)[2p], x(4b+1)[2p+1], ...]) with their integer squared norms
 ;;     (i32; padding rows hold 0x7fffffff so that they never pass), and the other 32 as one
@@ -34,7 +34,7 @@
   (global $thr2 (mut f64) (f64.const 0))
   (global $useStage1 (mut i32) (i32.const 1))
   (global $qn (mut f64) (f64.const 0))
-  (global $qnInt (mut i32) (i32.const 0))
+  (global $qnInt (mut f64) (f64.const 0))
 
   ;; out[r] = (Σ over row r's entries of value × basis[col]) − center, for rows first..first+count−1,
   ;; in float32, 32 coordinates per pass (eight accumulators in registers).
@@ -225,7 +225,7 @@
     (local.set $big (f64.add (local.get $r) (f64.const 5.656860)))
     (local.set $big (f64.sub
       (f64.add (f64.floor (f64.mul (f64.mul (local.get $big) (local.get $big)) (f64.const 1.000000000001))) (f64.const 1))
-      (f64.convert_i32_s (global.get $qnInt))))
+      (global.get $qnInt)))
     (global.set $thr1 (i32.trunc_sat_f64_s (f64.min (local.get $big) (f64.const 2147483646)))))
 
   ;; The k nearest training rows of the dense float32 query at q (d values), written to topIdx and
@@ -241,8 +241,8 @@
     (local $q4 v128) (local $q5 v128) (local $q6 v128) (local $q7 v128)
     (local $q8 v128) (local $q9 v128) (local $q10 v128) (local $q11 v128)
     (local $q12 v128) (local $q13 v128) (local $q14 v128) (local $q15 v128)
-    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $coords2 i32) (local $s2 i32)
-    (local $topIdx i32) (local $topDist i32) (local $partial i32) (local $qnI i32)
+    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $coords2 i32)
+    (local $topIdx i32) (local $topDist i32) (local $partial i32) (local $qnI f64)
     (local.set $coords2 (i32.load offset=152 (local.get $cfg)))
     (local.set $n (i32.load offset=0 (local.get $cfg)))
     (local.set $d (i32.load offset=4 (local.get $cfg)))
@@ -266,12 +266,12 @@
       (i32.load offset=68 (local.get $cfg)) (local.get $qProj))
 
     ;; Round its 64 coordinates as the rows' were, into pairs of i16 (the first 16 pairs for stage 1,
-    ;; the next 16 for stage 2). Beyond ±4095 the i32 sums could overflow, so such a query skips both
+    ;; the next 16 for stage 2). Beyond ±8191 the i32 sums could overflow, so such a query skips both
     ;; stages (every row is measured exactly).
     (global.set $useStage1 (i32.const 1))
     (local.set $scale (f64.load offset=88 (local.get $cfg)))
     (local.set $pairs (i32.load offset=80 (local.get $cfg)))
-    (local.set $qnI (i32.const 0))
+    (local.set $qnI (f64.const 0))
     (local.set $i (i32.const 0))
     (block $done (loop $round
       (br_if $done (i32.ge_u (local.get $i) (i32.const 32)))
@@ -279,20 +279,20 @@
         (f64.promote_f32 (f32.load (i32.add (local.get $qProj) (i32.shl (local.get $i) (i32.const 3))))))))
       (local.set $b (f64.nearest (f64.mul (local.get $scale)
         (f64.promote_f32 (f32.load offset=4 (i32.add (local.get $qProj) (i32.shl (local.get $i) (i32.const 3))))))))
-      (if (i32.or (f64.gt (f64.abs (local.get $a)) (f64.const 4095)) (f64.gt (f64.abs (local.get $b)) (f64.const 4095)))
+      (if (i32.or (f64.gt (f64.abs (local.get $a)) (f64.const 8191)) (f64.gt (f64.abs (local.get $b)) (f64.const 8191)))
         (then (global.set $useStage1 (i32.const 0)) (local.set $a (f64.const 0)) (local.set $b (f64.const 0))))
       (i32.store (i32.add (local.get $pairs) (i32.shl (local.get $i) (i32.const 2)))
         (i32.or (i32.and (i32.trunc_f64_s (local.get $a)) (i32.const 0xffff))
           (i32.shl (i32.trunc_f64_s (local.get $b)) (i32.const 16))))
       (if (i32.lt_u (local.get $i) (i32.const 16))
-        (then (local.set $qnI (i32.add (local.get $qnI)
-          (i32.trunc_f64_s (f64.add (f64.mul (local.get $a) (local.get $a)) (f64.mul (local.get $b) (local.get $b))))))))
+        (then (local.set $qnI (f64.add (local.get $qnI)
+          (f64.add (f64.mul (local.get $a) (local.get $a)) (f64.mul (local.get $b) (local.get $b)))))))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $round)))
     (if (i32.eqz (global.get $useStage1))
       (then
         (memory.fill (local.get $pairs) (i32.const 0) (i32.const 128))
-        (local.set $qnI (i32.const 0))))
+        (local.set $qnI (f64.const 0))))
     (global.set $qnInt (local.get $qnI))
     (local.set $q0 (v128.load32_splat offset=0 (local.get $pairs)))
     (local.set $q1 (v128.load32_splat offset=4 (local.get $pairs)))
@@ -404,13 +404,16 @@
         (local.set $vec (i32x4.add (local.get $vec) (i32x4.dot_i16x8_s (local.get $dv) (local.get $dv))))
         (local.set $dv (i16x8.sub (local.get $c3) (v128.load offset=48 (local.get $pj))))
         (local.set $vec (i32x4.add (local.get $vec) (i32x4.dot_i16x8_s (local.get $dv) (local.get $dv))))
-        (local.set $s2 (i32.add
-          (i32.add (i32x4.extract_lane 0 (local.get $vec)) (i32x4.extract_lane 1 (local.get $vec)))
-          (i32.add (i32x4.extract_lane 2 (local.get $vec)) (i32x4.extract_lane 3 (local.get $vec)))))
+        ;; Each lane is below 2^30; their sum need not be, so it is taken in float64 (exact).
         (if (f64.le
-              (f64.add (f64.convert_i32_s (local.get $s2))
-                (f64.convert_i32_s (i32.add (global.get $qnInt)
-                  (i32.load (i32.add (local.get $partial) (i32.shl (local.get $j) (i32.const 2)))))))
+              (f64.add
+                (f64.add
+                  (f64.add (f64.convert_i32_s (i32x4.extract_lane 0 (local.get $vec)))
+                    (f64.convert_i32_s (i32x4.extract_lane 1 (local.get $vec))))
+                  (f64.add (f64.convert_i32_s (i32x4.extract_lane 2 (local.get $vec)))
+                    (f64.convert_i32_s (i32x4.extract_lane 3 (local.get $vec)))))
+                (f64.add (global.get $qnInt)
+                  (f64.convert_i32_s (i32.load (i32.add (local.get $partial) (i32.shl (local.get $j) (i32.const 2)))))))
               (global.get $thr2))
           (then
             (i32.store offset=148 (local.get $cfg) (i32.add (i32.load offset=148 (local.get $cfg)) (i32.const 1)))
