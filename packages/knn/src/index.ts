@@ -5,9 +5,12 @@ export { KNN_FILES, type KnnModel } from './knn-artifact.js';
 export type { NeighbourIndex } from './neighbour-index.js';
 export type { Neighbours } from './neighbour-queries.js';
 export {
+  ALGORITHMS,
+  type Algorithm,
   DEFAULT_OPTIONS,
   type KnnOptions,
   knnOptionsSchema,
+  MAX_WORKERS,
   WEIGHTINGS,
   type Weighting,
 } from './options.js';

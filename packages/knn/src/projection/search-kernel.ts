@@ -107,6 +107,7 @@ export class SearchKernel {
       // Stage 2 reads one 64-byte row per candidate: one cache line once aligned.
       coords2: 64 * n + 48,
       qPairs: 128,
+      cands: 4 * 256,
       query: 4 * d,
       qCols: 2 * d,
       qVals: 4 * d,
@@ -206,6 +207,7 @@ export class SearchKernel {
     i32(80, p.qPairs!);
     i32(84, p.qRowStart!);
     i32(152, p.coords2!);
+    i32(156, p.cands!);
     f64(88, settings.scale);
     f64(96, settings.rootOnePlusF);
     f64(104, settings.etaA);

@@ -29,6 +29,7 @@
   ;;   88 scale f64   96 rootOnePlusF f64   104 etaA f64   112 etaB f64   120 xMax f64
   ;;   136 exactError f64
   ;;   144 passed stage 1 (i32, accumulates)   148 passed stage 2 (i32, accumulates)   152 coords2
+  ;;   156 cands (256 × i32 scratch)
 
   (global $thr1 (mut i32) (i32.const 0))
   (global $thr2 (mut f64) (f64.const 0))
@@ -242,6 +243,7 @@
     (local $q8 v128) (local $q9 v128) (local $q10 v128) (local $q11 v128)
     (local $q12 v128) (local $q13 v128) (local $q14 v128) (local $q15 v128)
     (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $coords2 i32)
+    (local $cands i32) (local $count i32) (local $kept i32) (local $chunkEnd i32)
     (local $topIdx i32) (local $topDist i32) (local $partial i32) (local $qnI f64)
     (local.set $coords2 (i32.load offset=152 (local.get $cfg)))
     (local.set $n (i32.load offset=0 (local.get $cfg)))
@@ -382,19 +384,41 @@
       (br $first)))
     (call $thresholds (local.get $cfg))
 
-    ;; Stages 2 and 3 for the rows whose stage-1 value passes; thresholds tighten as rows enter.
+    ;; Stages 2 and 3, CHUNK_BLOCKS blocks (256 rows) at a time: first the rows whose stage-1 value
+    ;; passes, then their stage-2 values (loads independent of each other, so the memory system
+    ;; overlaps them), then the exact distances of those that pass, each row that enters the k
+    ;; nearest tightening the thresholds.
+    (local.set $cands (i32.load offset=156 (local.get $cfg)))
     (local.set $c (i32.const 0))
-    (local.set $out (local.get $partial))
-    (block $done (loop $scan
+    (block $done (loop $chunks
       (br_if $done (i32.ge_u (local.get $c) (local.get $nBlocks)))
-      (local.set $mask (i32x4.bitmask (i32x4.le_s (v128.load (local.get $out)) (i32x4.splat (global.get $thr1)))))
-      (block $lanesDone (loop $lanes
-        (br_if $lanesDone (i32.eqz (local.get $mask)))
-        (local.set $lane (i32.ctz (local.get $mask)))
-        (local.set $mask (i32.and (local.get $mask) (i32.sub (local.get $mask) (i32.const 1))))
-        (local.set $j (i32.add (i32.shl (local.get $c) (i32.const 2)) (local.get $lane)))
-        (i32.store offset=144 (local.get $cfg) (i32.add (i32.load offset=144 (local.get $cfg)) (i32.const 1)))
-        ;; Stage 2: the integer distance over all 64 coordinates (stage 1's 32 and the next 32).
+      (local.set $chunkEnd (i32.add (local.get $c) (i32.const 64)))
+      (if (i32.gt_u (local.get $chunkEnd) (local.get $nBlocks))
+        (then (local.set $chunkEnd (local.get $nBlocks))))
+      ;; Stage 1's survivors.
+      (local.set $count (i32.const 0))
+      (local.set $s (i32x4.splat (global.get $thr1)))
+      (block $aDone (loop $a
+        (br_if $aDone (i32.ge_u (local.get $c) (local.get $chunkEnd)))
+        (local.set $mask (i32x4.bitmask (i32x4.le_s
+          (v128.load (i32.add (local.get $partial) (i32.shl (local.get $c) (i32.const 4)))) (local.get $s))))
+        (block $lanesDone (loop $lanes
+          (br_if $lanesDone (i32.eqz (local.get $mask)))
+          (i32.store (i32.add (local.get $cands) (i32.shl (local.get $count) (i32.const 2)))
+            (i32.add (i32.shl (local.get $c) (i32.const 2)) (i32.ctz (local.get $mask))))
+          (local.set $count (i32.add (local.get $count) (i32.const 1)))
+          (local.set $mask (i32.and (local.get $mask) (i32.sub (local.get $mask) (i32.const 1))))
+          (br $lanes)))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br $a)))
+      (i32.store offset=144 (local.get $cfg) (i32.add (i32.load offset=144 (local.get $cfg)) (local.get $count)))
+      ;; Stage 2: the integer distance over all 64 coordinates (stage 1's 32 and the next 32);
+      ;; the rows that pass are kept at the front of the list.
+      (local.set $kept (i32.const 0))
+      (local.set $i (i32.const 0))
+      (block $bDone (loop $b
+        (br_if $bDone (i32.ge_u (local.get $i) (local.get $count)))
+        (local.set $j (i32.load (i32.add (local.get $cands) (i32.shl (local.get $i) (i32.const 2)))))
         (local.set $pj (i32.add (local.get $coords2) (i32.shl (local.get $j) (i32.const 6))))
         (local.set $dv (i16x8.sub (local.get $c0) (v128.load offset=0 (local.get $pj))))
         (local.set $vec (i32x4.dot_i16x8_s (local.get $dv) (local.get $dv)))
@@ -416,16 +440,24 @@
                   (f64.convert_i32_s (i32.load (i32.add (local.get $partial) (i32.shl (local.get $j) (i32.const 2)))))))
               (global.get $thr2))
           (then
-            (i32.store offset=148 (local.get $cfg) (i32.add (i32.load offset=148 (local.get $cfg)) (i32.const 1)))
-            (local.set $e (call $exact (local.get $cfg) (local.get $q) (local.get $j)))
-            (local.set $a (f64.load (i32.add (local.get $topDist) (i32.shl (i32.sub (local.get $k) (i32.const 1)) (i32.const 3)))))
-            (if (i32.or (f64.lt (local.get $e) (local.get $a))
-                  (i32.and (f64.eq (local.get $e) (local.get $a))
-                    (i32.lt_s (local.get $j) (i32.load (i32.add (local.get $topIdx) (i32.shl (i32.sub (local.get $k) (i32.const 1)) (i32.const 2)))))))
-              (then
-                (call $insertTop (local.get $cfg) (local.get $e) (local.get $j))
-                (call $thresholds (local.get $cfg))))))
-        (br $lanes)))
-      (local.set $out (i32.add (local.get $out) (i32.const 16)))
-      (local.set $c (i32.add (local.get $c) (i32.const 1)))
-      (br $scan)))))
+            (i32.store (i32.add (local.get $cands) (i32.shl (local.get $kept) (i32.const 2))) (local.get $j))
+            (local.set $kept (i32.add (local.get $kept) (i32.const 1)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $b)))
+      (i32.store offset=148 (local.get $cfg) (i32.add (i32.load offset=148 (local.get $cfg)) (local.get $kept)))
+      ;; Stage 3: exact distances.
+      (local.set $i (i32.const 0))
+      (block $cDone (loop $exacts
+        (br_if $cDone (i32.ge_u (local.get $i) (local.get $kept)))
+        (local.set $j (i32.load (i32.add (local.get $cands) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $e (call $exact (local.get $cfg) (local.get $q) (local.get $j)))
+        (local.set $a (f64.load (i32.add (local.get $topDist) (i32.shl (i32.sub (local.get $k) (i32.const 1)) (i32.const 3)))))
+        (if (i32.or (f64.lt (local.get $e) (local.get $a))
+              (i32.and (f64.eq (local.get $e) (local.get $a))
+                (i32.lt_s (local.get $j) (i32.load (i32.add (local.get $topIdx) (i32.shl (i32.sub (local.get $k) (i32.const 1)) (i32.const 2)))))))
+          (then
+            (call $insertTop (local.get $cfg) (local.get $e) (local.get $j))
+            (call $thresholds (local.get $cfg))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $exacts)))
+      (br $chunks)))))
