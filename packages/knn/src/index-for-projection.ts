@@ -1,8 +1,10 @@
 import type { TrainContext, Trainer, TrainingEnd, TrainingStep } from '@digitlab/core';
 import { NeighbourIndex } from './neighbour-index.js';
 import type { KnnOptions } from './options.js';
+import { principalBasis } from './projection/principal-basis.js';
 import { PROJECTION_DIMS } from './projection/projection-bounds.js';
-import { projectionIndexData } from './projection/projection-index.js';
+import { basisSample, compressForSearch, withBasis } from './projection/projection-index.js';
+import { SearchWorkers } from './projection/projection-search.js';
 
 /**
  * knn's fit for the projection search. Each step's model indexes the rows so far and builds its
@@ -20,6 +22,10 @@ export async function indexForProjection(
   total: number,
 ): Promise<Trainer<NeighbourIndex>> {
   const { numSamples: n, numFeatures: d, numClasses } = data;
+  // The workers start while the rows are read; the first computes the basis while this thread
+  // compresses the rows.
+  let spawning = o.workers > 0 ? SearchWorkers.start(o.workers) : undefined;
+  spawning?.catch(() => undefined);
   async function* steps(): AsyncGenerator<
     TrainingStep<NeighbourIndex>,
     TrainingEnd<NeighbourIndex>
@@ -42,11 +48,9 @@ export async function indexForProjection(
             numClasses,
           );
         } else {
-          last = NeighbourIndex.fromProjection(
-            projectionIndexData(data.features, n, d),
-            labels,
-            numClasses,
-          );
+          const workers = await spawning;
+          spawning = undefined;
+          last = await indexWith(workers, labels);
           await last.projectionSearch(o.workers);
           complete = true;
         }
@@ -62,11 +66,35 @@ export async function indexForProjection(
       if (last && !complete) last.ownRows();
     }
   }
+
+  async function indexWith(workers: SearchWorkers | undefined, labels: Uint8Array) {
+    try {
+      const sample = basisSample(data.features, n, d);
+      const basis = workers
+        ? workers.basis(sample, d)
+        : principalBasis(sample, sample.length / d, d, PROJECTION_DIMS);
+      const rows = compressForSearch(data.features, n, d);
+      return NeighbourIndex.fromProjection(
+        withBasis(rows, await basis),
+        labels,
+        numClasses,
+        workers,
+      );
+    } catch (error) {
+      await workers?.terminate();
+      throw error;
+    }
+  }
   return {
     unit: 'step',
     total,
     description: `k-nearest neighbours (k=${o.k}, ${o.weights} weights, exact search with projection bounds, ${o.workers} workers): indexing ${n} samples in ${total} steps`,
     steps: steps(),
     watchesSignal: true,
+    // Workers started for a last step that never came are stopped (those handed to the index
+    // stop with it).
+    async release() {
+      await spawning?.then((w) => w.terminate()).catch(() => undefined);
+    },
   };
 }

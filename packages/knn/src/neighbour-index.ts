@@ -2,7 +2,7 @@ import { ClassifierInputError } from '@digitlab/core';
 import * as tf from '@tensorflow/tfjs-core';
 import type { Weighting } from './options.js';
 import { projectionIndexData } from './projection/projection-index.js';
-import { ProjectionSearch } from './projection/projection-search.js';
+import { ProjectionSearch, type SearchWorkers } from './projection/projection-search.js';
 import type { ProjectionIndexData } from './projection/search-kernel.js';
 
 /** Part of a training set indexed on the active backend: its features transposed and their norms. */
@@ -106,15 +106,21 @@ export class NeighbourIndex {
     );
   }
 
-  /** An index over rows already compressed for the projection search. */
+  /**
+   * An index over rows already compressed for the projection search; `workers`, when given, are
+   * started search workers its search is then built in (the index owns them from here on).
+   */
   static fromProjection(
     data: ProjectionIndexData,
     labels: Uint8Array,
     numClasses: number,
+    workers?: SearchWorkers,
   ): NeighbourIndex {
     const d = data.numFeatures;
     const build = () => indexBlock(decompress(data), labels.length, d);
-    return new NeighbourIndex(build, () => decompress(data), data, labels, numClasses, d);
+    const index = new NeighbourIndex(build, () => decompress(data), data, labels, numClasses, d);
+    if (workers) index.search = ProjectionSearch.start(data, workers);
+    return index;
   }
 
   get numSamples(): number {
