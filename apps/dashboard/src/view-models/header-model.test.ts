@@ -1,5 +1,5 @@
 import { type ClassifierPlugin, describeOptions } from '@digitlab/core';
-import { knn } from '@digitlab/knn';
+import { DEFAULT_OPTIONS as KNN_DEFAULTS, knn } from '@digitlab/knn';
 import { mlp } from '@digitlab/mlp';
 import type { SessionInfo } from '@digitlab/session';
 import { softmaxRegression } from '@digitlab/softmax-regression/node';
@@ -177,11 +177,13 @@ describe('headerLines with the shipped plugins', () => {
     for (const [label, text] of Object.entries(lines)) expect(line(info, label)).toBe(text);
   });
 
-  it('knn: no solver, so its description; the batch size with the backend', () => {
+  it('knn: no solver, so its description; its search and the batch size with the backend', () => {
     const info = infoFor(plugins.knn, {});
     expect(info.optimizer).toBeUndefined();
     expect(line(info, 'model')).toBe('knn k=5 weights=uniform');
     expect(line(info, 'optimizer')).toBe('knn settings');
-    expect(line(info, 'backend')).toBe('cpu batch-size=256');
+    expect(line(info, 'backend')).toBe(
+      `cpu algorithm=auto workers=${KNN_DEFAULTS.workers} batch-size=256`,
+    );
   });
 });
