@@ -19,15 +19,12 @@ import { parseArgs } from 'node:util';
 import { fitToEnd } from '@digitlab/core';
 import { bundledMnistDirectory, loadMnist } from '@digitlab/datasets/node';
 import { softmaxResidualRows, useBackend } from '@digitlab/tfjs-backend';
-import * as tf from '@tensorflow/tfjs-core';
 import { glorotUniformParameters } from '../glorot-uniform.js';
 import { MlpObjective } from '../mlp-objective.js';
-import { weightsFromParameters } from '../mlp-parameters.js';
 import type { LayoutChoice } from '../options.js';
 import { mlp } from '../plugin.js';
 import { MlpKernel } from '../sparse/mlp-kernel.js';
 import { SparseMlpObjective } from '../sparse/sparse-mlp-objective.js';
-import { forwardRows, withWeightTensors } from '../weight-tensors.js';
 
 const { values } = parseArgs({
   options: {
@@ -149,7 +146,7 @@ async function measureProducts(batches: number): Promise<void> {
     softmax: [],
     'HᵀR, R·W2ᵀ': [],
     'Xᵀ·dZ1 (sparse)': [],
-    'fold + gradient': [],
+    gradient: [],
   };
   const time = (name: string, run: () => void) => {
     const t = performance.now();
@@ -180,10 +177,8 @@ async function measureProducts(batches: number): Promise<void> {
     });
     time('HᵀR, R·W2ᵀ', () => kernel.backwardOutput(size));
     time('Xᵀ·dZ1 (sparse)', () => kernel.backwardHidden('batch', 0, size));
-    time('fold + gradient', () => {
-      kernel.foldBlock();
-      kernel.gradient(bias2, 1e-4, size);
-    });
+    // One block: the float32 sums are widened straight into the gradient with the penalty.
+    time('gradient', () => kernel.gradient(bias2, 1e-4, size));
   }
   const sparse = SparseMlpObjective.create(data);
   const whole = (objective: { evaluateBatch(x: Float64Array, b: Uint32Array): unknown }) => {
@@ -206,47 +201,11 @@ async function measureProducts(batches: number): Promise<void> {
     `  sparse kernel: ${format(Object.entries(parts).map(([name, t]) => [name, median(t)]))}; whole step ${sparseStep.toFixed(3)}`,
   );
 
-  // The dense layout's products on the wasm backend, as MlpObjective runs them.
+  // The dense layout's whole step on the wasm backend (its products one by one: pnpm bench:batch).
   await useBackend('wasm');
   const dense = new MlpObjective(data);
-  const denseParts: Record<string, number[]> = {
-    'X·W1 (+relu, H·W2)': [],
-    'Xᵀ·dZ1 (transposed X)': [],
-  };
-  const dz = tf.tensor2d(
-    Float32Array.from({ length: size * 128 }, (_, i) => Math.sin(i)),
-    [size, 128],
-  );
-  withWeightTensors(weightsFromParameters(x, shape), (t) => {
-    for (let b = 0; b < Math.min(batches, 100) + 10; b++) {
-      const batch = batchAt(b);
-      const rows = new Float32Array(size * 784);
-      for (let r = 0; r < size; r++) {
-        const i = batch[r] as number;
-        rows.set(train.features.subarray(i * 784, (i + 1) * 784), r * 784);
-      }
-      const xb = tf.tensor2d(rows, [size, 784]);
-      let t0 = performance.now();
-      tf.tidy(() => {
-        const { logits } = forwardRows(t, xb);
-        logits.dataSync();
-      });
-      const forward = performance.now() - t0;
-      t0 = performance.now();
-      tf.tidy(() => tf.matMul(tf.transpose(xb), dz).dataSync());
-      const backward = performance.now() - t0;
-      xb.dispose();
-      if (b >= 10) {
-        denseParts['X·W1 (+relu, H·W2)']?.push(forward);
-        denseParts['Xᵀ·dZ1 (transposed X)']?.push(backward);
-      }
-    }
-  });
-  dz.dispose();
   const denseStep = whole({ evaluateBatch: (p, b) => dense.evaluateBatch(p, b) });
-  console.log(
-    `  dense, tfjs wasm: ${format(Object.entries(denseParts).map(([name, t]) => [name, median(t)]))}; whole step ${denseStep.toFixed(3)}`,
-  );
+  console.log(`  dense, tfjs wasm: whole step ${denseStep.toFixed(3)}`);
 }
 
 async function main(): Promise<void> {

@@ -59,6 +59,14 @@ interface KernelExports {
   flush(g32: number, g64: number, bytes: number): void;
   demote(src64: number, dst32: number, count: number): void;
   penalize(g: number, x: number, out: number, count: number, alpha: number, scale: number): number;
+  penalize32(
+    g32: number,
+    x: number,
+    out: number,
+    count: number,
+    alpha: number,
+    scale: number,
+  ): number;
 }
 
 /**
@@ -155,6 +163,11 @@ export class MlpKernel {
   private readonly x64: Float64Array;
   private readonly grad: Float64Array;
   private readonly totals: Float64Array;
+  /** The float32 sums of the blocks not yet folded into `totals`: W1, b1 and W2 in a row. */
+  private readonly blockSums: Float32Array;
+  /** A block's sums wait in float32 until the next block or `gradient` (one block: no fold). */
+  private blockPending = false;
+  private folded = false;
   /** W1's float64 parameters demote straight into the kernel's layout when no padding is needed. */
   private readonly contiguous: boolean;
 
@@ -197,6 +210,7 @@ export class MlpKernel {
     this.grad = new Float64Array(buffer, plan.grad, parameters);
     const hs = this.hiddenStride;
     this.totals = new Float64Array(buffer, plan.g64, d * hs + hs + hs * this.classStride);
+    this.blockSums = new Float32Array(buffer, plan.g1, this.totals.length);
   }
 
   /**
@@ -228,6 +242,13 @@ export class MlpKernel {
       );
     }
     const { at, buffer, hiddenStride: hs, classStride: ks } = this;
+    // Sums of a pass that never reached `gradient` (it threw) are dropped with its weights.
+    if (this.blockPending || this.folded) {
+      this.blockSums.fill(0);
+      this.totals.fill(0);
+      this.blockPending = false;
+      this.folded = false;
+    }
     this.x64.set(x);
     if (this.contiguous) {
       this.fn.demote(at.x64, at.w1, d * h);
@@ -307,9 +328,11 @@ export class MlpKernel {
    * float32 block sums into the float64 totals. b2's sums (Σ R) are the caller's.
    */
   backward(list: RowList, first: number, count: number): void {
+    // No float32 sum runs over more than one block: the previous one is folded first.
+    if (this.blockPending) this.foldBlock();
     this.backwardOutput(count);
     this.backwardHidden(list, first, count);
-    this.foldBlock();
+    this.blockPending = true;
   }
 
   /** HᵀR into W2's sums and dZ1 = RW2ᵀ ⊙ [H > 0] into b1's, for the block (see `backward`). */
@@ -333,6 +356,8 @@ export class MlpKernel {
   foldBlock(): void {
     const { at, fn, hiddenStride: hs, classStride: ks } = this;
     fn.flush(at.g1, at.g64, 4 * (this.shape.numFeatures * hs + hs + hs * ks));
+    this.blockPending = false;
+    this.folded = true;
   }
 
   /**
@@ -350,34 +375,44 @@ export class MlpKernel {
     squaredNorm: number;
   } {
     const { numFeatures: d, hiddenUnits: h, numClasses: k } = this.shape;
-    const { at, fn, hiddenStride: hs, classStride: ks, totals, x64: x, grad: g } = this;
+    const { at, fn, hiddenStride: hs, classStride: ks, x64: x, grad: g } = this;
+    // One block (a mini-batch): its float32 sums are read directly, widened on the way.
+    const single = !this.folded;
+    if (!single && this.blockPending) this.foldBlock();
+    const sums: Float32Array | Float64Array = single ? this.blockSums : this.totals;
     const o = parameterOffsets(this.shape);
     const scale = 1 / rows;
     let squaredNorm = 0;
     if (this.contiguous) {
-      squaredNorm += fn.penalize(at.g64, at.x64, at.grad, d * h, alpha, scale);
+      squaredNorm += single
+        ? fn.penalize32(at.g1, at.x64, at.grad, d * h, alpha, scale)
+        : fn.penalize(at.g64, at.x64, at.grad, d * h, alpha, scale);
     } else {
       for (let j = 0; j < d; j++) {
         for (let u = 0; u < h; u++) {
           const w = x[j * h + u] as number;
           squaredNorm += w * w;
-          g[j * h + u] = ((totals[j * hs + u] as number) + alpha * w) * scale;
+          g[j * h + u] = ((sums[j * hs + u] as number) + alpha * w) * scale;
         }
       }
     }
     const b1 = d * hs;
-    for (let u = 0; u < h; u++) g[o.bias1 + u] = (totals[b1 + u] as number) * scale;
+    for (let u = 0; u < h; u++) g[o.bias1 + u] = (sums[b1 + u] as number) * scale;
     const w2 = b1 + hs;
     for (let u = 0; u < h; u++) {
       for (let c = 0; c < k; c++) {
         const i = o.kernel2 + u * k + c;
         const w = x[i] as number;
         squaredNorm += w * w;
-        g[i] = ((totals[w2 + u * ks + c] as number) + alpha * w) * scale;
+        g[i] = ((sums[w2 + u * ks + c] as number) + alpha * w) * scale;
       }
     }
     for (let c = 0; c < k; c++) g[o.bias2 + c] = (bias2Sums[c] as number) * scale;
-    totals.fill(0);
+    // penalize32 zeroed W1's float32 sums; the rest (b1, W2) is zeroed here.
+    if (single) this.blockSums.fill(0, this.contiguous ? d * h : 0);
+    else this.totals.fill(0);
+    this.folded = false;
+    this.blockPending = false;
     return { gradient: g, squaredNorm };
   }
 

@@ -331,6 +331,41 @@
       (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
       (br $next))))
 
+  ;; out = (g32 + alpha · x) · scale over `count` values (a multiple of 4), the float32 sums of a
+  ;; single block widened on the way, which are then reset to zero; returns Σ x².
+  (func (export "penalize32")
+    (param $g i32) (param $x i32) (param $out i32) (param $count i32) (param $alpha f64)
+    (param $scale f64) (result f64)
+    (local $end i32) (local $a v128) (local $s v128) (local $gv v128) (local $x0 v128)
+    (local $x1 v128) (local $sq v128)
+    (local.set $a (f64x2.splat (local.get $alpha)))
+    (local.set $s (f64x2.splat (local.get $scale)))
+    (local.set $end (i32.add (local.get $g) (i32.shl (local.get $count) (i32.const 2))))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $g) (local.get $end)))
+      (local.set $gv (v128.load (local.get $g)))
+      (local.set $x0 (v128.load (local.get $x)))
+      (local.set $x1 (v128.load offset=16 (local.get $x)))
+      (local.set $sq (f64x2.add (local.get $sq)
+        (f64x2.add (f64x2.mul (local.get $x0) (local.get $x0)) (f64x2.mul (local.get $x1) (local.get $x1)))))
+      (v128.store (local.get $out)
+        (f64x2.mul
+          (f64x2.add (f64x2.promote_low_f32x4 (local.get $gv)) (f64x2.mul (local.get $a) (local.get $x0)))
+          (local.get $s)))
+      (v128.store offset=16 (local.get $out)
+        (f64x2.mul
+          (f64x2.add
+            (f64x2.promote_low_f32x4
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $gv) (local.get $gv)))
+            (f64x2.mul (local.get $a) (local.get $x1)))
+          (local.get $s)))
+      (v128.store (local.get $g) (v128.const i32x4 0 0 0 0))
+      (local.set $g (i32.add (local.get $g) (i32.const 16)))
+      (local.set $x (i32.add (local.get $x) (i32.const 32)))
+      (local.set $out (i32.add (local.get $out) (i32.const 32)))
+      (br $next)))
+    (f64.add (f64x2.extract_lane 0 (local.get $sq)) (f64x2.extract_lane 1 (local.get $sq))))
+
   ;; out = (g + alpha · x) · scale over `count` float64 values (a multiple of 2); returns Σ x².
   (func (export "penalize")
     (param $g i32) (param $x i32) (param $out i32) (param $count i32) (param $alpha f64)

@@ -67,7 +67,10 @@ describe('SparseMlpObjective against the dense TensorFlow.js objective', () => {
     expect(s.correct).toBe(t.correct);
     expect(sparse.countCorrect(x)).toBe(dense.countCorrect(x));
     const random = seededRandom(3);
-    const batch = Uint32Array.from({ length: Math.min(n, 50) }, () => Math.floor(random() * n));
+    // Up to 300 rows: more than one kernel block.
+    const batch = Uint32Array.from({ length: Math.min(n, MLP_BLOCK_ROWS + 44) }, () =>
+      Math.floor(random() * n),
+    );
     const sb = sparse.evaluateBatch(x, batch);
     const tb = dense.evaluateBatch(x, batch);
     expect(sb.value).toBeCloseTo(tb.value, 5);
