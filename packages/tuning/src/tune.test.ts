@@ -2,8 +2,10 @@ import { fitToEnd } from '@digitlab/core';
 import { centroidPlugin, gaussianBlobs } from '@digitlab/core/testing';
 import { stratifiedKFold, subset } from '@digitlab/datasets';
 import { softmaxRegression } from '@digitlab/softmax-regression';
+import { softmaxRegression as softmaxRegressionNode } from '@digitlab/softmax-regression/node';
 import { describe, expect, it } from 'vitest';
 import { TuningInputError } from './errors.js';
+import { inThreadRunner, type TrialRunner, type TuningJob } from './trial-runner.js';
 import { type TuneConfig, tune } from './tune.js';
 import type { TuningEvent, TuningResult } from './tuning-event.js';
 
@@ -110,6 +112,68 @@ describe('tune', () => {
       });
     });
     result.refit?.classifier.dispose();
+  });
+
+  it('gives each trial one core when trials fill the cores, and shares out cores left over', async () => {
+    const sent: TuningJob[] = [];
+    // The Node entry, whose schema allows worker threads.
+    const nodePlugin = softmaxRegressionNode({ backend: 'cpu' });
+    const runner = (cores: number): TrialRunner => {
+      const inner = inThreadRunner(nodePlugin);
+      return {
+        maxConcurrency: cores,
+        start: (job) => {
+          sent.push(job);
+          return inner.start(job);
+        },
+        run: (task, emit, signal) => inner.run(task, emit, signal),
+        close: () => inner.close(),
+      };
+    };
+    // 3 folds walk C: 3 tasks.
+    for (const cores of [2, 8]) {
+      await run({
+        plugin: nodePlugin,
+        grid: { C: Cs },
+        train,
+        folds: 3,
+        refit: false,
+        runner: runner(cores),
+      });
+    }
+    expect(sent.map((job) => [job.concurrency, job.options[0]?.workers])).toEqual([
+      [2, 0],
+      [3, 2],
+    ]);
+    // A fixed workers option is the caller's.
+    await run({
+      plugin: nodePlugin,
+      grid: { C: Cs },
+      base: { workers: 1 },
+      train,
+      folds: 3,
+      refit: false,
+      runner: runner(8),
+    });
+    expect(sent[2]?.options[0]?.workers).toBe(1);
+    // The browser entry allows no worker threads: its trials get none.
+    const browserRunner = inThreadRunner(plugin);
+    await run({
+      plugin,
+      grid: { C: Cs },
+      train,
+      folds: 3,
+      refit: false,
+      runner: {
+        ...browserRunner,
+        maxConcurrency: 8,
+        start: (job) => {
+          sent.push(job);
+          return browserRunner.start(job);
+        },
+      },
+    });
+    expect(sent[3]?.options[0]?.workers).toBe(0);
   });
 
   it('fits each setting cold for a plugin without warm starts', async () => {

@@ -58,7 +58,7 @@ export async function* tune(
   const plan = planTasks(settings, grid, k, warmStarts, config.pathOption);
   const runner = config.runner ?? inThreadRunner(plugin);
   const concurrency = Math.max(1, Math.min(runner.maxConcurrency, plan.tasks.length));
-  const trialOptions = singleThreadOptions(plugin, grid, config.base, concurrency);
+  const trialOptions = threadOptions(plugin, grid, config.base, concurrency, runner.maxConcurrency);
 
   const controller = new AbortController();
   const onAbort = () => controller.abort();
@@ -190,19 +190,27 @@ function scoreOf(setting: Setting, foldScores: number[], seconds: number): Setti
 }
 
 /**
- * Options that keep a trial on one core while trials run side by side: a plugin's `workers`
- * option (threads of its own) set to 0, unless the caller fixed or swept it.
+ * How many threads of its own (a plugin's `workers` option) each trial gets while `concurrency`
+ * trials share `cores`: none when trials fill the cores, so each uses one core; the cores left
+ * over shared out when there are fewer trials than cores. Untouched when the caller fixed or swept
+ * `workers`, or when trials run one at a time (the plugin's own default then applies).
  */
-function singleThreadOptions(
+function threadOptions(
   plugin: ClassifierPlugin,
   grid: Grid,
   base: Readonly<Record<string, unknown>> | undefined,
   concurrency: number,
+  cores: number,
 ): Readonly<Record<string, unknown>> {
   if (concurrency < 2) return {};
   const workers = describeOptions(plugin.options).find((d) => d.name === 'workers');
   if (workers?.type !== 'integer' || 'workers' in grid || (base && 'workers' in base)) return {};
-  return { workers: 0 };
+  const share = Math.min(
+    Math.floor(cores / concurrency),
+    workers.maximum ?? Number.POSITIVE_INFINITY,
+  );
+  // One worker thread would only move the work off an idle thread.
+  return { workers: share >= 2 ? share : 0 };
 }
 
 /**
