@@ -7,6 +7,8 @@ import { type CliIo, writeLine } from './cli-io.js';
 import { handleInterrupts } from './interrupt-signals.js';
 import type { TuneSettings } from './tune-settings.js';
 
+const SHOW_CURSOR = '\u001b[?25h';
+
 /**
  * Cross-validate the grid in the chosen output mode, refit the best setting and score it on the
  * test split; Ctrl-C stops the trials (exit 130) with what finished. Resolves with the exit code.
@@ -23,6 +25,8 @@ export async function runTune(settings: TuneSettings, io: CliIo): Promise<number
       controller.abort();
       feed?.push({ type: 'interrupted' });
     },
+    // A second signal exits at once: give the terminal its cursor back (Ink hid it).
+    ...(tui ? { beforeExit: () => io.stdout.write(SHOW_CURSOR) } : {}),
   });
   const view = feed
     ? (await import('../app/run-tune-dashboard.js')).mountTuneDashboard(feed, {
