@@ -5,7 +5,7 @@
  * Prints seconds, accuracy, the share of predictions identical to scikit-learn's and the time
  * ratio for each round, then min and median, with the load average (this machine is shared).
  *
- * `node dist/bench/predict-mnist.js [--algorithm projection|brute] [--workers N] [--backend wasm]
+ * `node dist/bench/predict-mnist.js [--algorithm projection|brute] [--workers N] [--backend wasm] [--batch-size 256]
  * [--k 5] [--test 10000] [--train 60000] [--repeats 3] [--sklearn-dtype float32|float64] [--no-sklearn]`
  */
 import { execFileSync } from 'node:child_process';
@@ -31,6 +31,7 @@ const { values } = parseArgs({
     algorithm: { type: 'string', default: 'projection' },
     workers: { type: 'string', default: String(DEFAULT_OPTIONS.workers) },
     backend: { type: 'string', default: 'auto' },
+    'batch-size': { type: 'string', default: String(DEFAULT_OPTIONS.batchSize) },
     k: { type: 'string', default: '5' },
     test: { type: 'string', default: '10000' },
     train: { type: 'string', default: '60000' },
@@ -90,6 +91,7 @@ async function digitlab(
       algorithm: values.algorithm as Algorithm,
       workers: Number(values.workers),
       backend: values.backend as BackendChoice,
+      batchSize: Number(values['batch-size']),
     }),
   );
   const start = performance.now();
