@@ -482,6 +482,15 @@ describe.each(models)('the LayersModel files of $name', (model) => {
         new RegExp(`expected exactly .*, found \\[${dense(count - 1)}\\]`),
       ],
       [
+        // Found by fuzzing: the message named no file (it began with ': expected …').
+        'a weights group without paths',
+        (f) =>
+          withJson(f, (j) => {
+            j.weightsManifest[0]!.paths = [];
+          }),
+        /^model\.json: expected weightsManifest\[0\]\.paths to be a non-empty array of file names, found \[\]$/,
+      ],
+      [
         'a quantized weight',
         (f) =>
           withJson(f, (j) => {

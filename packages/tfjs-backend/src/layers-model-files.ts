@@ -102,8 +102,10 @@ export function readManifest(manifest: unknown, fail: Fail): WeightsManifest {
   for (const [g, group] of manifest.entries()) {
     const p = (group as { paths?: unknown })?.paths;
     const w = (group as { weights?: unknown })?.weights;
-    if (!Array.isArray(p) || !p.every((s) => typeof s === 'string')) {
-      fail(`expected weightsManifest[${g}].paths to be an array of file names`);
+    if (!Array.isArray(p) || p.length === 0 || !p.every((s) => typeof s === 'string' && s !== '')) {
+      fail(
+        `expected weightsManifest[${g}].paths to be a non-empty array of file names, found ${JSON.stringify(p)?.slice(0, 80)}`,
+      );
     }
     if (!Array.isArray(w)) fail(`expected weightsManifest[${g}].weights to be an array`);
     paths.push(...(p as string[]));
