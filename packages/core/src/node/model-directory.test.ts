@@ -95,6 +95,37 @@ describe('saveModel / readModelArtifact', () => {
     await expect(readModelArtifact(dir)).rejects.toThrow(/expected valid JSON/);
   });
 
+  // Found by fuzzing: a files entry that is not {bytes, sha256} gave "expected [object Object]
+  // bytes", and a file that is a directory was reported missing.
+  it('names a malformed files entry, a directory in place of a file, and `..` as a file name', async () => {
+    const dir = join(root, 'model');
+    await saveModel(dir, artifact());
+    const text = await readFile(join(dir, MANIFEST_FILE), 'utf8');
+    const edit = async (change: (manifest: { files: Record<string, unknown> }) => void) => {
+      const manifest = JSON.parse(text);
+      change(manifest);
+      await writeFile(join(dir, MANIFEST_FILE), JSON.stringify(manifest));
+    };
+    await edit((m) => {
+      m.files['weights.bin'] = { bytes: {}, sha256: 'abc' };
+    });
+    await expect(readModelArtifact(dir)).rejects.toThrow(
+      /digitlab-model\.json: expected files\["weights\.bin"\] to be \{"bytes": a byte count, "sha256": 64 hex digits\}, found \{"bytes":\{\},"sha256":"abc"\}$/,
+    );
+    await edit((m) => {
+      m.files['..'] = m.files['model.json'];
+    });
+    await expect(readModelArtifact(dir)).rejects.toThrow(
+      /invalid file name "\.\." in the files table/,
+    );
+    await edit(() => undefined);
+    await rm(join(dir, 'model.json'));
+    await import('node:fs/promises').then((fs) => fs.mkdir(join(dir, 'model.json')));
+    await expect(readModelArtifact(dir)).rejects.toThrow(
+      /model\.json: expected the model file model\.json \(7 bytes\), found something else \(a directory\?\)$/,
+    );
+  });
+
   it('validates metadata: class names must match numClasses', async () => {
     const dir = join(root, 'model');
     await saveModel(dir, artifact());

@@ -30,7 +30,7 @@ const SAFE_FILE_NAME = /^[A-Za-z0-9._-]+$/;
 export async function saveModel(dir: string, artifact: ModelArtifact): Promise<void> {
   const target = resolve(dir);
   for (const name of Object.keys(artifact.files)) {
-    if (!SAFE_FILE_NAME.test(name) || name === MANIFEST_FILE) {
+    if (!isSafeFileName(name) || name === MANIFEST_FILE) {
       throw new ArtifactError(
         `plugin '${artifact.plugin}' produced an invalid file name ${JSON.stringify(name)}`,
         target,
@@ -101,31 +101,55 @@ export async function readModelArtifact(dir: string): Promise<ModelArtifact> {
       manifestPath,
     );
   }
-  if (typeof manifest.files !== 'object' || manifest.files === null) {
-    throw new ArtifactError('expected a "files" table', manifestPath);
+  if (
+    typeof manifest.files !== 'object' ||
+    manifest.files === null ||
+    Array.isArray(manifest.files)
+  ) {
+    throw new ArtifactError(
+      `expected a "files" table (file name → {bytes, sha256}), found ${JSON.stringify(manifest.files)?.slice(0, 80)}`,
+      manifestPath,
+    );
   }
   const metadata = validateModelMetadata(manifest.metadata, manifestPath);
   const files: Record<string, Uint8Array> = {};
   for (const [name, entry] of Object.entries(manifest.files)) {
-    if (!SAFE_FILE_NAME.test(name)) {
+    if (!isSafeFileName(name)) {
       throw new ArtifactError(
         `invalid file name ${JSON.stringify(name)} in the files table`,
         manifestPath,
       );
     }
-    const path = join(target, name);
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await readFile(path));
-    } catch {
+    if (!isFileEntry(entry)) {
       throw new ArtifactError(
-        `expected the model file ${name} (${entry.bytes} bytes), found it missing`,
+        `expected files[${JSON.stringify(name)}] to be {"bytes": a byte count, "sha256": 64 hex digits}, found ${JSON.stringify(entry)?.slice(0, 120)}`,
+        manifestPath,
+      );
+    }
+    const path = join(target, name);
+    // The size on disk first: a file is read only once it is the size the manifest says.
+    const info = await stat(path).catch(() => undefined);
+    if (info === undefined || !info.isFile()) {
+      throw new ArtifactError(
+        `expected the model file ${name} (${entry.bytes} bytes), found ${info === undefined ? 'it missing' : 'something else (a directory?)'}`,
         path,
       );
     }
+    if (info.size !== entry.bytes) {
+      throw new ArtifactError(
+        `expected ${entry.bytes} bytes, found ${info.size} (truncated or replaced file)`,
+        path,
+      );
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(path));
+    } catch (error) {
+      throw new ArtifactError(`could not read the model file: ${(error as Error).message}`, path);
+    }
     if (bytes.byteLength !== entry.bytes) {
       throw new ArtifactError(
-        `expected ${entry.bytes} bytes, found ${bytes.byteLength} (truncated or replaced file)`,
+        `expected ${entry.bytes} bytes, found ${bytes.byteLength} (the file changed while it was read)`,
         path,
       );
     }
@@ -138,6 +162,23 @@ export async function readModelArtifact(dir: string): Promise<ModelArtifact> {
     files[name] = bytes;
   }
   return { plugin: manifest.plugin, metadata, files };
+}
+
+/** A plain file name: letters, digits, `.`, `_`, `-`, and not `.` or `..` (which name directories). */
+function isSafeFileName(name: string): boolean {
+  return SAFE_FILE_NAME.test(name) && name !== '.' && name !== '..';
+}
+
+function isFileEntry(entry: unknown): entry is { bytes: number; sha256: string } {
+  const e = entry as { bytes?: unknown; sha256?: unknown } | null;
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    Number.isSafeInteger(e.bytes) &&
+    (e.bytes as number) >= 0 &&
+    typeof e.sha256 === 'string' &&
+    /^[0-9a-f]{64}$/.test(e.sha256)
+  );
 }
 
 async function refuseForeignDirectory(target: string): Promise<void> {
