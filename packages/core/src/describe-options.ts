@@ -49,8 +49,21 @@ export interface OptionDescription extends OptionMeta {
   readonly exclusiveMaximum?: number;
 }
 
+// Schemas are immutable and converting one to JSON Schema takes a millisecond or two; the CLI
+// describes the same schema several times per command line.
+const described = new WeakMap<z.ZodType, readonly OptionDescription[]>();
+
 /** List the fields of an object options schema with their types, defaults and descriptions. */
 export function describeOptions(schema: z.ZodType): OptionDescription[] {
+  let descriptions = described.get(schema);
+  if (descriptions === undefined) {
+    descriptions = describeUncached(schema);
+    described.set(schema, descriptions);
+  }
+  return [...descriptions];
+}
+
+function describeUncached(schema: z.ZodType): OptionDescription[] {
   const json = toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   const properties = json.properties ?? {};
   return Object.entries(properties).map(([name, prop]) => {

@@ -15,6 +15,7 @@ import { saveModel } from '../node/model-directory.js';
 import { createRegistry } from '../registry.js';
 import type { FitResult, TrainingEvent } from '../training-event.js';
 import { checkMinimumAccuracy, checkScore } from './check-accuracy.js';
+import { checkDamagedArtifacts } from './check-damaged-artifacts.js';
 import { checkEventOrder, checkReturnValue, checkStartMatchesData } from './check-event-order.js';
 import { checkHeldOutEvaluations } from './check-held-out-evaluations.js';
 import { checkImageSets } from './check-image-sets.js';
@@ -42,6 +43,8 @@ export interface ConformanceConfig {
   readonly minTrainAccuracy?: number;
   /** Option values the schema must reject, besides non-objects (e.g. `[{ k: 0 }]`). */
   readonly invalidOptions?: readonly unknown[];
+  /** Damaged copies of the saved model to load (fuzzing the plugin's decoder); default 2000. */
+  readonly fuzzRuns?: number;
 }
 
 interface Shared {
@@ -202,6 +205,19 @@ export function describeClassifierConformance(
         }
       },
       timeout,
+    );
+
+    it(
+      'loads damaged copies of a saved model as working models or refuses them with a DigitlabError (fuzz)',
+      async () => {
+        const { classifier, data } = get();
+        const rows = data.test.features.subarray(0, 3 * data.test.numFeatures);
+        await checkDamagedArtifacts(plugin, await classifier.save(), rows, {
+          numRuns: config.fuzzRuns ?? 2000,
+          tensorMemory: memory,
+        });
+      },
+      timeout * 2,
     );
 
     it('rejects rows of the wrong length and NaN features with a clear error', async () => {

@@ -1,6 +1,14 @@
 export { seededRandom } from '@digitlab/datasets';
+export {
+  type ErrorClass,
+  mutatedBytes,
+  resultOrTypedError,
+  settledOrTypedError,
+  unexpectedFailure,
+} from '@digitlab/datasets/testing';
 export { centroidPlugin } from './centroid-plugin.js';
 export { accuracyOf, checkMinimumAccuracy, checkScore } from './check-accuracy.js';
+export { checkDamagedArtifacts, type DamagedArtifactsOptions } from './check-damaged-artifacts.js';
 export {
   type CheckedEvents,
   checkEventOrder,
@@ -28,6 +36,7 @@ export { checkTensorCount } from './check-tensor-count.js';
 export { type CollectedFit, collectFit } from './collect-fit.js';
 export { ConformanceError } from './conformance-error.js';
 export { cyclingSamples, type GeneratedSamples } from './cycling-samples.js';
+export { damagedArtifacts } from './damaged-artifacts.js';
 export {
   type ConformanceConfig,
   describeClassifierConformance,
@@ -35,6 +44,7 @@ export {
 export { describeValue } from './describe-value.js';
 export { type GaussianBlobsOptions, gaussianBlobs } from './gaussian-blobs.js';
 export { maxAbsDifference } from './max-abs-difference.js';
+export { mutatedJson } from './mutated-json.js';
 export { roundTripBlobs } from './round-trip-blobs.js';
 export { type SeparableClustersOptions, separableClusters } from './separable-clusters.js';
 export { temporaryDirectory } from './temporary-directory.js';
