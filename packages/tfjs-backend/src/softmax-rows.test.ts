@@ -1,3 +1,4 @@
+import { DigitlabError } from '@digitlab/core';
 import { describe, expect, it } from 'vitest';
 import { argmaxRows, softmaxResidualRows, softmaxRows } from './softmax-rows.js';
 
@@ -67,6 +68,23 @@ describe('softmaxResidualRows', () => {
     expect(() =>
       softmaxResidualRows(new Float32Array(5), [0, 1], 2, new Float32Array(4), new Float64Array(2)),
     ).toThrow(/expected 2 rows of 2 logits and residuals and 2 bias sums, found 5, 4 and 2 values/);
+  });
+});
+
+describe('softmaxRows on logits that overflowed float32', () => {
+  // Found by fuzzing loaded models: huge finite weights give ±Infinity logits, which made NaN.
+  it('gives the limit: the +Infinity logits share the probability, all −Infinity is uniform', () => {
+    const p = new Float32Array(6);
+    softmaxRows(Float32Array.of(Infinity, 1, Infinity, -Infinity, -Infinity, -Infinity), 3, p);
+    expect(Array.from(p)).toEqual([0.5, 0, 0.5, 1 / 3, 1 / 3, 1 / 3].map(Math.fround));
+  });
+  it('refuses NaN with a DigitlabError naming the row', () => {
+    expect(() => softmaxRows(Float32Array.of(1, 2, Number.NaN, 3), 2, new Float32Array(4))).toThrow(
+      /expected finite outputs, found NaN in row 1: the model's weights overflow float32/,
+    );
+    expect(() =>
+      softmaxRows(Float32Array.of(Infinity, Number.NaN), 2, new Float32Array(2)),
+    ).toThrow(DigitlabError);
   });
 });
 

@@ -1,3 +1,4 @@
+import { DigitlabError } from '@digitlab/core';
 // Row-wise softmax arithmetic on plain arrays of logits (n rows of k, row-major), in float64 per
 // row: one JS pass is far cheaper than the dozen elementwise kernels it replaces on wasm.
 
@@ -67,14 +68,45 @@ export function softmaxRows(
   const exps = new Float64Array(k);
   for (let i = 0, row = 0; i < n; i++, row += k) {
     const max = logits[row + rowArgmax(logits, row, k)] as number;
+    if (!Number.isFinite(max)) {
+      infiniteSoftmaxRow(logits, row, k, max, out);
+      continue;
+    }
     let sum = 0;
     for (let c = 0; c < k; c++) {
       const e = Math.exp((logits[row + c] as number) - max);
       exps[c] = e;
       sum += e;
     }
+    if (Number.isNaN(sum)) throw notNumbers(row / k);
     for (let c = 0; c < k; c++) out[row + c] = (exps[c] as number) / sum;
   }
+}
+
+/**
+ * A row whose largest logit overflowed float32 (weights too large for the data): the softmax's
+ * limit, shared by the logits at +∞ (uniform when every logit is −∞). NaN has no limit.
+ */
+function infiniteSoftmaxRow(
+  logits: ArrayLike<number>,
+  row: number,
+  k: number,
+  max: number,
+  out: Float32Array,
+): void {
+  let tied = 0;
+  for (let c = 0; c < k; c++) {
+    const z = logits[row + c] as number;
+    if (Number.isNaN(z)) throw notNumbers(row / k);
+    if (z === max) tied++;
+  }
+  for (let c = 0; c < k; c++) out[row + c] = logits[row + c] === max ? 1 / tied : 0;
+}
+
+function notNumbers(row: number): DigitlabError {
+  return new DigitlabError(
+    `predictProba: expected finite outputs, found NaN in row ${row}: the model's weights overflow float32 arithmetic on this input (a corrupt or diverged model)`,
+  );
 }
 
 /** The index of each row's largest logit (the lowest on ties), written to `out` (n). */
