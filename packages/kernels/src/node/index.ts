@@ -5,6 +5,7 @@ export { WorkerError } from './worker-error.js';
 export type { ControlMessage, Envelope, WorkerMessage } from './worker-messages.js';
 export {
   findWorkerScript,
+  liveWorkerCount,
   type StartWorkersOptions,
   startWorkers,
   WorkerPool,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkerError } from './worker-error.js';
-import { findWorkerScript, startWorkers, WorkerPool } from './worker-pool.js';
+import { findWorkerScript, liveWorkerCount, startWorkers, WorkerPool } from './worker-pool.js';
 
 type Request =
   | { readonly type: 'double'; readonly values: Float64Array }
@@ -61,6 +61,14 @@ describe('WorkerPool', () => {
     await expect(fresh.request(0, { type: 'double', values: Float64Array.of(1) })).rejects.toThrow(
       'expected running echo workers, found them stopped by dispose()',
     );
+  });
+
+  it('counts its live workers: up by each started, down once each has exited', async () => {
+    const before = liveWorkerCount();
+    const p = await pool(2);
+    expect(liveWorkerCount()).toBe(before + 2);
+    await p.terminate();
+    expect(liveWorkerCount()).toBe(before);
   });
 
   it('reports a worker that cannot start, naming it', async () => {

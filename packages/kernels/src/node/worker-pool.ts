@@ -17,6 +17,15 @@ export interface StartWorkersOptions {
   readonly workerData?: unknown;
 }
 
+// Every worker this module started that has not exited yet, in this thread: what long-run tests
+// and benchmarks check a disposed classifier leaves behind (zero).
+let live = 0;
+
+/** How many workers started by `startWorkers` are still running (have not emitted 'exit'). */
+export function liveWorkerCount(): number {
+  return live;
+}
+
 /**
  * Spawn `count` workers running `script` (which calls `serveRequests`) and wait until each is
  * ready; fails with a WorkerError naming the worker, after stopping them all. Workers never keep
@@ -33,6 +42,10 @@ export async function startWorkers(
   const workers: Worker[] = [];
   for (let w = 0; w < count; w++) {
     const worker = new Worker(script, { workerData });
+    live++;
+    worker.once('exit', () => {
+      live--;
+    });
     worker.unref();
     workers.push(worker);
   }
