@@ -43,6 +43,14 @@ export {
 } from './describe-classifier-conformance.js';
 export { describeValue } from './describe-value.js';
 export { type GaussianBlobsOptions, gaussianBlobs } from './gaussian-blobs.js';
+export {
+  checkLongRun,
+  collectGarbage,
+  fitAndDisposeCycle,
+  type LongRunMeasurement,
+  type LongRunOptions,
+  measureLongRun,
+} from './long-run.js';
 export { maxAbsDifference } from './max-abs-difference.js';
 export { mutatedJson } from './mutated-json.js';
 export { roundTripBlobs } from './round-trip-blobs.js';

@@ -1,0 +1,24 @@
+import {
+  checkLongRun,
+  fitAndDisposeCycle,
+  gaussianBlobs,
+  measureLongRun,
+} from '@digitlab/core/testing';
+
+import { describe, it } from 'vitest';
+import { nearestCentroid } from './plugin.js';
+
+// Sized for CI (small data, a few seconds); `pnpm bench` in apps/dashboard runs full-size ones.
+describe('nearestCentroid fitted and disposed 200 times in one process', () => {
+  it('RSS growth < 50 MB', async () => {
+    const data = {
+      train: gaussianBlobs({ perClass: 10, numClasses: 3, numFeatures: 16, seed: 1 }),
+      test: gaussianBlobs({ perClass: 5, numClasses: 3, numFeatures: 16, seed: 2, split: 'test' }),
+    };
+    const measured = await measureLongRun(fitAndDisposeCycle(nearestCentroid(), {}, data), {
+      cycles: 200,
+    });
+    console.info(JSON.stringify(measured));
+    checkLongRun(measured);
+  }, 120_000);
+});
