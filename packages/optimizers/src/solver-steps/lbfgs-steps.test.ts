@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { StopReason } from '../stop-reason.js';
 import { drain } from '../test-support/drain.js';
 import { makeLeastSquares } from '../test-support/least-squares.js';
+import { rosenbrock, rosenbrockStart } from '../test-support/problems.js';
 import { leastSquaresTraining } from '../test-support/training-objective.js';
 import { lbfgsSteps } from './lbfgs-steps.js';
 import type { SolverStep } from './solver-step.js';
@@ -27,6 +28,15 @@ describe('lbfgsSteps', () => {
     expect(outcome.gradientNorm).toBeLessThanOrEqual(1e-8);
     expect(Array.from(outcome.x)).toEqual(Array.from(last.x));
     expect(steps.every((s) => s.stepSize! > 0 && s.learningRate === undefined)).toBe(true);
+  });
+
+  it('takes tol 0 as scikit-learn does: never stops on the gradient, runs to maxIter', async () => {
+    const { progress: steps, result: outcome } = await drain(
+      lbfgsSteps({ evaluate: rosenbrock }, rosenbrockStart(6), { maxIter: 5, tol: 0 }),
+    );
+    expect(steps.map((s) => s.step)).toEqual([1, 2, 3, 4, 5]);
+    expect(outcome).toMatchObject({ stopReason: StopReason.MaxIter, converged: false, steps: 5 });
+    expect(outcome.warning).toMatch(/^lbfgs failed to converge after 5 iterations \(.* > tol 0\)/);
   });
 
   it('passes on the accuracy its evaluations found at each accepted point', async () => {

@@ -57,6 +57,36 @@ describe('stochasticSteps judged on the full gradient', () => {
     expect(outcome.warning).toBeUndefined();
   });
 
+  it('runs every epoch at tol 0 and never calls the end point converged', async () => {
+    const { progress: steps, result: outcome } = await drain(
+      stochasticSteps(leastSquaresTraining(problem), new Float64Array(5), {
+        ...base,
+        convergence: { by: 'full-gradient', tol: 0 },
+      }),
+    );
+    expect(steps.map((s) => s.step)).toEqual([1, 2, 3]);
+    expect(outcome).toMatchObject({ stopReason: 'epochs', converged: false, steps: 3 });
+    expect(outcome.message).toMatch(/max \|g_i\| = [\d.e+-]+ > tol 0 on the full training set/);
+  });
+
+  it('follows the given learning-rate schedule, and a constant rate without one', async () => {
+    const run = (schedule?: StochasticStepsOptions['schedule']) =>
+      drain(
+        stochasticSteps(leastSquaresTraining(problem), new Float64Array(5), {
+          ...base,
+          ...(schedule === undefined ? {} : { schedule }),
+        }),
+      );
+    // Linear per step over 3 epochs × 4 batches from 0.05: the last step of epoch e is
+    // step 4e − 1 (0-based), at 0.05 · (1 − (4e − 1) / 12).
+    const linear = await run({ type: 'linear', per: 'step' });
+    const expected = [1, 2, 3].map((e) => 0.05 * (1 - (4 * e - 1) / 12));
+    for (const [i, s] of linear.progress.entries())
+      expect(s.learningRate).toBeCloseTo(expected[i]!, 15);
+    const constant = await run();
+    expect(constant.progress.map((s) => s.learningRate)).toEqual([0.05, 0.05, 0.05]);
+  });
+
   it("warns with the caller's advice when the epochs run out above tol", async () => {
     const { result: outcome } = await drain(
       stochasticSteps(leastSquaresTraining(problem), new Float64Array(5), {
@@ -165,6 +195,34 @@ describe('stochasticSteps judged by patience (scikit-learn MLPClassifier)', () =
     );
     expect(outcome.warning).toBeUndefined();
     expect(outcome.correct).toBeUndefined();
+  });
+
+  it('at tol 0 stops only on a loss above the best so far, as scikit-learn', async () => {
+    const run = (losses: number[], tol: number) =>
+      drain(
+        stochasticSteps(scriptedLoss(losses), new Float64Array(1), {
+          ...base,
+          epochs: 4,
+          convergence: { ...patience, tol },
+        }),
+      );
+    // scikit-learn counts an epoch without improvement when loss > best − tol: at tol 0, tiny
+    // decreases and a flat loss never do (at tol 0.01 both stop after epoch 3) …
+    for (const losses of [
+      [1, 1 - 1e-9, 1 - 2e-9, 1 - 3e-9],
+      [1, 1, 1, 1],
+    ]) {
+      expect((await run(losses, 0)).result).toMatchObject({ stopReason: 'epochs', steps: 4 });
+      expect((await run(losses, 0.01)).result).toMatchObject({
+        stopReason: StopReason.NoImprovement,
+        steps: 3,
+      });
+    }
+    // … while a rising loss does, after more than `epochs` such epochs in a row.
+    expect((await run([1, 1.1, 1.2, 1.3], 0)).result).toMatchObject({
+      stopReason: StopReason.NoImprovement,
+      steps: 3,
+    });
   });
 
   it('warns that the loss was still improving when the epochs run out', async () => {

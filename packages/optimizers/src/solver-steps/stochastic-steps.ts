@@ -2,6 +2,7 @@ import { formatNumber } from '../format-number.js';
 import type { ObjectiveOutput } from '../objective.js';
 import { adam } from '../stochastic/adam.js';
 import type { EpochProgress, StochasticResult } from '../stochastic/epoch-progress.js';
+import type { LearningRateSchedule } from '../stochastic/learning-rate-schedule.js';
 import { sgd } from '../stochastic/sgd.js';
 import { StopReason } from '../stop-reason.js';
 import type { SolverHooks, SolverOutcome, SolverStep, TrainingObjective } from './solver-step.js';
@@ -20,6 +21,11 @@ export type StochasticConvergence =
 export interface StochasticStepsOptions extends SolverHooks {
   readonly solver: 'sgd' | 'adam';
   readonly learningRate: number;
+  /**
+   * How the learning rate changes over the run. Default constant (scikit-learn MLPClassifier's
+   * learning_rate='constant'); each plugin picks its own.
+   */
+  readonly schedule?: LearningRateSchedule;
   /** Samples per mini-batch; capped at the number of samples. */
   readonly batchSize: number;
   readonly epochs: number;
@@ -55,6 +61,7 @@ export async function* stochasticSteps(
     epochs,
     seed: options.seed,
     learningRate: options.learningRate,
+    ...(options.schedule === undefined ? {} : { schedule: options.schedule }),
     ...(signal === undefined ? {} : { signal }),
     ...(convergence.by === 'patience'
       ? { patience: { tol: convergence.tol, epochs: convergence.epochs } }

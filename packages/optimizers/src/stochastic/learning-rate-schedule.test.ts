@@ -4,6 +4,7 @@ import {
   type AdaptiveScheduleState,
   type LearningRateSchedule,
   learningRateAt,
+  sameSchedule,
   updateAdaptiveSchedule,
   validateSchedule,
 } from './learning-rate-schedule.js';
@@ -41,6 +42,42 @@ describe('learningRateAt', () => {
     for (let e = 0; e <= 4; e++) expect(at(s, e, 0, 4)).toBeCloseTo(expected[e]!, 15);
     // With lrMin = 0.02 the midpoint is 0.02 + 0.08 / 2.
     expect(at({ type: 'cosine', lrMin: 0.02 }, 2, 0, 4)).toBeCloseTo(0.06, 15);
+  });
+
+  it("cosine per 'step': lowered every step, reaching lrMin only after the last step", () => {
+    const s: LearningRateSchedule = { type: 'cosine', per: 'step' };
+    // 2 epochs × 2 steps: 0.1 · (1 + cos(π t / 4)) / 2 for t = 0 … 3, whatever the epoch.
+    const expected = [0.1, 0.08535533905932738, 0.05, 0.014644660940672627];
+    const rates = [0, 1, 2, 3].map((t) =>
+      learningRateAt(s, 0.1, { epoch: Math.floor(t / 2), step: t, epochs: 2, stepsPerEpoch: 2 }),
+    );
+    for (const [t, rate] of rates.entries()) expect(rate).toBeCloseTo(expected[t]!, 15);
+  });
+
+  it('linear: lrMin + (lr0 − lrMin)(1 − share done), per epoch or per step', () => {
+    // Per epoch over 4 epochs: 0.1, 0.075, 0.05, 0.025.
+    const perEpoch = [0, 1, 2, 3].map((e) => at({ type: 'linear' }, e, 0, 4));
+    for (const [e, r] of [0.1, 0.075, 0.05, 0.025].entries())
+      expect(perEpoch[e]).toBeCloseTo(r, 15);
+    // Per step, 1 epoch of 4 steps, lrMin 0.02: 0.02 + 0.08 · (1 − t / 4) = 0.1, 0.08, 0.06, 0.04.
+    const perStep = [0, 1, 2, 3].map((t) =>
+      learningRateAt({ type: 'linear', per: 'step', lrMin: 0.02 }, 0.1, {
+        epoch: 0,
+        step: t,
+        epochs: 1,
+        stepsPerEpoch: 4,
+      }),
+    );
+    for (const [t, r] of [0.1, 0.08, 0.06, 0.04].entries()) expect(perStep[t]).toBeCloseTo(r, 15);
+    // Past the planned steps the rate stays at lrMin instead of turning negative.
+    const past = { epoch: 2, step: 9, epochs: 1, stepsPerEpoch: 4 };
+    expect(learningRateAt({ type: 'linear', per: 'step', lrMin: 0.02 }, 0.1, past)).toBe(0.02);
+  });
+
+  it("per 'step' needs the steps per epoch", () => {
+    expect(() =>
+      learningRateAt({ type: 'cosine', per: 'step' }, 0.1, { epoch: 0, step: 0, epochs: 1 }),
+    ).toThrow(/invalid position.stepsPerEpoch: expected the number of mini-batches per epoch/);
   });
 
   it('adaptive: the learning rate carried in its state', () => {
@@ -81,13 +118,28 @@ describe('updateAdaptiveSchedule', () => {
   });
 });
 
+describe('sameSchedule', () => {
+  it('compares type and parameters with the defaults filled in', () => {
+    expect(sameSchedule({ type: 'cosine' }, { type: 'cosine', lrMin: 0, per: 'epoch' })).toBe(true);
+    expect(sameSchedule({ type: 'cosine' }, { type: 'cosine', per: 'step' })).toBe(false);
+    expect(sameSchedule({ type: 'cosine' }, { type: 'linear' })).toBe(false);
+    expect(sameSchedule({ type: 'adaptive', factor: 5 }, { type: 'adaptive' })).toBe(true);
+    expect(sameSchedule({ type: 'step', everyEpochs: 2 }, { type: 'step', everyEpochs: 3 })).toBe(
+      false,
+    );
+  });
+});
+
 describe('validateSchedule', () => {
   it('rejects unknown types and out-of-range parameters with the field name', () => {
     expect(() =>
       validateSchedule({ type: 'exponential' } as unknown as LearningRateSchedule),
     ).toThrow(
-      /invalid schedule.type: expected one of 'constant', 'inverse-scaling', 'step', 'cosine', 'adaptive', found 'exponential'/,
+      /invalid schedule.type: expected one of 'constant', 'inverse-scaling', 'step', 'cosine', 'linear', 'adaptive', found 'exponential'/,
     );
+    expect(() =>
+      validateSchedule({ type: 'linear', per: 'batch' } as unknown as LearningRateSchedule),
+    ).toThrow(/invalid schedule.per \(type 'linear'\): expected 'step' or 'epoch', found 'batch'/);
     expect(() => validateSchedule({ type: 'step', everyEpochs: 0 })).toThrow(InvalidArgumentError);
     expect(() => validateSchedule({ type: 'adaptive', factor: 1 })).toThrow(/schedule.factor/);
   });

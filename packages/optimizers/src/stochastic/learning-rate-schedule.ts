@@ -7,7 +7,10 @@ import { InvalidArgumentError } from '../errors.js';
  * - inverse-scaling: lr0 / (t + 1)^power (scikit-learn's 'invscaling' with power_t), t counted in
  *   steps (default) or epochs.
  * - step: lr0 · gamma^⌊epoch / everyEpochs⌋.
- * - cosine: lrMin + (lr0 − lrMin) · (1 + cos(π · epoch / epochs)) / 2 over the run's total epochs.
+ * - cosine: lrMin + (lr0 − lrMin) · (1 + cos(π · s)) / 2, where s is the share of the run done:
+ *   epoch / epochs (default), or t / (epochs · stepsPerEpoch) with per 'step', which lowers the rate
+ *   at every step instead of once an epoch.
+ * - linear: lrMin + (lr0 − lrMin) · (1 − s), s as for cosine.
  * - adaptive: lr0 until `patience` epochs in a row fail to improve the monitored quantity by more
  *   than minDelta, then lr / factor (scikit-learn's 'adaptive': factor 5), never below minLearningRate.
  */
@@ -15,7 +18,8 @@ export type LearningRateSchedule =
   | { readonly type: 'constant' }
   | { readonly type: 'inverse-scaling'; readonly power?: number; readonly per?: 'step' | 'epoch' }
   | { readonly type: 'step'; readonly everyEpochs: number; readonly gamma?: number }
-  | { readonly type: 'cosine'; readonly lrMin?: number }
+  | { readonly type: 'cosine'; readonly lrMin?: number; readonly per?: 'step' | 'epoch' }
+  | { readonly type: 'linear'; readonly lrMin?: number; readonly per?: 'step' | 'epoch' }
   | {
       readonly type: 'adaptive';
       readonly patience?: number;
@@ -32,6 +36,7 @@ export const LearningRateScheduleTypes = [
   'inverse-scaling',
   'step',
   'cosine',
+  'linear',
   'adaptive',
 ] as const;
 
@@ -41,8 +46,10 @@ export interface SchedulePosition {
   readonly epoch: number;
   /** 0-based optimizer step about to be taken. */
   readonly step: number;
-  /** Total epochs of the run (for cosine). */
+  /** Total epochs of the run (for cosine and linear). */
   readonly epochs: number;
+  /** Mini-batches per epoch (for cosine and linear per 'step'). */
+  readonly stepsPerEpoch?: number;
 }
 
 /** Bookkeeping of the adaptive schedule, carried from epoch to epoch (and saved with the state). */
@@ -72,13 +79,31 @@ export function learningRateAt(
       return lr0 * (schedule.gamma ?? 0.1) ** Math.floor(position.epoch / schedule.everyEpochs);
     case 'cosine': {
       const lrMin = schedule.lrMin ?? 0;
-      return (
-        lrMin + ((lr0 - lrMin) * (1 + Math.cos((Math.PI * position.epoch) / position.epochs))) / 2
-      );
+      const done = shareDone(schedule.per, position);
+      return lrMin + ((lr0 - lrMin) * (1 + Math.cos(Math.PI * done))) / 2;
+    }
+    case 'linear': {
+      const lrMin = schedule.lrMin ?? 0;
+      return lrMin + (lr0 - lrMin) * (1 - shareDone(schedule.per, position));
     }
     case 'adaptive':
       return adaptive?.learningRate ?? lr0;
   }
+}
+
+/** How much of the run is done before this step: by epochs started, or by steps taken. */
+function shareDone(per: 'step' | 'epoch' | undefined, position: SchedulePosition): number {
+  if ((per ?? 'epoch') === 'epoch') return position.epoch / position.epochs;
+  const stepsPerEpoch = position.stepsPerEpoch;
+  if (stepsPerEpoch === undefined) {
+    throw new InvalidArgumentError(
+      'position.stepsPerEpoch',
+      "the number of mini-batches per epoch (a schedule per 'step' needs it)",
+      stepsPerEpoch,
+    );
+  }
+  // Past the planned end (a resumed run given more epochs) the share stays at 1: lrMin.
+  return Math.min(position.step / (position.epochs * stepsPerEpoch), 1);
 }
 
 /**
@@ -108,6 +133,29 @@ export function updateAdaptiveSchedule(
   return { learningRate: state.learningRate, best, badEpochs };
 }
 
+/** Whether two schedules give the same rates: the same type and parameters, defaults filled in. */
+export function sameSchedule(a: LearningRateSchedule, b: LearningRateSchedule): boolean {
+  const filled = (s: LearningRateSchedule): string => {
+    const withDefaults: Record<string, unknown> = { ...SCHEDULE_DEFAULTS[s.type], ...s };
+    return JSON.stringify(
+      Object.keys(withDefaults)
+        .sort()
+        .map((k) => [k, withDefaults[k]]),
+    );
+  };
+  return filled(a) === filled(b);
+}
+
+/** The parameters every schedule type defaults, as `learningRateAt` applies them. */
+const SCHEDULE_DEFAULTS: Readonly<Record<LearningRateSchedule['type'], Record<string, unknown>>> = {
+  constant: {},
+  'inverse-scaling': { power: 0.5, per: 'step' },
+  step: { gamma: 0.1 },
+  cosine: { lrMin: 0, per: 'epoch' },
+  linear: { lrMin: 0, per: 'epoch' },
+  adaptive: { patience: 2, factor: 5, minDelta: 1e-4, monitor: 'loss', minLearningRate: 1e-6 },
+};
+
 /** Rejects a schedule whose type is unknown or whose parameters are out of range. */
 export function validateSchedule(schedule: LearningRateSchedule): void {
   const where = (field: string): string => `schedule.${field} (type '${schedule.type}')`;
@@ -131,7 +179,11 @@ export function validateSchedule(schedule: LearningRateSchedule): void {
       requireRange(where('gamma'), schedule.gamma ?? 0.1, 0, Number.POSITIVE_INFINITY);
       return;
     case 'cosine':
+    case 'linear':
       requireRange(where('lrMin'), schedule.lrMin ?? 0, 0, Number.POSITIVE_INFINITY);
+      if (schedule.per !== undefined && schedule.per !== 'step' && schedule.per !== 'epoch') {
+        throw new InvalidArgumentError(where('per'), "'step' or 'epoch'", schedule.per);
+      }
       return;
     case 'adaptive': {
       const patience = schedule.patience ?? 2;

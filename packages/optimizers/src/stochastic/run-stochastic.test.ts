@@ -344,6 +344,41 @@ describe('adaptive schedule inside a run', () => {
   });
 });
 
+describe('decaying schedules inside a run', () => {
+  it("cosine per 'step' uses the hand-computed rate at every step, across epochs", async () => {
+    // 6 samples in batches of 4 (2 steps per epoch) for 2 epochs: T = 4 steps,
+    // 0.2 · (1 + cos(π t / 4)) / 2 for t = 0 … 3.
+    const rates: number[] = [];
+    await minimizeSgd(
+      (x) => ({ value: 0, gradient: new Float64Array(x.length) }),
+      new Float64Array(1),
+      {
+        numSamples: 6,
+        batchSize: 4,
+        epochs: 2,
+        learningRate: 0.2,
+        schedule: { type: 'cosine', per: 'step' },
+        progressEverySteps: 1,
+        onProgress: (p) => void rates.push(p.learningRate),
+      },
+    );
+    const expected = [0.2, 0.17071067811865476, 0.1, 0.029289321881345254];
+    expect(rates).toHaveLength(4);
+    for (const [t, rate] of rates.entries()) expect(rate).toBeCloseTo(expected[t]!, 15);
+  });
+
+  it('SGD with a linear schedule takes x ← x − lr_t·g with lr_t from the schedule', async () => {
+    // f(x) = x² / 2 on one sample (g = x), plain SGD, 4 epochs, linear per epoch from 0.5:
+    // rates 0.5, 0.375, 0.25, 0.125, so x = 1 · 0.5 · 0.625 · 0.75 · 0.875.
+    const result = await minimizeSgd(
+      (x) => ({ value: (x[0]! * x[0]!) / 2, gradient: Float64Array.of(x[0]!) }),
+      Float64Array.of(1),
+      { numSamples: 1, epochs: 4, learningRate: 0.5, schedule: { type: 'linear' } },
+    );
+    expect(result.x[0]).toBeCloseTo(0.5 * 0.625 * 0.75 * 0.875, 15);
+  });
+});
+
 describe('save and resume', () => {
   const options: SgdOptions = {
     numSamples: 200,
@@ -398,6 +433,81 @@ describe('save and resume', () => {
     expect(Array.from(resumed.x)).toEqual(Array.from(full.x));
     expect(resumed.state.buffers).toEqual(full.state.buffers);
     expect(resumed.stopReason).toBe(StopReason.MaxEpochs);
+  });
+
+  it.each([
+    ['cosine', { type: 'cosine', per: 'step' }],
+    ['linear', { type: 'linear', per: 'step', lrMin: 1e-3 }],
+  ] as const)(
+    'Adam stopped mid-epoch in a %s schedule and resumed (through JSON) takes identical steps',
+    async (_, schedule) => {
+      const scheduled = {
+        numSamples: 200,
+        batchSize: 32,
+        epochs: 5,
+        learningRate: 0.05,
+        seed: 4,
+        schedule,
+        progressEverySteps: 1,
+      };
+      const trace = (xs: number[][], rates: number[]) => (p: EpochProgress<AdamState>) => {
+        xs.push(Array.from(p.x));
+        rates.push(p.learningRate);
+      };
+      const fullX: number[][] = [];
+      const fullRates: number[] = [];
+      const full = await minimizeAdam(objective, new Float64Array(5), {
+        ...scheduled,
+        onProgress: trace(fullX, fullRates),
+      });
+      // 7 batches per epoch: step 17 is batch 3 of epoch 3, where the rate is already decaying.
+      const controller = new AbortController();
+      const first = await minimizeAdam(objective, new Float64Array(5), {
+        ...scheduled,
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.step === 17) controller.abort();
+        },
+      });
+      expect(first.stopReason).toBe(StopReason.Aborted);
+      expect(first.state).toMatchObject({ step: 17, epoch: 2, batchIndex: 3, schedule });
+      const state = JSON.parse(JSON.stringify(first.state)) as AdamState;
+      const resumedX: number[][] = [];
+      const resumedRates: number[] = [];
+      // The schedule comes from the state when the options leave it out.
+      const { schedule: _omitted, ...withoutSchedule } = scheduled;
+      const resumed = await minimizeAdam(objective, state, {
+        ...withoutSchedule,
+        onProgress: trace(resumedX, resumedRates),
+      });
+      expect(resumedRates).toEqual(fullRates.slice(17));
+      expect(resumedX).toEqual(fullX.slice(17));
+      expect(Array.from(resumed.x)).toEqual(Array.from(full.x));
+      expect(resumed.state.buffers).toEqual(full.state.buffers);
+      // The resume point was mid-decay: the run ends far below where it started.
+      expect(fullRates[17]).toBeLessThan(0.05);
+      expect(fullRates.at(-1)).toBeLessThan(0.05 / 10);
+    },
+  );
+
+  it('refuses to resume on a different schedule, and reads states saved before schedules were', async () => {
+    const cosine = { ...options, epochs: 1, schedule: { type: 'cosine', per: 'step' } } as const;
+    const { state } = await minimizeSgd(objective, new Float64Array(5), cosine);
+    await expect(
+      minimizeSgd(objective, state, { ...cosine, schedule: { type: 'cosine' } }),
+    ).rejects.toThrow(
+      /cannot resume: .*schedule: state has \{"type":"cosine","per":"step"\}, options have \{"type":"cosine"\}/,
+    );
+    const { schedule: _, ...older } = state;
+    const resumed = await minimizeSgd(objective, older as unknown as SgdState, {
+      ...cosine,
+      epochs: 2,
+      schedule: { type: 'constant' },
+    });
+    expect(resumed.state.schedule).toEqual({ type: 'constant' });
+    await expect(
+      minimizeSgd(objective, { ...state, schedule: { type: 'cosine', lrMin: -1 } }, cosine),
+    ).rejects.toThrow(/sgd state field 'schedule': invalid schedule.lrMin/);
   });
 
   it('refuses to resume with a different seed or batch size, or from another optimizer’s state', async () => {

@@ -9,7 +9,9 @@ import { EpochShuffler } from './epoch-permutation.js';
 import type { EpochProgress, StochasticResult } from './epoch-progress.js';
 import {
   type AdaptiveScheduleState,
+  type LearningRateSchedule,
   learningRateAt,
+  sameSchedule,
   updateAdaptiveSchedule,
 } from './learning-rate-schedule.js';
 import { resolveStochasticOptions, type StochasticOptions } from './stochastic-options.js';
@@ -123,6 +125,7 @@ export async function* runStochastic<K extends 'sgd' | 'adam', B>(
     epochSamples,
     lastEpochLoss,
     adaptive: adaptive === null ? null : { ...adaptive },
+    schedule: structuredClone(schedule),
     validation:
       tracked === null
         ? null
@@ -291,7 +294,7 @@ export async function* runStochastic<K extends 'sgd' | 'adam', B>(
     const learningRate = learningRateAt(
       schedule,
       o.learningRate,
-      { epoch, step, epochs: o.epochs },
+      { epoch, step, epochs: o.epochs, stepsPerEpoch: numBatches },
       adaptive ?? undefined,
     );
     rule.apply(x, g, learningRate);
@@ -365,7 +368,13 @@ export async function* runStochastic<K extends 'sgd' | 'adam', B>(
 
 function checkResumeCompatible(
   restored: RestoredStochastic,
-  resolved: { numSamples: number; batchSize: number; seed: number; shuffle: boolean },
+  resolved: {
+    numSamples: number;
+    batchSize: number;
+    seed: number;
+    shuffle: boolean;
+    schedule: LearningRateSchedule;
+  },
   options: { numSamples: number },
 ): void {
   const mismatches: string[] = [];
@@ -374,10 +383,16 @@ function checkResumeCompatible(
       mismatches.push(`${field}: state has ${restored[field]}, options have ${resolved[field]}`);
     }
   }
+  // States saved before the schedule was recorded resume on whatever schedule is given.
+  if (restored.schedule !== null && !sameSchedule(restored.schedule, resolved.schedule)) {
+    mismatches.push(
+      `schedule: state has ${JSON.stringify(restored.schedule)}, options have ${JSON.stringify(resolved.schedule)}`,
+    );
+  }
   if (mismatches.length > 0) {
     throw new OptimizerStateError(
       `cannot resume: the options differ from the saved run's (${mismatches.join('; ')}); ` +
-        'an exact resume needs the same numSamples, batchSize, seed and shuffle',
+        'an exact resume needs the same numSamples, batchSize, seed, shuffle and schedule',
     );
   }
   if (restored.batchIndex >= Math.ceil(options.numSamples / resolved.batchSize)) {

@@ -44,7 +44,7 @@ export interface StochasticOptions<S = SgdState | AdamState> {
   readonly shuffle?: boolean;
   /** Base learning rate lr0. Default 0.01 for SGD, 0.001 for Adam. */
   readonly learningRate?: number;
-  /** Learning-rate schedule. Default constant. */
+  /** Learning-rate schedule. Default constant (when resuming: the saved run's schedule). */
   readonly schedule?: LearningRateSchedule;
   /**
    * L2 penalty λ: λ·x is added to every mini-batch gradient (the gradient of (λ/2)‖x‖²), before
@@ -93,11 +93,19 @@ export interface ResolvedStochasticOptions {
   readonly patience: PatienceOptions | undefined;
 }
 
-/** Fills in defaults (`saved` supplies batchSize/seed/shuffle when resuming) and checks ranges. */
+/**
+ * Fills in defaults (`saved` supplies batchSize/seed/shuffle/schedule when resuming) and checks
+ * ranges.
+ */
 export function resolveStochasticOptions<S>(
   options: StochasticOptions<S>,
   defaultLearningRate: number,
-  saved?: { batchSize: number; seed: number; shuffle: boolean },
+  saved?: {
+    batchSize: number;
+    seed: number;
+    shuffle: boolean;
+    schedule: LearningRateSchedule | null;
+  },
 ): ResolvedStochasticOptions {
   if (typeof options !== 'object' || options === null) {
     throw new InvalidArgumentError('options', 'an object with at least numSamples', options);
@@ -125,7 +133,7 @@ export function resolveStochasticOptions<S>(
   if (!(learningRate > 0 && Number.isFinite(learningRate))) {
     throw new InvalidArgumentError('learningRate', 'a finite number > 0', learningRate);
   }
-  const schedule = options.schedule ?? { type: 'constant' };
+  const schedule = options.schedule ?? saved?.schedule ?? { type: 'constant' };
   if (typeof schedule !== 'object' || schedule === null) {
     throw new InvalidArgumentError('schedule', "an object such as { type: 'constant' }", schedule);
   }

@@ -1,6 +1,10 @@
-import { OptimizerStateError } from '../errors.js';
+import { InvalidArgumentError, OptimizerStateError } from '../errors.js';
 import { checkStateTag, readCount, readFinite, readFiniteArray } from '../state-arrays.js';
-import type { AdaptiveScheduleState } from './learning-rate-schedule.js';
+import {
+  type AdaptiveScheduleState,
+  type LearningRateSchedule,
+  validateSchedule,
+} from './learning-rate-schedule.js';
 
 /** Version of the saved SGD/Adam state format. */
 export const STOCHASTIC_STATE_VERSION = 1;
@@ -39,6 +43,11 @@ export interface StochasticRunFields {
   readonly epochSamples: number;
   readonly lastEpochLoss: number | null;
   readonly adaptive: AdaptiveScheduleState | null;
+  /**
+   * The learning-rate schedule the run follows, so a resume continues on the same curve (its
+   * position is `step` and `epoch`); null in states saved before it was recorded.
+   */
+  readonly schedule: LearningRateSchedule | null;
   /** Present when the run had `options.patience`; states saved before it existed lack it (null). */
   readonly noImprovement: SavedNoImprovement | null;
   readonly elapsedMs: number;
@@ -112,6 +121,19 @@ export function restoreStochasticState(state: unknown, kind: string): RestoredSt
       badEpochs: readCount(a.badEpochs, 'adaptive.badEpochs', kind),
     };
   }
+  let schedule: LearningRateSchedule | null = null;
+  if (state.schedule !== undefined && state.schedule !== null) {
+    if (typeof state.schedule !== 'object') {
+      throw new OptimizerStateError(`${kind} state field 'schedule': expected an object or null`);
+    }
+    try {
+      validateSchedule(state.schedule as LearningRateSchedule);
+    } catch (error) {
+      if (!(error instanceof InvalidArgumentError)) throw error;
+      throw new OptimizerStateError(`${kind} state field 'schedule': ${error.message}`);
+    }
+    schedule = state.schedule as LearningRateSchedule;
+  }
   let validation: RestoredStochastic['validation'] = null;
   if (state.validation !== null) {
     const v = state.validation as Record<string, unknown>;
@@ -157,6 +179,7 @@ export function restoreStochasticState(state: unknown, kind: string): RestoredSt
     epochSamples: readCount(state.epochSamples, 'epochSamples', kind),
     lastEpochLoss: nullableFinite(state.lastEpochLoss, 'lastEpochLoss'),
     adaptive,
+    schedule,
     validation,
     noImprovement,
     elapsedMs: readFinite(state.elapsedMs, 'elapsedMs', kind),
