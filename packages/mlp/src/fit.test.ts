@@ -156,6 +156,16 @@ describe('MlpClassifier', () => {
     classifier.dispose();
   });
 
+  it('accepts tol 0 as scikit-learn does: adam runs every epoch while the loss falls, lbfgs to maxIter', async () => {
+    const adam = create({ hiddenUnits: 4, epochs: 4, tol: 0, nIterNoChange: 1 });
+    expect((await train(adam)).result).toMatchObject({ stopReason: 'epochs', steps: 4 });
+    adam.dispose();
+    const lbfgs = create({ hiddenUnits: 4, solver: 'lbfgs', maxIter: 3, tol: 0 });
+    expect((await train(lbfgs)).result).toMatchObject({ stopReason: 'max-iter', steps: 3 });
+    lbfgs.dispose();
+    expect(() => create({ tol: -1 })).toThrow(/tol/);
+  });
+
   it('stops at the next epoch when aborted, keeping the weights so far and no tensors', async () => {
     const before = tf.memory().numTensors;
     const classifier = create({ hiddenUnits: 4, epochs: 50 });

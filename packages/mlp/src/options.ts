@@ -123,10 +123,11 @@ export function mlpOptionsSchema(defaults: Partial<MlpOptions> = {}) {
       .meta({ group: 'solver', solvers: ['lbfgs'] }),
     tol: z
       .number()
-      .positive()
+      .min(0)
+      .finite()
       .default(d.tol)
       .describe(
-        'lbfgs stops when max |gradient| ≤ tol; adam/sgd when the epoch loss fails to drop by tol for more than nIterNoChange epochs',
+        'lbfgs stops when max |gradient| ≤ tol; adam/sgd when the epoch loss fails to drop by tol for more than nIterNoChange epochs (0, as in scikit-learn: only a loss above the best so far counts against it)',
       )
       .meta({ group: 'solver' }),
     nIterNoChange: z
