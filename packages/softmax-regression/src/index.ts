@@ -27,8 +27,11 @@ export {
 export { createLocalObjective } from './local-objective.js';
 export type { ObjectiveSums } from './objective-sums.js';
 export {
+  DEFAULT_LEARNING_RATES,
   DEFAULT_OPTIONS,
   MAX_WORKERS,
+  SCHEDULES,
+  type ScheduleName,
   SOLVERS,
   type SoftmaxRegressionOptions,
   type Solver,

@@ -31,7 +31,8 @@ describe('softmaxRegression()', () => {
     const plugin = softmaxRegression();
     expect(() => assertClassifierPlugin(plugin, 'softmaxRegression()')).not.toThrow();
     expect(plugin.name).toBe('softmax-regression');
-    checkDescribedDefaults(plugin, DEFAULT_OPTIONS);
+    // learningRate has no single default: each mini-batch solver has its own.
+    checkDescribedDefaults(plugin, { ...DEFAULT_OPTIONS, learningRate: undefined });
     const options = describeOptions(plugin.options);
     expect(options.find((o) => o.name === 'solver')?.choices).toEqual(['lbfgs', 'sgd', 'adam']);
     expect(options.find((o) => o.name === 'C')).toMatchObject({ exclusiveMinimum: 0, default: 1 });
@@ -52,6 +53,14 @@ describe('softmaxRegression()', () => {
       expect(message).toMatch(/solver: /);
       expect(message).toMatch(/maxiter/);
     }
+  });
+
+  it('accepts tol 0 as scikit-learn does (lbfgs then runs to maxIter) and rejects a negative tol', async () => {
+    const plugin = softmaxRegression();
+    const classifier = createClassifier(plugin, { tol: 0, maxIter: 4, backend: 'cpu' });
+    const result = await fitToEnd(classifier.fit(train));
+    expect(result).toMatchObject({ stopReason: 'max-iter', steps: 4, converged: false });
+    expect(() => createClassifier(plugin, { tol: -1e-4 })).toThrow(/tol: .*>=0/);
   });
 
   it('trains on the calling thread: workers stay 0, and asking for some names the Node entry', () => {

@@ -288,9 +288,45 @@ describe('stopping a fit', () => {
 });
 
 describe('fit with sgd and adam', () => {
+  it.each([
+    ['sgd', 'cosine', 0.5],
+    ['adam', 'cosine', 0.05],
+    ['adam', 'linear', 0.05],
+  ] as const)(
+    '%s by default starts at its own learning rate and follows the %s schedule down every step',
+    async (solver, schedule, lr0) => {
+      // 90 samples in batches of 20: 5 steps per epoch, 3 epochs, 15 steps in all. Each epoch reports
+      // the rate of its last step t = 5e − 1 (0-based): lr0 · (1 + cos(π t / 15)) / 2 for cosine,
+      // lr0 · (1 − t / 15) for linear.
+      const classifier = create({ solver, schedule, batchSize: 20, epochs: 3 });
+      const events = await collect(classifier.fit(train));
+      expect((events[0] as StartEvent).description).toContain(
+        `${solver} (C=1, learningRate=${lr0}, schedule=${schedule}, batchSize=20, epochs=3`,
+      );
+      const share = [1, 2, 3].map((e) => (5 * e - 1) / 15);
+      const expected = share.map((s) =>
+        schedule === 'cosine' ? (lr0 * (1 + Math.cos(Math.PI * s))) / 2 : lr0 * (1 - s),
+      );
+      const rates = progressOf(events).map((p) => p.learningRate as number);
+      expect(rates).toHaveLength(3);
+      for (const [i, rate] of rates.entries()) expect(rate).toBeCloseTo(expected[i]!, 14);
+      // A rate given by the user replaces the solver's own.
+      const given = create({ solver, schedule, batchSize: 20, epochs: 3, learningRate: 0.02 });
+      const first = progressOf(await collect(given.fit(train)))[0]!.learningRate as number;
+      expect(first / 0.02).toBeCloseTo(expected[0]! / lr0, 14);
+    },
+  );
+
   for (const solver of ['sgd', 'adam'] as const) {
     it(`${solver}: one progress event per epoch, deterministic for a seed, close to lbfgs`, async () => {
-      const options = { solver, epochs: 15, batchSize: 16, learningRate: 0.05, seed: 3 };
+      const options = {
+        solver,
+        epochs: 15,
+        batchSize: 16,
+        learningRate: 0.05,
+        schedule: 'constant',
+        seed: 3,
+      } as const;
       // Dense, so the tensor count below has training tensors to miss.
       const dense = { ...options, layout: 'dense' } as const;
       const before = tf.memory().numTensors;
@@ -299,7 +335,7 @@ describe('fit with sgd and adam', () => {
       expect(tf.memory().numTensors).toBe(before);
       expect(events[0]).toMatchObject({ type: 'start', unit: 'epoch', total: 15 });
       expect((events[0] as StartEvent).description).toContain(
-        `${solver} (C=1, learningRate=0.05, batchSize=16, epochs=15`,
+        `${solver} (C=1, learningRate=0.05, schedule=constant, batchSize=16, epochs=15`,
       );
       const progress = progressOf(events);
       expect(progress.map((p) => p.step)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));

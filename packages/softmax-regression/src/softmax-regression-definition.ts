@@ -10,6 +10,7 @@ import {
 import { estimateDensity } from '@digitlab/kernels';
 import {
   formatNumber,
+  type LearningRateSchedule,
   lbfgsSteps,
   type SolverOutcome,
   type SolverStep,
@@ -25,7 +26,12 @@ import type { FullBatchObjective, ObjectiveData } from './gradient-objective.js'
 import { decodeLayersModel, denseStack, encodeLayersModel } from './layers-model.js';
 import { chooseLayout, type Layout, type LayoutChoice, type LayoutDecision } from './layout.js';
 import { createLocalObjective } from './local-objective.js';
-import type { SoftmaxRegressionOptions, softmaxRegressionOptionsSchema } from './options.js';
+import {
+  DEFAULT_LEARNING_RATES,
+  type ScheduleName,
+  type SoftmaxRegressionOptions,
+  type softmaxRegressionOptionsSchema,
+} from './options.js';
 import {
   coefficientsFromKernel,
   type DenseWeights,
@@ -54,6 +60,7 @@ const MODEL_OPTIONS = [
   'learningRate',
   'batchSize',
   'epochs',
+  'schedule',
   'momentum',
   'seed',
 ] as const satisfies readonly (keyof SoftmaxRegressionOptions)[];
@@ -197,6 +204,8 @@ async function train<B extends string>(
           ...run,
           ...o,
           solver: o.solver,
+          learningRate: learningRateOf(o),
+          schedule: LEARNING_RATE_SCHEDULES[o.schedule],
           convergence: { by: 'full-gradient', tol: o.tol },
           advice: 'increase epochs, tune learningRate/batchSize, scale the data, or use lbfgs',
         });
@@ -229,6 +238,18 @@ async function train<B extends string>(
   };
 }
 
+/** The step size sgd/adam start from: the option, or the solver's own default. */
+function learningRateOf(o: SoftmaxRegressionOptions): number {
+  return o.learningRate ?? DEFAULT_LEARNING_RATES[o.solver === 'sgd' ? 'sgd' : 'adam'];
+}
+
+/** The schedules by option value; the decaying ones move every step, so the last steps are small. */
+const LEARNING_RATE_SCHEDULES: Readonly<Record<ScheduleName, LearningRateSchedule>> = {
+  cosine: { type: 'cosine', per: 'step' },
+  linear: { type: 'linear', per: 'step' },
+  constant: { type: 'constant' },
+};
+
 /** Zeros, or the current model's parameters for a warm start (which must fit the data's shape). */
 function startingPoint(model: DenseWeights | undefined, d: number, k: number): Float64Array {
   if (!model) return new Float64Array(parameterCount(d, k));
@@ -257,7 +278,7 @@ function describeSettings(
   const settings =
     o.solver === 'lbfgs'
       ? `maxIter=${o.maxIter}, tol=${formatNumber(o.tol)}, m=${o.m}`
-      : `learningRate=${formatNumber(o.learningRate)}, batchSize=${Math.min(o.batchSize, n)}, epochs=${o.epochs}` +
+      : `learningRate=${formatNumber(learningRateOf(o))}, schedule=${o.schedule}, batchSize=${Math.min(o.batchSize, n)}, epochs=${o.epochs}` +
         `${o.solver === 'sgd' ? `, momentum=${o.momentum}` : ''}, seed=${o.seed}`;
   const data =
     layout.layout === 'sparse'

@@ -88,6 +88,22 @@ describe('digitlab train --json', { timeout: 90_000 }, () => {
     ]);
   });
 
+  it('takes --tol 0 as scikit-learn does: never stops on the gradient, runs every iteration', async () => {
+    const run = await runCli(
+      quickTrainArgs({ json: true, perClass: 20, maxIter: 5 }, '--tol', '0'),
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ iterations: 5, stop_reason: 'max-iter' });
+    // A negative tolerance is a usage error naming the flag (as JSON under --json).
+    const negative = await runCli(
+      quickTrainArgs({ json: true, perClass: 20, maxIter: 5 }, '--tol', '-1'),
+    );
+    expect(negative.code).toBe(2);
+    expect((JSON.parse(negative.stdout) as { error: string }).error).toMatch(
+      /--tol: .*>=0, found -1$/,
+    );
+  });
+
   it('evaluates every --eval-every steps when asked', async () => {
     const run = await runCli(
       quickTrainArgs({ json: true, perClass: 10, maxIter: 5 }, '--eval-every', '2'),

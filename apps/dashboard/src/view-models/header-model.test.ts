@@ -146,7 +146,8 @@ describe('headerLines with the shipped plugins', () => {
       plugin: plugins.softmax,
       options: { solver: 'sgd', workers: 2 },
       lines: {
-        optimizer: 'sgd learning-rate=0.01 batch-size=200 epochs=20 momentum=0.9',
+        // learningRate unset: each solver takes its own (the start event's description names it).
+        optimizer: 'sgd batch-size=500 epochs=4 schedule=cosine momentum=0.9',
         // Workers shard L-BFGS's full-batch gradient; mini-batch solvers do not use them.
         backend: 'cpu layout=auto',
       },
@@ -154,7 +155,12 @@ describe('headerLines with the shipped plugins', () => {
     {
       plugin: plugins.softmax,
       options: { solver: 'adam' },
-      lines: { optimizer: 'adam learning-rate=0.01 batch-size=200 epochs=20' },
+      lines: { optimizer: 'adam batch-size=500 epochs=4 schedule=cosine' },
+    },
+    {
+      plugin: plugins.softmax,
+      options: { solver: 'adam', learningRate: 0.02, schedule: 'constant' },
+      lines: { optimizer: 'adam learning-rate=0.02 batch-size=500 epochs=4 schedule=constant' },
     },
     {
       // The network's shape with the model, adam's stopping rule with the solver.
