@@ -34,6 +34,23 @@ describe('flags generated from a plugin schema', () => {
     expect(options.find((o) => o.long === '--lr')?.description).toBe('same as --learning-rate');
   });
 
+  it('leaves the default out of the help text of an option that has none', () => {
+    const unset = {
+      option: 'learningRate',
+      flag: '--learning-rate',
+      aliases: [],
+      description: {
+        name: 'learningRate',
+        type: 'number',
+        description: 'step (unset: per solver)',
+      },
+    } as const;
+    const [option] = pluginCommanderOptions([unset]);
+    expect(option?.description).toBe('step (unset: per solver)');
+    const [preset] = pluginCommanderOptions([unset], { learningRate: 0.1 });
+    expect(preset?.description).toBe('step (unset: per solver) (preset notebook: 0.1)');
+  });
+
   it('parses values by type and says what was expected and found', () => {
     const [C, maxIter] = pluginFlags(plugin).map((f) => f.description);
     expect(parseFlagValue(C!, '0.5')).toBe(0.5);

@@ -77,11 +77,13 @@ export function pluginCommanderOptions(
   return flags.flatMap((f) => {
     const d = f.description;
     const parse = (raw: string) => parseFlagValue(d, raw);
-    const defaults = [`default: ${formatDefault(d.default)}`];
+    // An option without a default says in its description what being unset means.
+    const defaults = d.default === undefined ? [] : [`default: ${formatDefault(d.default)}`];
     if (f.option in presetValues) {
       defaults.push(`preset notebook: ${formatDefault(presetValues[f.option])}`);
     }
-    const text = `${d.description ?? f.option} (${defaults.join('; ')})`;
+    const described = d.description ?? f.option;
+    const text = defaults.length > 0 ? `${described} (${defaults.join('; ')})` : described;
     const main = new Option(`${f.flag} ${valuePlaceholder(d)}`, text).argParser(parse);
     const aliases = f.aliases.map((alias) =>
       new Option(`${alias} ${valuePlaceholder(d)}`, `same as ${f.flag}`)
