@@ -41,6 +41,12 @@ export interface ClassifierDefinition<S extends OptionsSchema, M, X extends obje
    * caller through `FitOptions.warmStartFrom`); default false: such requests are ignored.
    */
   readonly warmStarts?: boolean;
+  /**
+   * Whether the driver measures training accuracy when `FitOptions.trainAccuracy` asks; default
+   * true. False for a model that memorizes its rows (k-NN): each row is its own nearest neighbour,
+   * so the number flatters, and measuring it costs as much as predicting every training row.
+   */
+  readonly measuresTrainAccuracy?: boolean;
   /** What the training data must have beyond a valid Dataset (default: 2 classes, 1 sample). */
   requirements?(options: z.output<S>): TrainingDataRequirements;
   /** Start training on validated data; runs before the fit clock starts (set-up is not fit time). */

@@ -130,6 +130,19 @@ describe('the fit driver streams what the trainer does', () => {
     expect(quiet.result.trainAccuracy).toBe(1 / 3);
   });
 
+  it('measures no training accuracy for a plugin that says it does not, and says so at the start', async () => {
+    const { classifier } = setup({ steps: 2, skipsTrainAccuracy: true });
+    const { events, progress, result } = await collect(
+      classifier.fit(train, { evaluate: { data: test, every: 1 }, trainAccuracy: 'evaluations' }),
+    );
+    expect(events[0]).toMatchObject({ type: 'start', skipsTrainAccuracy: true });
+    expect(events.some((e) => e.type === 'evaluating' && e.set === 'training')).toBe(false);
+    expect(progress.map((e) => e.trainAccuracy)).toEqual([undefined, undefined]);
+    expect(progress.map((e) => e.evaluation?.step)).toEqual([1, 2]);
+    expect(result.trainAccuracy).toBeUndefined();
+    expect((await classifier.save()).metadata.metrics?.trainAccuracy).toBeUndefined();
+  });
+
   it('passes the trainer’s end fields through, and its final model', async () => {
     const { classifier } = setup({
       steps: 2,

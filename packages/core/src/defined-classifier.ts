@@ -31,6 +31,7 @@ export interface Algorithm<O, M> {
   readonly name: string;
   readonly modelOptions?: readonly PropertyKey[];
   readonly warmStarts?: boolean;
+  readonly measuresTrainAccuracy?: boolean;
   requirements?(options: O): TrainingDataRequirements;
   train(context: TrainContext<O, M>): Trainer<M> | Promise<Trainer<M>>;
   predictProba(model: M, features: Float32Array, options: O): Float32Array | Promise<Float32Array>;
@@ -114,9 +115,13 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
   /** Train on `train`, streaming a start event, a progress event per step and an end event. */
   async *fit(
     train: Dataset,
-    fitOptions: FitOptions = {},
+    options: FitOptions = {},
   ): AsyncGenerator<TrainingEvent, FitResult, undefined> {
     this.assertUsable('fit');
+    const skipsTrainAccuracy = this.algorithm.measuresTrainAccuracy === false;
+    const fitOptions: FitOptions = skipsTrainAccuracy
+      ? { ...options, trainAccuracy: undefined }
+      : options;
     if (this.fitting) {
       throw new ClassifierInputError(
         'fit: expected the previous fit of this classifier to have ended, found it still running',
@@ -173,6 +178,7 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
           ? {}
           : { evaluationsUnit: trainer.evaluationsUnit }),
         ...(trainer.notes && trainer.notes.length > 0 ? { notes: [...trainer.notes] } : {}),
+        ...(skipsTrainAccuracy ? { skipsTrainAccuracy } : {}),
       };
       let end: TrainingEnd<M> | undefined;
       let last: TrainingStep<M> | undefined;

@@ -45,6 +45,11 @@ export interface StartEvent {
   readonly notes?: readonly string[];
   /** What progress events' `evaluations` count, as a short plural noun (e.g. 'f-evals', 'batches'). */
   readonly evaluationsUnit?: string;
+  /**
+   * True when the classifier does not measure its training accuracy even when asked (a model that
+   * memorizes its rows, as k-NN does): a display shows none rather than measuring it itself.
+   */
+  readonly skipsTrainAccuracy?: boolean;
 }
 
 /** Emitted after each step of training (an iteration, an epoch, or a chunk of a one-pass fit). */

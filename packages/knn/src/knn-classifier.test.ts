@@ -215,6 +215,22 @@ describe('fit: indexing in steps', () => {
     }
   });
 
+  it('measures no training accuracy even when asked: each row would be its own neighbour', async () => {
+    const train = randomDataset(60, 4, 3, 21);
+    const test = randomDataset(25, 4, 3, 22, 'test');
+    const classifier = create({ k: 3 });
+    const { events, returned: result } = await collectFit(
+      classifier.fit(train, { evaluate: { data: test, every: 5 }, trainAccuracy: 'evaluations' }),
+    );
+    expect(events[0]).toMatchObject({ type: 'start', skipsTrainAccuracy: true });
+    expect(events.some((e) => e.type === 'evaluating' && e.set === 'training')).toBe(false);
+    expect(events.some((e) => e.type === 'progress' && e.trainAccuracy !== undefined)).toBe(false);
+    expect(result?.trainAccuracy).toBeUndefined();
+    // The held-out evaluations still ran.
+    expect(result?.evaluation?.step).toBe(10);
+    classifier.dispose();
+  });
+
   it('keeps the rows indexed before an abort as the model', async () => {
     const train = randomDataset(50, 3, 2, 8);
     const classifier = create({ k: 1 });

@@ -89,6 +89,48 @@ describe('TrainingSession', () => {
     s.dispose();
   });
 
+  it('measures no training accuracy for a classifier that says it does not (k-NN)', async () => {
+    // A hand-written wrapper: ignores FitOptions.trainAccuracy, says so at the start, counts scores.
+    const base = gradientDescentPlugin();
+    let scores = 0;
+    const plugin = {
+      ...base,
+      create(options: never) {
+        const inner = base.create(options);
+        return new Proxy(inner, {
+          get(target, key) {
+            if (key === 'score')
+              return (...args: Parameters<typeof target.score>) => {
+                scores++;
+                return target.score(...args);
+              };
+            if (key === 'fit')
+              return async function* (...[data, fitOptions]: Parameters<typeof target.fit>) {
+                const fit = target.fit(data, { ...fitOptions, trainAccuracy: undefined });
+                for (;;) {
+                  const next = await fit.next();
+                  if (next.done) return next.value;
+                  const event = next.value;
+                  yield event.type === 'start' ? { ...event, skipsTrainAccuracy: true } : event;
+                }
+              };
+            const value: unknown = Reflect.get(target, key, target);
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
+        });
+      },
+    } as unknown as ClassifierPlugin;
+    const { s, events } = session({ maxIter: 10 }, { plugin });
+    const result = await s.run();
+    expect(events.some((e) => e.type === 'progress' && e.point.trainAccuracy !== undefined)).toBe(
+      false,
+    );
+    expect(result.outcome.trainAccuracy).toBeUndefined();
+    expect(result.outcome.testAccuracy).toBeGreaterThan(0);
+    expect(scores).toBe(0);
+    s.dispose();
+  });
+
   it('stops pulling steps while paused and continues after resume', async () => {
     const { s, events, run } = await pausedAfterThreeSteps();
     await sleep(50); // the step in flight when pausing may still arrive

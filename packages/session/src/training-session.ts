@@ -122,6 +122,8 @@ export class TrainingSession implements SessionControls {
   private lastPoint: ProgressPoint | undefined;
   /** The step of the classifier's current model: what a cancelled fit reached. */
   private reachedStep = 0;
+  /** The classifier said it does not measure its training accuracy (k-NN): nor does the session. */
+  private skipsTrainAccuracy = false;
   private lastYield = 0;
   // What a report needs besides the classifier: the data, every progress event, the latest
   // evaluation's predictions, the outcome and the last save.
@@ -413,6 +415,7 @@ export class TrainingSession implements SessionControls {
       return;
     }
     if (event.type === 'start') {
+      this.skipsTrainAccuracy = event.skipsTrainAccuracy === true;
       this.info = {
         ...baseInfo,
         optimizerDescription: event.description,
@@ -429,7 +432,12 @@ export class TrainingSession implements SessionControls {
       return;
     }
     let trainAccuracy = event.trainAccuracy;
-    if (event.evaluation && trainAccuracy === undefined && this.config.trackTrainAccuracy) {
+    if (
+      event.evaluation &&
+      trainAccuracy === undefined &&
+      this.config.trackTrainAccuracy &&
+      !this.skipsTrainAccuracy
+    ) {
       // A hand-written plugin may ignore FitOptions.trainAccuracy. The generator is suspended at
       // a yield, so the parameters are the ones just evaluated.
       trainAccuracy = await classifier.score(train);
@@ -506,7 +514,7 @@ export class TrainingSession implements SessionControls {
     if (trainAccuracy === undefined && this.lastPoint?.step === result.steps)
       trainAccuracy = this.lastPoint.trainAccuracy;
     // Only a hand-written plugin that ignores FitOptions.trainAccuracy leaves it unmeasured.
-    if (trainAccuracy === undefined && classifier.fitted)
+    if (trainAccuracy === undefined && classifier.fitted && !this.skipsTrainAccuracy)
       trainAccuracy = await classifier.score(train);
     return {
       stopReason: result.stopReason,

@@ -33,6 +33,8 @@ export interface Script {
   readonly name?: string;
   /** Declare `warmStarts`, so a `warmStartFrom` classifier's model reaches `train` (default false). */
   readonly warmStarts?: boolean;
+  /** Declare `measuresTrainAccuracy: false`, as a model that memorizes its rows does. */
+  readonly skipsTrainAccuracy?: boolean;
   /** Extra fields of the end. */
   readonly end?: Partial<TrainingEnd<ScriptedModel>>;
 }
@@ -61,6 +63,7 @@ export function scriptedPlugin(script: Script) {
     }),
     modelOptions: ['level'],
     ...(script.warmStarts ? { warmStarts: true } : {}),
+    ...(script.skipsTrainAccuracy ? { measuresTrainAccuracy: false } : {}),
     train({ data, signal, initial }): Trainer<ScriptedModel> {
       log.push(initial === undefined ? 'train' : `train from model ${initial.id}`);
       const k = data.numClasses;
