@@ -31,6 +31,7 @@ export { type LbfgsStepsOptions, lbfgsSteps } from './solver-steps/lbfgs-steps.j
 export type {
   SolverHooks,
   SolverOutcome,
+  SolverState,
   SolverStep,
   SolverStopReason,
   TrainingEvaluation,

@@ -1,6 +1,7 @@
 import { formatNumber } from '../format-number.js';
 import { lbfgs } from '../lbfgs/lbfgs.js';
 import type { OptimizeResult } from '../lbfgs/lbfgs-result.js';
+import type { LbfgsState } from '../lbfgs/lbfgs-state.js';
 import { StopReason } from '../stop-reason.js';
 import { sameVector } from '../vector-ops.js';
 import type { SolverHooks, SolverOutcome, SolverStep, TrainingObjective } from './solver-step.js';
@@ -36,7 +37,7 @@ export async function* lbfgsSteps(
       last.correct = e.correct ?? -1;
       return e;
     },
-    x0,
+    options.resume === undefined ? x0 : (options.resume as LbfgsState),
     {
       gtol: tol,
       maxIter,
@@ -61,6 +62,7 @@ export async function* lbfgsSteps(
         stepSize: p.stepSize,
         ...(correct === undefined ? {} : { correct }),
         final: p.final,
+        saveState: p.saveState,
       };
     }
   } finally {
@@ -90,5 +92,6 @@ function lbfgsOutcome(
     objective: r.value,
     gradientNorm: r.gradientNorm,
     ...(correct === undefined ? {} : { correct }),
+    state: r.state,
   };
 }

@@ -1,4 +1,6 @@
+import type { LbfgsState } from '../lbfgs/lbfgs-state.js';
 import type { ObjectiveOutput } from '../objective.js';
+import type { AdamState, SgdState } from '../stochastic/stochastic-state.js';
 import type { LbfgsStopReason, StochasticStopReason } from '../stop-reason.js';
 
 /** An objective's output at a point, with the correctly classified samples when it knows them. */
@@ -19,6 +21,12 @@ export interface TrainingObjective {
   evaluateBatch(x: Float64Array, batch: Uint32Array): ObjectiveOutput | Promise<ObjectiveOutput>;
 }
 
+/**
+ * A solver's state as plain JSON-serializable data (numbers, number arrays, objects), from which
+ * the run continues exactly: pass it back as `SolverHooks.resume`.
+ */
+export type SolverState = LbfgsState | SgdState | AdamState;
+
 /** One step of a solver run (an L-BFGS iteration or an SGD/Adam epoch), in solver-neutral terms. */
 export interface SolverStep {
   /** Iterations or epochs completed. */
@@ -38,6 +46,8 @@ export interface SolverStep {
   readonly correct?: number;
   /** Whether the solver stops after this step (known in advance for every criterion but a late abort). */
   readonly final: boolean;
+  /** The solver's state after this step; call it before pulling the next step (later it throws). */
+  saveState(): SolverState;
 }
 
 /** Why a solver run ended: L-BFGS's reasons, SGD/Adam's with 'max-epochs' reported as 'epochs'. */
@@ -60,6 +70,8 @@ export interface SolverOutcome {
   readonly objective: number;
   readonly gradientNorm: number;
   readonly correct?: number;
+  /** The solver's state where it ended (mid-epoch after an abort), to continue it. */
+  readonly state?: SolverState;
 }
 
 /** Options both adapters take. */
@@ -70,4 +82,10 @@ export interface SolverHooks {
   readonly beforeEvaluation?: () => void | Promise<void>;
   /** The advice that ends the ConvergenceWarning of a run that used up its iterations/epochs. */
   readonly advice?: string;
+  /**
+   * A state saved from a step or the outcome of an earlier run of the same solver on the same
+   * objective and options: continue it (x0 is then ignored). Invalid or mismatched states are
+   * OptimizerStateErrors.
+   */
+  readonly resume?: unknown;
 }

@@ -4,6 +4,7 @@ import { adam } from '../stochastic/adam.js';
 import type { EpochProgress, StochasticResult } from '../stochastic/epoch-progress.js';
 import type { LearningRateSchedule } from '../stochastic/learning-rate-schedule.js';
 import { sgd } from '../stochastic/sgd.js';
+import type { AdamState, SgdState } from '../stochastic/stochastic-state.js';
 import { StopReason } from '../stop-reason.js';
 import type { SolverHooks, SolverOutcome, SolverStep, TrainingObjective } from './solver-step.js';
 
@@ -68,15 +69,16 @@ export async function* stochasticSteps(
       : {}),
   };
   const momentum = options.momentum ?? 0;
+  const start = options.resume === undefined ? x0 : options.resume;
   const run: AsyncGenerator<EpochProgress, StochasticResult, undefined> =
     solver === 'sgd'
-      ? sgd(batchObjective, x0, {
+      ? sgd(batchObjective, start as Float64Array | SgdState, {
           ...common,
           momentum,
           // The optimizer rejects Nesterov without momentum; plain SGD is what was meant.
           nesterov: (options.nesterov ?? false) && momentum > 0,
         })
-      : adam(batchObjective, x0, common);
+      : adam(batchObjective, start as Float64Array | AdamState, common);
   let gradientNorm = Number.NaN;
   try {
     for (;;) {
@@ -97,6 +99,7 @@ export async function* stochasticSteps(
         gradientNorm: p.gradientNorm,
         learningRate: p.learningRate,
         final: p.final,
+        saveState: p.saveState,
       };
     }
   } finally {
@@ -135,6 +138,7 @@ async function judgedOnFullGradient(
     objective: full.value,
     gradientNorm,
     ...(full.correct === undefined ? {} : { correct: full.correct }),
+    state: r.state,
   };
 }
 
@@ -161,5 +165,6 @@ function judgedByPatience(
     evaluations: r.evaluations,
     objective: r.loss,
     gradientNorm,
+    state: r.state,
   };
 }

@@ -11,6 +11,9 @@ function step(n: number, x: number[], extra: Partial<SolverStep> = {}): SolverSt
     objective: 1 / n,
     gradientNorm: 0.1 / n,
     final: false,
+    saveState: () => {
+      throw new Error('not saved in these tests');
+    },
     ...extra,
   };
 }
@@ -88,6 +91,7 @@ describe('trainingSteps', () => {
         gradientNorm: 0.1,
         evaluations: 2,
         stepSize: 0.5,
+        saveState: expect.any(Function),
       },
       {
         model: [0.2],
@@ -98,6 +102,7 @@ describe('trainingSteps', () => {
         evaluations: 3,
         learningRate: 0.01,
         trainAccuracy: 0.2,
+        saveState: expect.any(Function),
       },
       {
         model: [0.3],
@@ -107,6 +112,7 @@ describe('trainingSteps', () => {
         gradientNorm: 0.1 / 3,
         evaluations: 4,
         trainAccuracy: 0.7,
+        saveState: expect.any(Function),
       },
     ]);
     // The run ended at its last step's x: no new model, and the count the solver gave.

@@ -1,5 +1,5 @@
 import { sameVector } from '../vector-ops.js';
-import type { SolverOutcome, SolverStep } from './solver-step.js';
+import type { SolverOutcome, SolverState, SolverStep } from './solver-step.js';
 
 /** A solver step as a classifier's training step: the model at its x instead of x itself. */
 export interface ModelStep<M> {
@@ -12,6 +12,8 @@ export interface ModelStep<M> {
   readonly stepSize?: number;
   readonly learningRate?: number;
   readonly trainAccuracy?: number;
+  /** The solver's state after this step (see `SolverStep.saveState`), to continue from it. */
+  saveState(): SolverState;
 }
 
 /** How a solver run ended, as a classifier's training end. */
@@ -84,6 +86,7 @@ export async function* trainingSteps<M>(
         evaluations: s.evaluations,
         ...(s.stepSize === undefined ? {} : { stepSize: s.stepSize }),
         ...(s.learningRate === undefined ? {} : { learningRate: s.learningRate }),
+        saveState: s.saveState,
         ...(due ? { trainAccuracy: await trainAccuracyAt(s.x, s.correct) } : {}),
       };
       await beforeEvaluation?.();
