@@ -1,5 +1,6 @@
 import type { Dataset } from '@digitlab/datasets';
 import type { EvaluationSchedule } from './evaluation-schedule.js';
+import type { CheckpointOptions, FitCheckpoint } from './fit-checkpoint.js';
 import type { ImageSet } from './image-set.js';
 import type { ModelArtifact } from './model-artifact.js';
 import type { FitResult, TrainingEvent } from './training-event.js';
@@ -36,6 +37,13 @@ export interface FitOptions {
    * from scratch, as they do when `from` is unfitted or of another plugin.
    */
   readonly warmStartFrom?: Classifier;
+  /** Write checkpoints of the fit (periodically, at its end and when aborted), to resume it later. */
+  readonly checkpoint?: CheckpointOptions;
+  /**
+   * Continue the fit a checkpoint holds (same plugin, options and data, else a
+   * ClassifierInputError): it ends with the parameters the uninterrupted fit would have.
+   */
+  readonly resume?: FitCheckpoint;
 }
 
 /**

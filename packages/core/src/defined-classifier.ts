@@ -2,6 +2,7 @@ import type { Dataset } from '@digitlab/datasets';
 import type { Classifier, FitOptions } from './classifier.js';
 import type { InspectContext, ModelFiles } from './classifier-definition.js';
 import { ClassifierInputError, NotFittedError } from './errors.js';
+import { CHECKPOINT_EVERY_SECONDS, type FitCheckpoint } from './fit-checkpoint.js';
 import {
   createHeldOutEvaluator,
   type HeldOutEvaluator,
@@ -138,13 +139,36 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
     const signal = fitOptions.signal
       ? AbortSignal.any([fitOptions.signal, this.lifetime.signal])
       : this.lifetime.signal;
-    const clock = new Stopwatch();
+    const { checkpoint, resume } = fitOptions;
+    if (resume) this.checkResume(resume, train);
+    // A checkpoint without trainer state (k-NN, centroids) is resumed by training again.
+    const resumeState = resume?.trainerState ?? undefined;
+    const clock = new Stopwatch(resumeState === undefined ? 0 : (resume?.fitSeconds ?? 0) * 1000);
     const record: FitRecord = {
       data: train,
       options: o,
       provenance: fitOptions.provenance ?? {},
-      step: 0,
+      step: resumeState === undefined ? 0 : (resume?.step ?? 0),
       ...(fitOptions.evaluate ? { heldOutSplit: fitOptions.evaluate.data.split } : {}),
+    };
+    // The state of the latest step no checkpoint holds yet, and when the last one was written.
+    let unsaved: TrainingStep<M> | undefined;
+    let checkpointedAtMs = clock.elapsedMs;
+    const writeCheckpoint = async (trainerState: unknown): Promise<void> => {
+      if (!checkpoint || latest === undefined) return;
+      unsaved = undefined;
+      checkpointedAtMs = clock.elapsedMs;
+      const metadata = this.metadataOf(record);
+      const files = await a.encode(latest, o, metadata);
+      await checkpoint.write({
+        artifact: { plugin: a.name, metadata, files },
+        step: record.step,
+        unit: record.unit ?? 'step',
+        ...(record.total === undefined ? {} : { total: record.total }),
+        fitSeconds: clock.elapsedMs / 1000,
+        complete: record.end !== undefined && record.end.stopReason !== 'aborted',
+        trainerState: trainerState ?? null,
+      });
     };
     this.fitting = true;
     let close: (() => Promise<void>) | undefined;
@@ -156,6 +180,7 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
         signal,
         model: this.current,
         ...(initial === undefined ? {} : { initial }),
+        ...(resumeState === undefined ? {} : { resume: resumeState }),
       });
       let closing: Promise<void> | undefined;
       close = () => {
@@ -198,6 +223,11 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
           break;
         }
         const s = next.value;
+        if (resumeState !== undefined && last === undefined && (s.step ?? 0) <= record.step) {
+          throw new ClassifierInputError(
+            `resume: expected plugin '${a.name}' to continue after step ${record.step} of the checkpoint, found it starting again at step ${s.step ?? 1} (its trainer ignores TrainContext.resume)`,
+          );
+        }
         last = s;
         record.step = s.step ?? record.step + 1;
         latest = s.model;
@@ -230,11 +260,23 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
           }),
         );
         record.fitSeconds = clock.elapsedMs / 1000;
+        if (checkpoint) {
+          unsaved = s;
+          const due =
+            checkpoint.every !== undefined
+              ? record.step % checkpoint.every === 0
+              : clock.elapsedMs - checkpointedAtMs >=
+                (checkpoint.everySeconds ?? CHECKPOINT_EVERY_SECONDS) * 1000;
+          // The last step's checkpoint is written at the end, with the trainer's end state.
+          if (due && !final) await writeCheckpoint(s.saveState?.());
+        }
         yield progressEvent(unit, total, record.step, s, trainAccuracy, evaluation, clock);
         finalSeen = final;
         clock.start();
       }
       clock.stop();
+      // Stopped by an abort: the trainer is still at its last step, so its state is read now.
+      const abortedState = end === undefined ? unsaved?.saveState?.() : undefined;
       // Stopped by an abort: free the trainer before the last evaluation and the end event.
       if (end === undefined) await close();
       if (end?.model !== undefined) {
@@ -282,12 +324,15 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
       );
       record.fitSeconds = result.fitSeconds;
       record.end = { stopReason: result.stopReason, converged: result.converged };
+      if (checkpoint && usable) await writeCheckpoint(end === undefined ? abortedState : end.state);
       yield { type: 'end', result };
       return result;
     } finally {
       // A fit left at an abort (the consumer stopped pulling) ends there: its model is interrupted.
       if (record.end === undefined && signal.aborted) {
         record.end = { stopReason: 'aborted', converged: false };
+        // The trainer has not moved since its last step: that step's state is its state.
+        if (unsaved && !this.disposed) await writeCheckpoint(unsaved.saveState?.());
       }
       this.fitting = false;
       this.closeTrainer = undefined;
@@ -446,6 +491,37 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
         testAccuracy: r.heldOutSplit === 'test' ? evaluation?.accuracy : undefined,
       }) as Record<string, number>,
     };
+  }
+
+  /** A checkpoint this classifier can continue on `train`: same plugin, model options and data. */
+  private checkResume(c: FitCheckpoint, train: Dataset): void {
+    const { plugin, metadata } = c.artifact;
+    const problems: string[] = [];
+    if (plugin !== this.plugin)
+      problems.push(`plugin: checkpoint has '${plugin}', this fit '${this.plugin}'`);
+    const saved = (metadata.training?.options ?? {}) as Record<string, unknown>;
+    const kept = this.algorithm.modelOptions;
+    for (const [key, value] of Object.entries(this.options)) {
+      if (kept !== undefined && !kept.includes(key)) continue;
+      if (JSON.stringify(saved[key]) !== JSON.stringify(value)) {
+        problems.push(
+          `${key}: checkpoint has ${JSON.stringify(saved[key])}, this fit ${JSON.stringify(value)}`,
+        );
+      }
+    }
+    const data: [string, unknown, number][] = [
+      ['numSamples', metadata.training?.numSamples, train.numSamples],
+      ['numFeatures', metadata.numFeatures, train.numFeatures],
+      ['numClasses', metadata.numClasses, train.numClasses],
+    ];
+    for (const [name, had, has] of data) {
+      if (had !== has) problems.push(`${name}: checkpoint has ${String(had)}, this fit ${has}`);
+    }
+    if (problems.length > 0) {
+      throw new ClassifierInputError(
+        `resume: expected the checkpoint's plugin, options and training data, found differences (${problems.join('; ')})`,
+      );
+    }
   }
 
   private assertUsable(operation: string): void {

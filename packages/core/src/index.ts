@@ -38,6 +38,16 @@ export {
   NO_EVALUATIONS,
   type ScheduleClock,
 } from './evaluation-schedule.js';
+export {
+  CHECKPOINT_ARRAYS_FILE,
+  CHECKPOINT_EVERY_SECONDS,
+  CHECKPOINT_FILE,
+  CHECKPOINT_FORMAT_VERSION,
+  type CheckpointOptions,
+  checkpointFromArtifact,
+  checkpointToArtifact,
+  type FitCheckpoint,
+} from './fit-checkpoint.js';
 export { fitToEnd } from './fit-to-end.js';
 export {
   BATCH_TARGET_MS,

@@ -1,7 +1,12 @@
 /** Accumulates time only while running, so pauses (a consumer not pulling, evaluation) are left out. */
 export class Stopwatch {
-  private total = 0;
+  private total: number;
   private since: number | undefined;
+
+  /** `priorMs`: time accumulated before (e.g. by the fit a resumed one continues). */
+  constructor(priorMs = 0) {
+    this.total = priorMs;
+  }
 
   /** Start (or keep) running. */
   start(): void {

@@ -19,6 +19,13 @@ export interface TrainContext<O, M> {
    * given only to definitions that declare `warmStarts`.
    */
   readonly initial?: M;
+  /**
+   * A state one of this plugin's trainers saved (`TrainingStep.saveState` or `TrainingEnd.state`)
+   * in an earlier fit with the same options and data: continue from it, so that the steps after it
+   * are exactly those the uninterrupted fit would have taken (with their step numbers). Solvers
+   * from @digitlab/optimizers take it as their `resume` hook.
+   */
+  readonly resume?: unknown;
 }
 
 /** One step of training (an iteration, an epoch, a chunk of a one-pass fit). */
@@ -45,6 +52,12 @@ export interface TrainingStep<M> {
   readonly trainAccuracy?: number;
   /** Free text for steps that are not numeric (e.g. "indexed 6000 of 10000 samples"). */
   readonly message?: string;
+  /**
+   * The trainer's state after this step as JSON data (numbers, number arrays, objects), for a
+   * checkpoint: `train` given it as `TrainContext.resume` continues from here. Valid until the
+   * next step is pulled. A trainer without it is resumed by training again from the start.
+   */
+  saveState?(): unknown;
 }
 
 /** How training ended, as the plugin tells it. */
@@ -63,6 +76,8 @@ export interface TrainingEnd<M> {
   readonly objective?: number;
   readonly gradientNorm?: number;
   readonly trainAccuracy?: number;
+  /** The trainer's state where it ended (see `TrainingStep.saveState`), e.g. mid-epoch after an abort. */
+  readonly state?: unknown;
 }
 
 /**

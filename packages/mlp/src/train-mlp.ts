@@ -37,6 +37,7 @@ export async function trainMlp({
   options: o,
   signal,
   model,
+  resume,
 }: TrainContext<MlpOptions, MlpWeights>): Promise<Trainer<MlpWeights>> {
   const shape: MlpShape = {
     numFeatures: data.numFeatures,
@@ -55,15 +56,10 @@ export async function trainMlp({
     // What the solver's evaluations count: objective evaluations, or mini-batches.
     evaluationsUnit: lbfgs ? 'f-evals' : 'batches',
     ...(notes.length === 0 ? {} : { notes }),
-    steps: mlpSteps(
-      data,
-      o,
-      shape,
-      x0 ?? glorotUniformParameters(shape, o.seed),
-      backend,
-      layout,
+    steps: mlpSteps(data, o, shape, x0 ?? glorotUniformParameters(shape, o.seed), backend, layout, {
       signal,
-    ),
+      resume,
+    }),
     // The solvers stop at their next step once the signal fires, with their own message.
     watchesSignal: true,
   };
@@ -76,7 +72,8 @@ async function* mlpSteps(
   x0: Float64Array,
   backend: BackendName,
   layout: LayoutDecision,
-  signal: AbortSignal,
+  // A resumed fit continues the solver state a checkpoint holds (core's driver passes it).
+  context: { readonly signal: AbortSignal; readonly resume: unknown },
 ): AsyncGenerator<TrainingStep<MlpWeights>, TrainingEnd<MlpWeights>, undefined> {
   // Another classifier may switch the global backend while this fit is suspended.
   const ensureBackend = () => useBackend(backend);
@@ -92,7 +89,7 @@ async function* mlpSteps(
     layout.layout === 'sparse'
       ? SparseMlpObjective.create(objectiveData)
       : new MlpObjective(objectiveData);
-  const hooks = { signal, beforeEvaluation: ensureBackend };
+  const hooks = { ...context, beforeEvaluation: ensureBackend };
   const solver: AsyncGenerator<SolverStep, SolverOutcome, undefined> =
     o.solver === 'lbfgs'
       ? lbfgsSteps(objective, x0, {

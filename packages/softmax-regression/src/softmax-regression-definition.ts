@@ -157,6 +157,7 @@ async function train<B extends string>(
     signal,
     model,
     initial,
+    resume,
   }: TrainContext<SoftmaxRegressionOptions, DenseWeights>,
 ): Promise<Trainer<DenseWeights>> {
   const { numSamples: n, numFeatures: d, numClasses: k } = data;
@@ -179,7 +180,8 @@ async function train<B extends string>(
   // Loading the data (compressing it, or handing shards to the workers) happens in here, so it
   // counts as fit time.
   async function* steps(): AsyncGenerator<TrainingStep<DenseWeights>, TrainingEnd<DenseWeights>> {
-    const run = { signal, beforeEvaluation: ensureBackend };
+    // A resumed fit continues the solver state a checkpoint holds (core's driver passes it).
+    const run = { signal, beforeEvaluation: ensureBackend, resume };
     let objective: FullBatchObjective | undefined;
     try {
       await ensureBackend();

@@ -9,7 +9,9 @@ import {
   type ClassifierPlugin,
   parsePluginOptions,
 } from '../classifier-plugin.js';
+import type { FitCheckpoint } from '../fit-checkpoint.js';
 import type { ImageSet } from '../image-set.js';
+import { loadCheckpoint, saveCheckpoint } from '../node/checkpoint-directory.js';
 import { loadModel } from '../node/load-model.js';
 import { saveModel } from '../node/model-directory.js';
 import { createRegistry } from '../registry.js';
@@ -23,6 +25,7 @@ import { checkNewClassifier, checkPluginOptions } from './check-plugin-options.j
 import { checkArgmax, checkPredictions } from './check-predictions.js';
 import { checkProbabilities } from './check-probabilities.js';
 import { checkRejects } from './check-rejects.js';
+import { checkResumedLikeUninterrupted } from './check-resume.js';
 import { checkArtifactMetadata, checkSameOutputs } from './check-round-trip.js';
 import { checkAbortedFit, checkLeftEarly, checkUsableAfterStop } from './check-stopped-early.js';
 import { checkTensorCount } from './check-tensor-count.js';
@@ -270,6 +273,55 @@ export function describeClassifierConformance(
           }
           checkLeftEarly(seen, await fit.next());
           await checkUsableAfterStop(classifier, data.test, 'leaving a fit early');
+        });
+      },
+      timeout,
+    );
+
+    it(
+      'resumed from the checkpoint of an interrupted fit, ends as the uninterrupted fit does',
+      async () => {
+        const { data, options, dir, classifier: uninterrupted, returned } = get();
+        const checkpointDir = join(dir, 'checkpoint');
+        const { features } = data.test;
+        // Interrupted as Ctrl-C does it: abort, then leave the loop after the first progress event.
+        await withFreshClassifier(options, 'a checkpointed fit', async (classifier) => {
+          const controller = new AbortController();
+          const write = (c: FitCheckpoint) => saveCheckpoint(checkpointDir, c);
+          const fit = classifier.fit(data.train, {
+            signal: controller.signal,
+            checkpoint: { every: 1, write },
+          });
+          for await (const event of fit) {
+            if (event.type === 'progress') {
+              controller.abort();
+              break;
+            }
+          }
+        });
+        const checkpoint = await loadCheckpoint(checkpointDir);
+        expect(checkpoint.step, 'checkpoint.step').toBeGreaterThanOrEqual(1);
+        await withFreshClassifier(options, 'a resumed fit', async (classifier) => {
+          const { returned: resumed } = await collectFit(
+            classifier.fit(data.train, { resume: checkpoint }),
+          );
+          if (!returned || !resumed) throw new Error('expected both fits to return their result');
+          checkResumedLikeUninterrupted(
+            {
+              result: returned,
+              outputs: {
+                predictions: await uninterrupted.predict(features),
+                probabilities: await uninterrupted.predictProba(features),
+              },
+            },
+            {
+              result: resumed,
+              outputs: {
+                predictions: await classifier.predict(features),
+                probabilities: await classifier.predictProba(features),
+              },
+            },
+          );
         });
       },
       timeout,

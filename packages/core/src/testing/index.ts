@@ -26,6 +26,7 @@ export {
 export { checkArgmax, checkPredictions } from './check-predictions.js';
 export { checkProbabilities } from './check-probabilities.js';
 export { checkRejects } from './check-rejects.js';
+export { checkResumedLikeUninterrupted, type FitEnd } from './check-resume.js';
 export {
   type ClassifierOutputs,
   checkArtifactMetadata,
