@@ -173,6 +173,14 @@ export type SessionEvent =
   | { readonly type: 'saving'; readonly dir: string }
   | { readonly type: 'saved'; readonly dir: string }
   | { readonly type: 'saveFailed'; readonly dir: string; readonly message: string }
+  /** A checkpoint of the fit after `step` steps was written to `dir` (`complete`: at its end). */
+  | {
+      readonly type: 'checkpointed';
+      readonly dir: string;
+      readonly step: number;
+      readonly complete: boolean;
+    }
+  | { readonly type: 'checkpointFailed'; readonly dir: string; readonly message: string }
   | { readonly type: 'reporting'; readonly dir: string }
   /** A report was written to `dir`; `path` is its main file, `note` e.g. the figures' render times. */
   | {

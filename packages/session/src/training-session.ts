@@ -3,6 +3,8 @@ import {
   type ClassifierPlugin,
   describeOptions,
   type EvaluationSchedule,
+  type FitCheckpoint,
+  type FitOptions,
   type FitResult,
   type HeldOutEvaluation,
   type OptionDescription,
@@ -10,7 +12,7 @@ import {
   parsePluginOptions,
   type TrainingEvent,
 } from '@digitlab/core';
-import { saveModel } from '@digitlab/core/node';
+import { saveCheckpoint, saveModel } from '@digitlab/core/node';
 import type { Dataset } from '@digitlab/datasets';
 import { evaluationProgress } from './evaluation-progress.js';
 import { summarizeEvaluation } from './evaluation-summary.js';
@@ -64,6 +66,18 @@ export interface TrainingSessionConfig {
    * front ends that draw them. `true` takes the default throttle. Off unless asked for.
    */
   readonly liveImages?: boolean | LiveImagesOptions;
+  /**
+   * Write checkpoints of the fit to `dir` (after every `every` steps, else by fit time; at its end
+   * and when cancelled), atomically, with `run` (how the data and classifier were chosen) recorded
+   * beside them so a later session can resume.
+   */
+  readonly checkpoint?: {
+    readonly dir: string;
+    readonly every?: number;
+    readonly run?: Readonly<Record<string, unknown>>;
+  };
+  /** Continue the fit this checkpoint holds (same plugin, options and data). */
+  readonly resume?: FitCheckpoint;
   /** Replaces dataset loading (tests use generated data). */
   readonly loadData?: (request: DataRequest) => Promise<TrainingData>;
 }
@@ -354,6 +368,7 @@ export class TrainingSession implements SessionControls {
         seed: baseInfo.seed,
         backend: baseInfo.backend,
       },
+      ...this.checkpointOptions(),
     });
     this.fitting = true;
     this.info = { ...baseInfo, ...NOT_STARTED };
@@ -383,6 +398,41 @@ export class TrainingSession implements SessionControls {
       // Leaving early (cancel or error) runs the generator's cleanup and frees its tensors.
       if (!finished) await events.return(undefined as never).catch(() => undefined);
       await this.runTasks();
+    }
+  }
+
+  /** The fit's checkpoint and resume options, from the session's config. */
+  private checkpointOptions(): Pick<FitOptions, 'checkpoint' | 'resume'> {
+    const { checkpoint, resume } = this.config;
+    return {
+      ...(resume === undefined ? {} : { resume }),
+      ...(checkpoint === undefined
+        ? {}
+        : {
+            checkpoint: {
+              ...(checkpoint.every === undefined ? {} : { every: checkpoint.every }),
+              write: (c: FitCheckpoint) => this.writeCheckpoint(checkpoint.dir, c, checkpoint.run),
+            },
+          }),
+    };
+  }
+
+  /** Write a checkpoint; a failure is a checkpointFailed event, and training carries on. */
+  private async writeCheckpoint(
+    dir: string,
+    checkpoint: FitCheckpoint,
+    run: Readonly<Record<string, unknown>> | undefined,
+  ): Promise<void> {
+    try {
+      await saveCheckpoint(dir, run === undefined ? checkpoint : { ...checkpoint, run });
+      this.emit({
+        type: 'checkpointed',
+        dir,
+        step: checkpoint.step,
+        complete: checkpoint.complete,
+      });
+    } catch (error) {
+      this.emit({ type: 'checkpointFailed', dir, message: errorMessage(error) });
     }
   }
 

@@ -26,6 +26,11 @@ export function interruptedModelLine(at: InterruptedAt, savedTo: string | undefi
   );
 }
 
+/** Where an interrupted run's last checkpoint is, and the command that continues it. */
+export function resumeLine(checkpoint: { readonly dir: string }, at: InterruptedAt): string {
+  return `checkpoint after ${stepsReached(at)} in ${checkpoint.dir}: continue it with digitlab train --resume ${checkpoint.dir}`;
+}
+
 /**
  * For a saved model that was interrupted (its metadata says `training.interrupted`): how far it
  * got, e.g. "interrupted after 110 of 500 iterations: not trained to the end". Else undefined.

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { ClassifierPlugin, EvaluationSchedule, PluginRegistry } from '@digitlab/core';
-import { AUTO_SCHEDULE, describeOptions } from '@digitlab/core';
+import { AUTO_SCHEDULE, CHECKPOINT_EVERY_SECONDS, describeOptions } from '@digitlab/core';
 import { IMAGE_EXTENSIONS, KNOWN_DATASETS, POLARITIES } from '@digitlab/datasets';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { builtinPluginSource, DEFAULT_CLASSIFIER, resolveBackend } from '../plugins.js';
@@ -16,6 +16,7 @@ import { runPlugins } from './plugins-command.js';
 import { runPredict } from './predict-command.js';
 import { runReport } from './report-command.js';
 import { classifierModuleUrl } from './resolve-classifier.js';
+import { resolveResumeSettings } from './resume-settings.js';
 import { runTrain } from './train-command.js';
 import {
   DEFAULT_EVAL_EVERY,
@@ -236,24 +237,46 @@ function addTrainCommand(program: Command, context: ProgramContext): Command {
       '--report <dir>',
       `write the report (report.html, figures, result.json, history.jsonl) there when training ends (the r key writes to it, default: ${DEFAULT_REPORT_DIR})`,
     )
+    .option('--json', 'no dashboard: progress as JSON lines on stderr, one result object on stdout')
     .option(
-      '--json',
-      'no dashboard: progress as JSON lines on stderr, one result object on stdout',
+      '--checkpoint <dir>',
+      `write checkpoints there (model, optimizer state and data selection, replaced atomically): every ${CHECKPOINT_EVERY_SECONDS} s of fitting or --checkpoint-every steps, when interrupted and at the end`,
+    )
+    .addOption(
+      new Option('--checkpoint-every <n>', 'write a checkpoint after every n steps').argParser(
+        integerAtLeast(1),
+      ),
+    )
+    .option(
+      '--resume <dir>',
+      'continue the run a --checkpoint directory holds, with its data, classifier and options (output flags such as --save and --json may be given)',
     );
   for (const option of pluginCommanderOptions(flags, NOTEBOOK_PRESET.options)) {
     option.helpGroup(`${trainPlugin.name} options:`);
     train.addOption(option);
   }
-  train.action(async (parsed: TrainFlags & Record<string, unknown>) => {
-    const settings = await resolveTrainSettings(
-      trainPlugin,
-      parsed,
-      collectPluginOptions(flags, parsed),
-      {
-        interactive: io.stdout.isTTY === true && io.stdin.isTTY === true,
-        resolveBackend,
-      },
-    );
+  train.action(async (parsed: TrainFlags & Record<string, unknown>, command: Command) => {
+    const interactive = io.stdout.isTTY === true && io.stdin.isTTY === true;
+    const pluginFlagValues = collectPluginOptions(flags, parsed);
+    const settings =
+      parsed.resume === undefined
+        ? await resolveTrainSettings(trainPlugin, parsed, pluginFlagValues, {
+            interactive,
+            resolveBackend,
+          })
+        : await resolveResumeSettings(
+            parsed.resume,
+            trainPlugin,
+            context.registry,
+            {
+              flags: parsed,
+              given: new Set(
+                Object.keys(parsed).filter((key) => command.getOptionValueSource(key) === 'cli'),
+              ),
+              pluginFlagValues,
+            },
+            { interactive },
+          );
     context.exitCode = await runTrain(settings, io);
   });
   return train;

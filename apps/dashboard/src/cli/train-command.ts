@@ -6,9 +6,10 @@ import { plainReporter } from '../report/plain-reporter.js';
 import { writeTrainReport } from '../report/train-report.js';
 import { type CliIo, writeLine } from './cli-io.js';
 import { handleInterrupts } from './interrupt-signals.js';
-import { interruptedModelLine, stepsReached } from './interrupted-run.js';
+import { interruptedModelLine, resumeLine, stepsReached } from './interrupted-run.js';
 import { EXIT_FAILURE, errorText } from './report-error.js';
 import { checkReportTarget } from './report-target.js';
+import { checkpointRun } from './resume-settings.js';
 import type { TrainSettings } from './train-settings.js';
 
 /** Train with resolved settings in the chosen output mode; resolves with the exit code. */
@@ -27,10 +28,17 @@ export async function runTrain(settings: TrainSettings, io: CliIo): Promise<numb
     trackTrainAccuracy: settings.mode !== 'json',
     // Only the dashboard draws the weights and the wrong digits (keys w and m).
     liveImages: settings.mode === 'tui',
+    ...(settings.checkpoint === undefined
+      ? {}
+      : { checkpoint: { ...settings.checkpoint, run: { ...checkpointRun(settings) } } }),
+    ...(settings.resume === undefined ? {} : { resume: settings.resume }),
   });
   let total: number | undefined;
+  // The last checkpoint written, to say how to resume an interrupted run.
+  let checkpointed: { dir: string; step: number } | undefined;
   session.subscribe((event) => {
     if (event.type === 'started') total = event.total;
+    if (event.type === 'checkpointed') checkpointed = { dir: event.dir, step: event.step };
   });
   /** After an interrupt: save the model as it stands when --save asked for it, and say so. */
   const keepInterrupted = async (result: SessionResult): Promise<InterruptedModel> => {
@@ -39,11 +47,18 @@ export async function runTrain(settings: TrainSettings, io: CliIo): Promise<numb
       const error = await saveFailure(session, settings.saveDir);
       if (error !== undefined) {
         const line = `interrupted after ${stepsReached(at)}; could not save the model: ${error}`;
-        return { savedTo: undefined, line };
+        return { savedTo: undefined, lines: [line] };
       }
     }
     const savedTo = settings.saveAtEnd && at.steps > 0 ? settings.saveDir : undefined;
-    return { savedTo, line: interruptedModelLine(at, savedTo) };
+    if (checkpointed !== undefined) {
+      const resume = resumeLine(checkpointed, { ...at, steps: checkpointed.step });
+      return {
+        savedTo,
+        lines: savedTo ? [interruptedModelLine(at, savedTo), resume] : [resume],
+      };
+    }
+    return { savedTo, lines: [interruptedModelLine(at, savedTo)] };
   };
   if (settings.mode === 'tui') {
     if (settings.saveAtEnd || settings.reportAtEnd) {
@@ -60,7 +75,7 @@ export async function runTrain(settings: TrainSettings, io: CliIo): Promise<numb
       saveDir: settings.saveDir,
       stdout: io.stdout,
       stdin: io.stdin,
-      afterInterrupt: async (result) => [(await keepInterrupted(result)).line],
+      afterInterrupt: async (result) => (await keepInterrupted(result)).lines,
     });
     return run.exitCode;
   }
@@ -81,7 +96,7 @@ export async function runTrain(settings: TrainSettings, io: CliIo): Promise<numb
       io.stdout.write(
         `\n${finalTrainingReport(result.outcome, result.evaluation, result.info.classNames, result.info.unit, result.info.evaluationsUnit)}`,
       );
-      if (kept) writeLine(io.stdout, kept.line);
+      for (const line of kept?.lines ?? []) writeLine(io.stdout, line);
       if (saveError !== undefined) writeLine(io.stderr, `digitlab: error: ${saveError}`);
     } else {
       // A long evaluation adds a line a second at most, never one per batch.
@@ -111,7 +126,13 @@ export async function runTrain(settings: TrainSettings, io: CliIo): Promise<numb
         io.stdout,
         JSON.stringify({
           ...json,
-          ...(kept ? { interrupted: true, note: kept.line } : {}),
+          ...(kept
+            ? {
+                interrupted: true,
+                note: kept.lines.join(' '),
+                checkpoint: checkpointed?.dir ?? null,
+              }
+            : {}),
           ...(saveError === undefined ? {} : { error: saveError }),
         }),
       );
@@ -137,7 +158,8 @@ async function saveFailure(session: TrainingSession, dir: string): Promise<strin
 /** What an interrupted run did with its model. */
 interface InterruptedModel {
   readonly savedTo: string | undefined;
-  readonly line: string;
+  /** What to tell the user: where the model went (or how to keep it), where the checkpoint is. */
+  readonly lines: readonly string[];
 }
 
 /** Drop undefined fields, so optional properties stay absent. */
@@ -201,6 +223,15 @@ export function jsonProgressLine(event: SessionEvent): string | undefined {
       });
     case 'saved':
       return JSON.stringify({ type: 'saved', dir: event.dir });
+    case 'checkpointed':
+      return JSON.stringify({
+        type: 'checkpoint',
+        dir: event.dir,
+        step: event.step,
+        complete: event.complete,
+      });
+    case 'checkpointFailed':
+      return JSON.stringify({ type: 'checkpoint_failed', dir: event.dir, message: event.message });
     case 'reported':
       return JSON.stringify({
         type: 'reported',

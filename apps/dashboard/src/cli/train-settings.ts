@@ -2,6 +2,7 @@ import {
   type ClassifierPlugin,
   describeOptions,
   type EvaluationSchedule,
+  type FitCheckpoint,
   type OptionDescription,
 } from '@digitlab/core';
 import type { KnownDatasetName } from '@digitlab/datasets';
@@ -26,6 +27,9 @@ export interface TrainFlags {
   readonly save?: string;
   readonly report?: string;
   readonly json?: boolean;
+  readonly checkpoint?: string;
+  readonly checkpointEvery?: number;
+  readonly resume?: string;
 }
 
 /** How the run reports: the live dashboard, plain lines, or one JSON object. */
@@ -49,6 +53,16 @@ export interface TrainSettings {
   readonly backend: string;
   readonly backendNote?: string;
   readonly mode: OutputMode;
+  /** `--checkpoint`: where checkpoints go, and every how many steps (else by time). */
+  readonly checkpoint?: CheckpointSettings;
+  /** `--resume`: the checkpoint whose fit this run continues. */
+  readonly resume?: FitCheckpoint;
+}
+
+/** Where and how often `train` writes checkpoints. */
+export interface CheckpointSettings {
+  readonly dir: string;
+  readonly every?: number;
 }
 
 /** `--preset notebook`: the scikit-learn notebook this dashboard mirrors. */
@@ -124,6 +138,7 @@ export async function resolveTrainSettings(
     );
   }
   const options = validatePluginOptions(plugin, raw);
+  const checkpoint = checkpointSettings(flags, undefined);
 
   const sampling: Sampling =
     flags.full === true
@@ -132,7 +147,7 @@ export async function resolveTrainSettings(
         ? { kind: 'train-size', size: flags.trainSize }
         : { kind: 'per-class', perClass: flags.perClass ?? DEFAULT_PER_CLASS };
 
-  const mode: OutputMode = flags.json ? 'json' : env.interactive ? 'tui' : 'plain';
+  const mode = outputMode(flags, env.interactive);
   const evalEvery = flags.evalEvery ?? (mode === 'json' ? JSON_EVAL_EVERY : DEFAULT_EVAL_EVERY);
   return {
     plugin,
@@ -152,7 +167,33 @@ export async function resolveTrainSettings(
     backend,
     ...(backendNote === undefined ? {} : { backendNote }),
     mode,
+    ...(checkpoint === undefined ? {} : { checkpoint }),
   };
+}
+
+/**
+ * `--checkpoint` and `--checkpoint-every`: where checkpoints go (a resumed run keeps writing to
+ * the checkpoint it continues, `resumedFrom`, unless told otherwise).
+ */
+export function checkpointSettings(
+  flags: Pick<TrainFlags, 'checkpoint' | 'checkpointEvery'>,
+  resumedFrom: string | undefined,
+): CheckpointSettings | undefined {
+  const dir = flags.checkpoint ?? resumedFrom;
+  if (dir === undefined) {
+    if (flags.checkpointEvery !== undefined) {
+      throw new UsageError(
+        `--checkpoint-every ${flags.checkpointEvery}: expected --checkpoint <dir> to say where checkpoints go, found none`,
+      );
+    }
+    return undefined;
+  }
+  return { dir, ...(flags.checkpointEvery === undefined ? {} : { every: flags.checkpointEvery }) };
+}
+
+/** The mode a run reports in: JSON when asked, the dashboard in a terminal, else plain lines. */
+export function outputMode(flags: Pick<TrainFlags, 'json'>, interactive: boolean): OutputMode {
+  return flags.json ? 'json' : interactive ? 'tui' : 'plain';
 }
 
 /**

@@ -44,6 +44,12 @@ export function plainReporter(write: (line: string) => void): (event: SessionEve
       case 'saveFailed':
         write(`could not save the model to ${event.dir}: ${event.message}`);
         break;
+      case 'checkpointed':
+        write(`checkpoint after ${unit} ${event.step} written to ${event.dir}`);
+        break;
+      case 'checkpointFailed':
+        write(`could not write the checkpoint to ${event.dir}: ${event.message}`);
+        break;
       case 'reported':
         write(
           `report written to ${event.path}${event.note === undefined ? '' : ` (${event.note})`}`,
