@@ -5,6 +5,7 @@ import {
   NotFittedError,
   PluginOptionsError,
 } from './errors.js';
+import type { FitCheckpoint } from './fit-checkpoint.js';
 import { fitToEnd } from './fit-to-end.js';
 import { fakeClock } from './test-support/fake-clock.js';
 import { type Script, type ScriptLog, scriptedPlugin } from './test-support/scripted-plugin.js';
@@ -639,3 +640,63 @@ function idOfModel(log: ScriptLog, step: number): number {
   const first = Math.min(...ids);
   return first + step - 1;
 }
+
+describe('checkpoints and resume', () => {
+  const checkpointsOf = (written: FitCheckpoint[]) =>
+    written.map((c) => `${c.step}:${JSON.stringify(c.trainerState)}:${c.complete}`);
+
+  it('writes a checkpoint every n steps and at the end, with the model as it stood', async () => {
+    const { classifier } = setup({ steps: 5, resumable: 'honour' });
+    const written: FitCheckpoint[] = [];
+    await fitToEnd(
+      classifier.fit(train, { checkpoint: { every: 2, write: async (c) => void written.push(c) } }),
+    );
+    expect(checkpointsOf(written)).toEqual(['2:{"at":2}:false', '4:{"at":4}:false', '5:null:true']);
+    expect(written[0]?.artifact.metadata.metrics?.steps).toBe(2);
+    expect(written[0]?.artifact.files['logits.bin']).toBeDefined();
+  });
+
+  it('writes one when aborted, and a resumed fit continues after it to the same end', async () => {
+    const { classifier, log } = setup({ steps: 5, resumable: 'honour' });
+    const written: FitCheckpoint[] = [];
+    const controller = new AbortController();
+    const fit = classifier.fit(train, {
+      signal: controller.signal,
+      checkpoint: { every: 10, write: async (c) => void written.push(c) },
+    });
+    for await (const event of fit) {
+      if (event.type === 'progress' && event.step === 3) {
+        controller.abort();
+        break;
+      }
+    }
+    expect(checkpointsOf(written)).toEqual(['3:{"at":3}:false']);
+    expect(written[0]?.artifact.metadata.training).toMatchObject({ interrupted: true });
+
+    const resumed = setup({ steps: 5, resumable: 'honour' });
+    const result = await fitToEnd(
+      resumed.classifier.fit(train, { resume: written[0] as FitCheckpoint }),
+    );
+    expect(resumed.log).toContain('resume {"at":3}');
+    expect(resumed.log.filter((l) => l.startsWith('step '))).toEqual(['step 4', 'step 5']);
+    expect(result).toMatchObject({ steps: 5, stopReason: 'completed' });
+    expect(log.filter((l) => l.startsWith('step '))).toEqual(['step 1', 'step 2', 'step 3']);
+  });
+
+  it('refuses a checkpoint of other options, or a trainer that ignores it', async () => {
+    const { classifier } = setup({ steps: 4, resumable: 'honour' }, { level: 4 });
+    const written: FitCheckpoint[] = [];
+    await fitToEnd(
+      classifier.fit(train, { checkpoint: { every: 1, write: async (c) => void written.push(c) } }),
+    );
+    const checkpoint = written[1] as FitCheckpoint;
+    const other = setup({ steps: 4, resumable: 'honour' }, { level: 2 });
+    await expect(fitToEnd(other.classifier.fit(train, { resume: checkpoint }))).rejects.toThrow(
+      /resume: .*level: checkpoint has 4, this fit 2/,
+    );
+    const ignoring = setup({ steps: 4, resumable: 'ignore' }, { level: 4 });
+    await expect(fitToEnd(ignoring.classifier.fit(train, { resume: checkpoint }))).rejects.toThrow(
+      /continue after step 2 of the checkpoint, found it starting again at step 1/,
+    );
+  });
+});

@@ -7,6 +7,7 @@ import {
   checkpointToArtifact,
   type FitCheckpoint,
 } from './fit-checkpoint.js';
+import type { ModelArtifact } from './model-artifact.js';
 
 const checkpoint: FitCheckpoint = {
   artifact: {
@@ -53,7 +54,7 @@ describe('checkpoint files', () => {
       ...artifact,
       files: { ...artifact.files, [CHECKPOINT_FILE]: new TextEncoder().encode(json) },
     });
-    const cases: [ReturnType<typeof withJson>, RegExp][] = [
+    const cases: [ModelArtifact, RegExp][] = [
       [
         withJson(text.replace('"step":7', '"step":-1')),
         /\/c\/checkpoint\.json.*"step" ≥ 0, found -1/,

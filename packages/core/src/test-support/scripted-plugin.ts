@@ -35,6 +35,8 @@ export interface Script {
   readonly warmStarts?: boolean;
   /** Declare `measuresTrainAccuracy: false`, as a model that memorizes its rows does. */
   readonly skipsTrainAccuracy?: boolean;
+  /** Steps carry a state ({ at: step }), and `train` continues from `resume` unless ignoring it. */
+  readonly resumable?: 'honour' | 'ignore';
   /** Extra fields of the end. */
   readonly end?: Partial<TrainingEnd<ScriptedModel>>;
 }
@@ -64,15 +66,17 @@ export function scriptedPlugin(script: Script) {
     modelOptions: ['level'],
     ...(script.warmStarts ? { warmStarts: true } : {}),
     ...(script.skipsTrainAccuracy ? { measuresTrainAccuracy: false } : {}),
-    train({ data, signal, initial }): Trainer<ScriptedModel> {
+    train({ data, signal, initial, resume }): Trainer<ScriptedModel> {
       log.push(initial === undefined ? 'train' : `train from model ${initial.id}`);
+      const from = script.resumable === 'honour' ? ((resume as { at?: number })?.at ?? 0) : 0;
+      if (resume !== undefined) log.push(`resume ${JSON.stringify(resume)}`);
       const k = data.numClasses;
       async function* steps(): AsyncGenerator<
         TrainingStep<ScriptedModel>,
         TrainingEnd<ScriptedModel>
       > {
         try {
-          for (let s = 1; s <= script.steps; s++) {
+          for (let s = from + 1; s <= script.steps; s++) {
             if (script.watchSignal && signal.aborted) {
               return { stopReason: 'aborted', converged: false, message: `stopped at ${s - 1}` };
             }
@@ -87,6 +91,7 @@ export function scriptedPlugin(script: Script) {
               evaluations: s + 1,
               message: `did ${s}`,
               ...final,
+              ...(script.resumable ? { step: s, saveState: () => ({ at: s }) } : {}),
             };
           }
           return {
