@@ -88,7 +88,9 @@ export async function runDashboard(
       instance.cleanup();
       leaveScreen();
     }
-    if (interrupts.signal !== undefined && result && options.afterInterrupt) {
+    // Interrupted while training (not after it had finished, when q and Ctrl-C just close it).
+    const stopped = result?.outcome.stopReason === 'aborted';
+    if (interrupts.signal !== undefined && stopped && result && options.afterInterrupt) {
       lines.push(...(await options.afterInterrupt(result)));
     }
   } finally {

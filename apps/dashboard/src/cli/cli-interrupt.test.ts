@@ -88,14 +88,16 @@ describe('interrupting digitlab train', { timeout: 90_000 }, () => {
   it('a second signal while stopping exits at once with that signal’s code', async () => {
     const cli = startCli(longRun('--eval-every', '10', '--save', 'm'), { cwd: root });
     await cli.waitFor(/^epoch\s+10\/100000 /m);
-    // Stopped, the process receives both signals when it continues, before it can wind down.
+    // Stopped, the process receives both signals when it continues, before it can wind down (the
+    // save waits on the file system). Which of the two its threads take first is not fixed.
     cli.child.kill('SIGSTOP');
     cli.child.kill('SIGINT');
     cli.child.kill('SIGTERM');
     cli.child.kill('SIGCONT');
     const run = await cli.finished;
-    expect(run.code).toBe(143);
-    expect(run.stderr).toMatch(/SIGTERM while stopping: exiting at once/);
+    const second = run.stderr.match(/digitlab: (SIGINT|SIGTERM) while stopping: exiting at once/);
+    expect(second).not.toBeNull();
+    expect(run.code).toBe(second?.[1] === 'SIGINT' ? 130 : 143);
     expect(run.stdout).not.toMatch(/saved the model/);
   });
 });
