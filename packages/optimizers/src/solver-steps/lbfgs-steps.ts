@@ -4,6 +4,7 @@ import type { OptimizeResult } from '../lbfgs/lbfgs-result.js';
 import type { LbfgsState } from '../lbfgs/lbfgs-state.js';
 import { StopReason } from '../stop-reason.js';
 import { sameVector } from '../vector-ops.js';
+import { eventLoopTurns } from './event-loop-turns.js';
 import type { SolverHooks, SolverOutcome, SolverStep, TrainingObjective } from './solver-step.js';
 
 /** scikit-learn's L-BFGS settings, as LogisticRegression and MLPClassifier pass them to scipy. */
@@ -29,8 +30,11 @@ export async function* lbfgsSteps(
   const { maxIter, tol, signal, beforeEvaluation } = options;
   // Accuracy falls out of each evaluation; remember the last point to reuse it for progress.
   const last = { x: new Float64Array(x0.length), correct: -1 };
+  // Evaluations on this thread never wait on I/O: give the event loop a turn now and then.
+  const turn = eventLoopTurns();
   const run = lbfgs(
     async (x) => {
+      await turn();
       if (beforeEvaluation) await beforeEvaluation();
       const e = await objective.evaluate(x);
       last.x.set(x);

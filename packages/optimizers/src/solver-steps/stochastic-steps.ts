@@ -6,6 +6,7 @@ import type { LearningRateSchedule } from '../stochastic/learning-rate-schedule.
 import { sgd } from '../stochastic/sgd.js';
 import type { AdamState, SgdState } from '../stochastic/stochastic-state.js';
 import { StopReason } from '../stop-reason.js';
+import { eventLoopTurns } from './event-loop-turns.js';
 import type { SolverHooks, SolverOutcome, SolverStep, TrainingObjective } from './solver-step.js';
 
 /**
@@ -50,12 +51,13 @@ export async function* stochasticSteps(
   options: StochasticStepsOptions,
 ): AsyncGenerator<SolverStep, SolverOutcome, undefined> {
   const { solver, epochs, signal, beforeEvaluation, convergence } = options;
-  const batchObjective = beforeEvaluation
-    ? async (x: Float64Array, batch: Uint32Array): Promise<ObjectiveOutput> => {
-        await beforeEvaluation();
-        return objective.evaluateBatch(x, batch);
-      }
-    : (x: Float64Array, batch: Uint32Array) => objective.evaluateBatch(x, batch);
+  // Mini-batches never wait on I/O: give the event loop (and a Ctrl-C handler) a turn now and then.
+  const turn = eventLoopTurns();
+  const batchObjective = async (x: Float64Array, batch: Uint32Array): Promise<ObjectiveOutput> => {
+    await turn();
+    if (beforeEvaluation) await beforeEvaluation();
+    return objective.evaluateBatch(x, batch);
+  };
   const common = {
     numSamples: objective.numSamples,
     batchSize: Math.min(options.batchSize, objective.numSamples),
