@@ -683,6 +683,23 @@ describe('checkpoints and resume', () => {
     expect(log.filter((l) => l.startsWith('step '))).toEqual(['step 1', 'step 2', 'step 3']);
   });
 
+  it('holds the state the trainer ended with when the consumer leaves after its end', async () => {
+    const { classifier } = setup({ steps: 5, resumable: 'honour', watchSignal: true });
+    const written: FitCheckpoint[] = [];
+    const controller = new AbortController();
+    const fit = classifier.fit(train, {
+      signal: controller.signal,
+      evaluate: { data: test, every: 0 },
+      checkpoint: { every: 10, write: async (c) => void written.push(c) },
+    });
+    for await (const event of fit) {
+      if (event.type === 'progress' && event.step === 2) controller.abort();
+      // The trainer has ended (aborted); leave during the last evaluation, as Ctrl-C does.
+      if (event.type === 'evaluating') break;
+    }
+    expect(checkpointsOf(written)).toEqual(['2:{"at":2,"ended":true}:false']);
+  });
+
   it('refuses a checkpoint of other options, or a trainer that ignores it', async () => {
     const { classifier } = setup({ steps: 4, resumable: 'honour' }, { level: 4 });
     const written: FitCheckpoint[] = [];

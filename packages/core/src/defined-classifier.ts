@@ -152,7 +152,8 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
       ...(fitOptions.evaluate ? { heldOutSplit: fitOptions.evaluate.data.split } : {}),
     };
     // The state of the latest step no checkpoint holds yet, and when the last one was written.
-    let unsaved: TrainingStep<M> | undefined;
+    // (A function: a step's state can be read only until the trainer moves on.)
+    let unsaved: (() => unknown) | undefined;
     let checkpointedAtMs = clock.elapsedMs;
     const writeCheckpoint = async (trainerState: unknown): Promise<void> => {
       if (!checkpoint || latest === undefined) return;
@@ -220,6 +221,9 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
         const next = await trainer.steps.next();
         if (next.done) {
           end = next.value;
+          // The trainer has moved past its last step: where it ended is what a checkpoint holds.
+          const state = end?.state;
+          if (checkpoint) unsaved = () => state;
           break;
         }
         const s = next.value;
@@ -261,7 +265,7 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
         );
         record.fitSeconds = clock.elapsedMs / 1000;
         if (checkpoint) {
-          unsaved = s;
+          unsaved = () => s.saveState?.();
           const due =
             checkpoint.every !== undefined
               ? record.step % checkpoint.every === 0
@@ -276,7 +280,7 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
       }
       clock.stop();
       // Stopped by an abort: the trainer is still at its last step, so its state is read now.
-      const abortedState = end === undefined ? unsaved?.saveState?.() : undefined;
+      const abortedState = end === undefined ? unsaved?.() : undefined;
       // Stopped by an abort: free the trainer before the last evaluation and the end event.
       if (end === undefined) await close();
       if (end?.model !== undefined) {
@@ -332,7 +336,7 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
       if (record.end === undefined && signal.aborted) {
         record.end = { stopReason: 'aborted', converged: false };
         // The trainer has not moved since its last step: that step's state is its state.
-        if (unsaved && !this.disposed) await writeCheckpoint(unsaved.saveState?.());
+        if (unsaved && !this.disposed) await writeCheckpoint(unsaved());
       }
       this.fitting = false;
       this.closeTrainer = undefined;

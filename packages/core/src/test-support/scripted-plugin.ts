@@ -78,7 +78,12 @@ export function scriptedPlugin(script: Script) {
         try {
           for (let s = from + 1; s <= script.steps; s++) {
             if (script.watchSignal && signal.aborted) {
-              return { stopReason: 'aborted', converged: false, message: `stopped at ${s - 1}` };
+              return {
+                stopReason: 'aborted',
+                converged: false,
+                message: `stopped at ${s - 1}`,
+                ...(script.resumable ? { state: { at: s - 1, ended: true } } : {}),
+              };
             }
             if (script.failAt === s) throw new Error(`step ${s} failed`);
             script.onStep?.(s);
