@@ -170,5 +170,6 @@ function samplingText(s: Sampling): string {
 }
 
 function format(value: unknown): string {
+  if (value === undefined) return "the plugin's default";
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
