@@ -1,5 +1,5 @@
 import { InvalidArgumentError, OptimizerError, OptimizerStateError } from '../errors.js';
-import { readObjectiveOutput } from '../evaluate-objective.js';
+import { readMiniBatchOutput } from '../evaluate-objective.js';
 import { formatNumber } from '../format-number.js';
 import type { MiniBatchObjective } from '../objective.js';
 import { progressReads } from '../progress-reads.js';
@@ -265,8 +265,11 @@ export async function* runStochastic<K extends 'sgd' | 'adam', B>(
     const batch = batchIndex === numBatches - 1 ? batchLast : batchFull;
     for (let i = 0; i < batch.length; i++) batch[i] = order[first + i]!;
     arg.set(x);
-    const where = `epoch ${epoch + 1}, step ${step + 1}, batch ${batchIndex + 1} of ${numBatches}`;
-    const evaluation = await readObjectiveOutput(objective(arg, batch), g, () => where);
+    // Built only for a message, not on every step.
+    const where = () =>
+      `epoch ${epoch + 1}, step ${step + 1}, batch ${batchIndex + 1} of ${numBatches}`;
+    // One pass copies the gradient, checks it and takes its norms.
+    const evaluation = await readMiniBatchOutput(objective(arg, batch), g, where);
     evaluations++;
     if (!evaluation.finite) {
       const what = Number.isFinite(evaluation.value)
@@ -274,7 +277,7 @@ export async function* runStochastic<K extends 'sgd' | 'adam', B>(
         : `loss ${String(evaluation.value)}`;
       return finish(
         StopReason.NonFinite,
-        `stopped: the objective returned a non-finite ${what} at ${where}; x is the point it was evaluated at`,
+        `stopped: the objective returned a non-finite ${what} at ${where()}; x is the point it was evaluated at`,
         `${kind} diverged or hit invalid data: lower the learning rate, set clipNorm, scale the features, ` +
           'or check the batch for NaN inputs',
       );
@@ -284,9 +287,12 @@ export async function* runStochastic<K extends 'sgd' | 'adam', B>(
     if (o.weightDecay !== 0) {
       const wd = o.weightDecay;
       for (let i = 0; i < n; i++) g[i]! += wd * x[i]!;
+      gInf = normInf(g);
+      g2 = norm2(g);
+    } else {
+      gInf = evaluation.normInf;
+      g2 = Math.sqrt(evaluation.sumOfSquares);
     }
-    gInf = normInf(g);
-    g2 = norm2(g);
     if (g2 > o.clipNorm) {
       const scale = o.clipNorm / g2;
       for (let i = 0; i < n; i++) g[i]! *= scale;
