@@ -1,5 +1,6 @@
 import {
   ClassifierInputError,
+  type FitOptions,
   fitToEnd,
   NotFittedError,
   type ProgressEvent,
@@ -29,12 +30,18 @@ const create = (options: Partial<MlpOptions> = {}): MlpClassifier =>
 const xor = xorData(30);
 const xorTest = xorData(10, 2, 4, 'test');
 
-async function train(classifier: MlpClassifier, data = xor, signal?: AbortSignal) {
+async function train(
+  classifier: MlpClassifier,
+  data = xor,
+  signal?: AbortSignal,
+  fitOptions: FitOptions = {},
+) {
   const events: TrainingEvent[] = [];
   const result = await fitToEnd(
     classifier.fit(data, {
       ...(signal ? { signal } : {}),
       evaluate: { data: xorTest, every: 100 },
+      ...fitOptions,
     }),
     (e) => events.push(e),
   );
@@ -81,7 +88,9 @@ describe('MlpClassifier', () => {
 
   it('reports progress per epoch with the objective and the training accuracy of the weights', async () => {
     const classifier = create({ hiddenUnits: 8, learningRate: 0.02, batchSize: 30, epochs: 4 });
-    const { events, result, progress } = await train(classifier);
+    const { events, result, progress } = await train(classifier, xor, undefined, {
+      trainAccuracy: 'evaluations',
+    });
     const start = events[0];
     expect(start).toMatchObject({ type: 'start', unit: 'epoch', total: 4, numSamples: 120 });
     expect(start?.type === 'start' && start.description).toMatch(/MLP 8 ReLU units, adam/);
@@ -99,25 +108,55 @@ describe('MlpClassifier', () => {
     classifier.dispose();
   });
 
-  it('measures training accuracy every trainAccuracyEvery steps and at the last, reusing the last pass', async () => {
+  it('leaves adam/sgd training accuracy to the driver, off the fit clock; lbfgs reports its free counts every trainAccuracyEvery', async () => {
+    // A forward pass over the training set is an evaluation, not fitting (scikit-learn's fit
+    // measures none): the plugin never runs one; the driver predicts when asked, off the clock.
     const countCorrect = vi.spyOn(MlpObjective.prototype, 'countCorrect');
     const options = { hiddenUnits: 4, batchSize: 30, epochs: 5, trainAccuracyEvery: 2 };
-    const every2 = create(options);
-    const { result, progress } = await train(every2);
-    const reported = progress.map((p) => p.trainAccuracy !== undefined);
-    expect(reported).toEqual([false, true, false, true, true]);
-    expect(progress.at(-1)?.trainAccuracy).toBe(await every2.score(xor));
-    // One forward pass per report: the end reuses the last step's.
-    expect(countCorrect).toHaveBeenCalledTimes(3);
-    expect((await every2.save()).metadata.metrics?.trainAccuracy).toBe(result.trainAccuracy);
-    countCorrect.mockClear();
-    const never = create({ ...options, trainAccuracyEvery: 0 });
-    const quiet = await train(never);
+    const unasked = create(options);
+    const quiet = await train(unasked);
     expect(quiet.progress.every((p) => p.trainAccuracy === undefined)).toBe(true);
     expect(quiet.result.trainAccuracy).toBeUndefined();
+
+    const asked = create(options);
+    const { result, progress } = await train(asked, xor, undefined, {
+      evaluate: { data: xorTest, every: 2 },
+      trainAccuracy: 'evaluations',
+    });
+    // At the held-out evaluations (every 2 epochs and the last), whatever trainAccuracyEvery says.
+    expect(progress.map((p) => p.trainAccuracy !== undefined)).toEqual([
+      false,
+      true,
+      false,
+      true,
+      true,
+    ]);
+    expect(progress.at(-1)?.trainAccuracy).toBe(await asked.score(xor));
+    expect(result.trainAccuracy).toBe(progress.at(-1)?.trainAccuracy);
+    expect((await asked.save()).metadata.metrics?.trainAccuracy).toBe(result.trainAccuracy);
+    expect(countCorrect).not.toHaveBeenCalled();
+
+    const lbfgs = create({
+      hiddenUnits: 5,
+      solver: 'lbfgs',
+      maxIter: 5,
+      alpha: 0.01,
+      trainAccuracyEvery: 2,
+    });
+    const counted = await train(lbfgs);
+    expect(counted.result.stopReason).toBe('max-iter');
+    expect(counted.progress.map((p) => p.trainAccuracy !== undefined)).toEqual([
+      false,
+      true,
+      false,
+      true,
+      true,
+    ]);
+    expect(counted.result.trainAccuracy).toBe(await lbfgs.score(xor));
+    // The counts come with L-BFGS's full-batch evaluations: no extra forward pass.
     expect(countCorrect).not.toHaveBeenCalled();
     countCorrect.mockRestore();
-    for (const c of [every2, never]) c.dispose();
+    for (const c of [unasked, asked, lbfgs]) c.dispose();
   });
 
   it('reports the full objective at the lbfgs iterate it returns', async () => {

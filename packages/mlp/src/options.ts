@@ -164,7 +164,7 @@ export function mlpOptionsSchema(defaults: Partial<MlpOptions> = {}) {
       .min(0)
       .default(d.trainAccuracyEvery)
       .describe(
-        'Report training accuracy every this many steps (0 = never; costs a forward pass per report with adam/sgd)',
+        "lbfgs: report the training accuracy its full-batch pass counts every this many iterations (0 = never); adam/sgd report none themselves, the fit's trainAccuracy option measures it off the fit clock",
       )
       .meta({ header: false }),
   });

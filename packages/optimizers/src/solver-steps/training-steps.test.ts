@@ -146,6 +146,20 @@ describe('trainingSteps', () => {
     expect(again.filter((c) => c.startsWith('accuracy'))).toEqual(['accuracy at 0.4']);
   });
 
+  it('without a trainAccuracy function reports only the solver\'s counts and measures nothing', async () => {
+    const calls: string[] = [];
+    const { run } = scripted(
+      [step(1, [0.1], { correct: 3 }), step(2, [0.2]), step(3, [0.3], { final: true })],
+      outcome([0.4]),
+    );
+    const { trainAccuracy: _measured, ...countsOnly } = options(1, calls);
+    const { steps, end } = await collect(trainingSteps(run, countsOnly));
+    expect(steps.map((s) => s.trainAccuracy)).toEqual([0.3, undefined, undefined]);
+    expect(end.trainAccuracy).toBeUndefined();
+    expect(end).toMatchObject({ model: [0.4] });
+    expect(calls.some((c) => c.startsWith('accuracy'))).toBe(false);
+  });
+
   it('reports no accuracy at trainAccuracyEvery 0, and closes the solver when closed early', async () => {
     const calls: string[] = [];
     const { run, state } = scripted([step(1, [0.1]), step(2, [0.2])], outcome([0.2]));

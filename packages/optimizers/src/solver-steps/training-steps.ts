@@ -31,8 +31,14 @@ export interface TrainingStepsOptions<M> {
   readonly numSamples: number;
   /** Report the training accuracy every this many steps, on the final step and at the end (0 = never). */
   readonly trainAccuracyEvery: number;
-  /** The training accuracy at x, for points whose evaluation did not count correct samples. */
-  readonly trainAccuracy: (x: Float64Array) => number | Promise<number>;
+  /**
+   * The training accuracy at x, for points whose evaluation did not count correct samples. Without
+   * it only the solver's own counts are reported (L-BFGS's full-batch pass counts them for free),
+   * and a point without one has no training accuracy here: core's fit driver measures it off the
+   * fit clock when `FitOptions.trainAccuracy` asks, which keeps a pass over the training set (an
+   * evaluation, not fitting) out of a mini-batch solver's fit time.
+   */
+  readonly trainAccuracy?: (x: Float64Array) => number | Promise<number>;
   /**
    * Awaited before `trainAccuracy` and after every step is handed out, e.g. to make the caller's
    * compute backend active again: the consumer may have switched it meanwhile.
@@ -42,7 +48,8 @@ export interface TrainingStepsOptions<M> {
 
 /**
  * A solver run as a classifier's training steps: the model at each step, with the training
- * accuracy when it is due (from the solver's count when it has one, else measured once per point),
+ * accuracy when it is due (from the solver's count when it has one, else measured once per point
+ * if `trainAccuracy` is given),
  * and the run's outcome as the end. Closing the steps closes the solver.
  */
 export async function* trainingSteps<M>(
@@ -52,14 +59,19 @@ export async function* trainingSteps<M>(
   const { model, numSamples, trainAccuracyEvery: every, beforeEvaluation } = options;
   // A forward pass over the training set is not free with mini-batches: remember the last one.
   let known: { x: Float64Array; accuracy: number } | undefined;
-  const trainAccuracyAt = async (x: Float64Array, correct: number | undefined) => {
+  const measure = options.trainAccuracy;
+  const trainAccuracyAt = async (
+    x: Float64Array,
+    correct: number | undefined,
+  ): Promise<{ trainAccuracy?: number }> => {
     if (correct !== undefined) {
       known = { x, accuracy: correct / numSamples };
     } else if (known === undefined || !sameVector(known.x, x)) {
+      if (measure === undefined) return {};
       await beforeEvaluation?.();
-      known = { x, accuracy: await options.trainAccuracy(x) };
+      known = { x, accuracy: await measure(x) };
     }
-    return known.accuracy;
+    return { trainAccuracy: known.accuracy };
   };
   let last: Float64Array | undefined;
   try {
@@ -71,7 +83,7 @@ export async function* trainingSteps<M>(
           // The solver may end away from its last step (e.g. aborted before its first).
           ...(last && sameVector(last, x) ? {} : { model: model(x) }),
           ...outcome,
-          ...(every > 0 ? { trainAccuracy: await trainAccuracyAt(x, correct) } : {}),
+          ...(every > 0 ? await trainAccuracyAt(x, correct) : {}),
         };
       }
       const s = next.value;
@@ -87,7 +99,7 @@ export async function* trainingSteps<M>(
         ...(s.stepSize === undefined ? {} : { stepSize: s.stepSize }),
         ...(s.learningRate === undefined ? {} : { learningRate: s.learningRate }),
         saveState: s.saveState,
-        ...(due ? { trainAccuracy: await trainAccuracyAt(s.x, s.correct) } : {}),
+        ...(due ? await trainAccuracyAt(s.x, s.correct) : {}),
       };
       await beforeEvaluation?.();
     }
