@@ -146,7 +146,7 @@ describe('trainingSteps', () => {
     expect(again.filter((c) => c.startsWith('accuracy'))).toEqual(['accuracy at 0.4']);
   });
 
-  it('without a trainAccuracy function reports only the solver\'s counts and measures nothing', async () => {
+  it("without a trainAccuracy function reports only the solver's counts and measures nothing", async () => {
     const calls: string[] = [];
     const { run } = scripted(
       [step(1, [0.1], { correct: 3 }), step(2, [0.2]), step(3, [0.3], { final: true })],
