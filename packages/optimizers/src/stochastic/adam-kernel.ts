@@ -31,7 +31,10 @@ export interface AdamKernel {
   /** The first and second moments, views of the module's memory (updated in place). */
   readonly m: Float64Array;
   readonly v: Float64Array;
-  /** One update of x from g with the rule's per-step constants; x and g stay JS arrays. */
+  /** x and g in the module's memory: kept there by the caller, they are not copied in or out. */
+  readonly x: Float64Array;
+  readonly g: Float64Array;
+  /** One update of x from g with the rule's per-step constants (any arrays of the dimension). */
   apply(
     x: Float64Array,
     g: Float64Array,
@@ -67,9 +70,11 @@ export function createAdamKernel(dimension: number): AdamKernel | undefined {
   return {
     m: view(layout.m),
     v: view(layout.v),
+    x: xIn,
+    g: gIn,
     apply(x, g, c) {
-      xIn.set(x);
-      gIn.set(g);
+      if (x !== xIn) xIn.set(x);
+      if (g !== gIn) gIn.set(g);
       exports.adam(
         layout.x,
         layout.g,
@@ -84,7 +89,7 @@ export function createAdamKernel(dimension: number): AdamKernel | undefined {
         c.rootScale,
         c.epsilon,
       );
-      x.set(xIn);
+      if (x !== xIn) x.set(xIn);
     },
   };
 }

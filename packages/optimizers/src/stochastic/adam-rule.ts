@@ -51,6 +51,7 @@ export function createAdamRule(
   const keep2 = beta2;
   const take2 = 1 - beta2;
   return {
+    ...(kernel ? { workspace: { x: kernel.x, g: kernel.g } } : {}),
     apply(x, g, lr) {
       t++;
       // The bias corrections folded into two per-step constants: lr·m/(1−β1ᵗ) as stepScale·m and

@@ -67,6 +67,42 @@ describe('adam', () => {
     expect(step).toBe(6);
   });
 
+  it("keeps x and g in the kernel's memory from 1,024 parameters on: the textbook steps, an exact resume, x0 untouched", async () => {
+    const n = 1_501;
+    const target = Float64Array.from({ length: n }, (_, i) => Math.sin(i));
+    const grad = (v: number, i: number) => ((i % 7) + 1) * (v - target[i]!) ** 3 + (v - target[i]!);
+    const objective: MiniBatchObjective = (x) => ({
+      value: 0,
+      gradient: Float64Array.from(x, grad),
+    });
+    const x0 = new Float64Array(n).fill(0.5);
+    const options = { numSamples: 1, epochs: 8, learningRate: 0.01 };
+    const expected = Float64Array.from(x0);
+    const m = new Float64Array(n);
+    const v = new Float64Array(n);
+    for (let t = 1; t <= 8; t++) {
+      for (let i = 0; i < n; i++) {
+        const g = grad(expected[i]!, i);
+        m[i] = 0.9 * m[i]! + (1 - 0.9) * g;
+        v[i] = 0.999 * v[i]! + (1 - 0.999) * g * g;
+        const mHat = m[i]! / (1 - 0.9 ** t);
+        const vHat = v[i]! / (1 - 0.999 ** t);
+        expected[i]! -= (0.01 * mHat) / (Math.sqrt(vHat) + 1e-8);
+      }
+    }
+    const result = await minimizeAdam(objective, x0, options);
+    expect(x0.every((value) => value === 0.5)).toBe(true);
+    let worst = 0;
+    for (let i = 0; i < n; i++) {
+      worst = Math.max(worst, Math.abs(result.x[i]! - expected[i]!) / Math.abs(expected[i]!));
+    }
+    expect(worst).toBeLessThanOrEqual(1e-12);
+    const first = await minimizeAdam(objective, x0, { ...options, epochs: 3 });
+    const resumed = await minimizeAdam(objective, first.state, options);
+    expect(resumed.x).toEqual(result.x);
+    expect(resumed.state.buffers).toEqual(result.state.buffers);
+  });
+
   it('reaches the exact least-squares solution of a noisy problem (A 500×5, seeded)', async () => {
     const problem = makeLeastSquares(500, 5, 0.1, 42);
     const exact = solveNormalEquations(problem);

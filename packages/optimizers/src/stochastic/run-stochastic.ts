@@ -72,7 +72,11 @@ export async function* runStochastic<K extends 'sgd' | 'adam', B>(
   }
   const n = x.length;
   const rule = method.createRule(n, restored?.buffers);
-  const g = new Float64Array(n);
+  if (rule.workspace) {
+    rule.workspace.x.set(x);
+    x = rule.workspace.x;
+  }
+  const g = rule.workspace?.g ?? new Float64Array(n);
   const arg = new Float64Array(n);
   const { numSamples, batchSize } = o;
   const numBatches = Math.ceil(numSamples / batchSize);

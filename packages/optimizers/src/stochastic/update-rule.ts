@@ -2,6 +2,11 @@
 export interface UpdateRule<B> {
   /** Updates x in place from the gradient g (already including weight decay and clipping). */
   apply(x: Float64Array, g: Float64Array, learningRate: number): void;
+  /**
+   * Where the rule would like x and g kept (e.g. a kernel's memory, so no copy goes in or out);
+   * the loop then holds its point and gradient there. Absent: plain arrays.
+   */
+  readonly workspace?: { readonly x: Float64Array; readonly g: Float64Array };
   /** The rule's buffers as plain data, for a saved state. */
   save(): B;
 }
