@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedTemporaryDirectory } from '@digitlab/core/testing';
+import { describe, expect, it } from 'vitest';
 import { expectOneLineError } from '../test-support/expect-one-line-error.js';
 import { runCli, startCli } from '../test-support/run-cli.js';
 
@@ -23,13 +23,7 @@ async function killedAfterFirstCheckpoint(args: string[], dir: string, cwd: stri
   expect(run.code).toBeNull();
 }
 
-let root: string;
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'digitlab-checkpoint-'));
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+const root = sharedTemporaryDirectory('digitlab-checkpoint-');
 
 describe('train --checkpoint and --resume', { timeout: 120_000 }, () => {
   // Enough steps that the run is still going when the kill arrives after step 25.
@@ -43,10 +37,10 @@ describe('train --checkpoint and --resume', { timeout: 120_000 }, () => {
     '%s killed with SIGKILL after a checkpoint and resumed ends with the uninterrupted run’s model',
     async (name, base) => {
       const args = [...base, '--backend', 'cpu'];
-      const dir = join(root, `killed-${name.split(' ')[0]}`);
+      const dir = join(root(), `killed-${name.split(' ')[0]}`);
       const reference = await runCli([...args, '--save', join(dir, 'reference')]);
       expect(reference.code).toBe(0);
-      await killedAfterFirstCheckpoint(args, join(dir, 'c'), root);
+      await killedAfterFirstCheckpoint(args, join(dir, 'c'), root());
       const resumed = await runCli([
         'train',
         '--resume',
@@ -72,7 +66,7 @@ describe('train --checkpoint and --resume', { timeout: 120_000 }, () => {
   );
 
   it('Ctrl-C writes a checkpoint of the step reached and says how to resume it', async () => {
-    const dir = join(root, 'interrupted');
+    const dir = join(root(), 'interrupted');
     const cli = startCli(
       [
         'train',
@@ -89,7 +83,7 @@ describe('train --checkpoint and --resume', { timeout: 120_000 }, () => {
         '--checkpoint',
         dir,
       ],
-      { cwd: root },
+      { cwd: root() },
     );
     await cli.waitFor(/^epoch\s+10\/100000 /m);
     cli.child.kill('SIGINT');
@@ -122,8 +116,8 @@ describe('train --checkpoint and --resume', { timeout: 120_000 }, () => {
   });
 
   it('refuses a finished, a corrupt or a missing checkpoint with an error naming the file', async () => {
-    const finished = join(root, 'finished');
-    const model = join(root, 'model');
+    const finished = join(root(), 'finished');
+    const model = join(root(), 'model');
     const done = await runCli([
       'train',
       '--json',
@@ -158,7 +152,7 @@ describe('train --checkpoint and --resume', { timeout: 120_000 }, () => {
     await writeFile(join(finished, 'checkpoint.json'), '{');
     expectOneLineError(await runCli(['train', '--resume', finished]), /checkpoint\.json/);
     expectOneLineError(
-      await runCli(['train', '--resume', join(root, 'nothing-here')]),
+      await runCli(['train', '--resume', join(root(), 'nothing-here')]),
       /nothing-here.*expected a saved digitlab model/,
     );
   });

@@ -1,19 +1,13 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sharedTemporaryDirectory } from '@digitlab/core/testing';
 import { IDX_FILE_NAMES } from '@digitlab/datasets';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectOneLineError } from '../test-support/expect-one-line-error.js';
 import { writeTinyIdxDir } from '../test-support/idx-fixtures.js';
 import { runCli } from '../test-support/run-cli.js';
 
-let root: string;
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'digitlab-errors-'));
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+const root = sharedTemporaryDirectory('digitlab-errors-');
 
 describe('command-line errors', { timeout: 90_000 }, () => {
   it('rejects an unknown flag in one line', async () => {
@@ -54,7 +48,7 @@ describe('command-line errors', { timeout: 90_000 }, () => {
   });
 
   it('explains a truncated IDX file in the data directory', async () => {
-    const dir = join(root, 'corrupt');
+    const dir = join(root(), 'corrupt');
     await writeTinyIdxDir(dir);
     const file = join(dir, IDX_FILE_NAMES.testImages);
     const bytes = await readFile(file);
@@ -68,7 +62,7 @@ describe('command-line errors', { timeout: 90_000 }, () => {
 
   it('explains a missing data directory', async () => {
     expectOneLineError(
-      await runCli(['train', '--data-dir', join(root, 'nowhere'), '--per-class', '5']),
+      await runCli(['train', '--data-dir', join(root(), 'nowhere'), '--per-class', '5']),
       /nowhere does not exist or is not a directory; expected a directory holding train-images-idx3-ubyte/,
     );
   });

@@ -1,20 +1,14 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedTemporaryDirectory } from '@digitlab/core/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectOneLineError } from '../test-support/expect-one-line-error.js';
 import { type CliRun, quickTrainArgs, runCli } from '../test-support/run-cli.js';
 
 const FIGURES = ['confusion-matrix', 'learning-curves', 'misclassified', 'per-class', 'weights'];
 const MAX_ITER = 8;
 
-let root: string;
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'digitlab-report-cli-'));
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+const root = sharedTemporaryDirectory('digitlab-report-cli-');
 
 /** Every file under `dir`, relative to it, sorted. */
 async function filesUnder(dir: string): Promise<string[]> {
@@ -41,8 +35,8 @@ describe('train --report and digitlab report', { timeout: 120_000 }, () => {
   let jsonReport: string;
   let trained: CliRun;
   beforeAll(async () => {
-    model = join(root, 'model');
-    jsonReport = join(root, 'json-report');
+    model = join(root(), 'model');
+    jsonReport = join(root(), 'json-report');
     trained = await runCli(
       quickTrainArgs(
         { json: true, perClass: 20, maxIter: MAX_ITER },
@@ -78,7 +72,7 @@ describe('train --report and digitlab report', { timeout: 120_000 }, () => {
   });
 
   it('train --report in plain mode says where the report is and how long each figure took', async () => {
-    const dir = join(root, 'plain-report');
+    const dir = join(root(), 'plain-report');
     const run = await runCli(quickTrainArgs({ perClass: 20, maxIter: MAX_ITER }, '--report', dir));
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(
@@ -95,7 +89,7 @@ describe('train --report and digitlab report', { timeout: 120_000 }, () => {
   });
 
   it("report --model writes the saved model's report: evaluate's JSON as result.json, no learning curves and why", async () => {
-    const dir = join(root, 'model-report');
+    const dir = join(root(), 'model-report');
     const run = await runCli(['report', '--model', model, '--out', dir]);
     expect(run.code).toBe(0);
     expect(run.stdout.trim()).toMatch(
@@ -123,13 +117,13 @@ describe('train --report and digitlab report', { timeout: 120_000 }, () => {
       await runCli(['report', '--model', model]),
       /required option '--out <dir>' not specified/,
     );
-    const notModel = join(root, 'not-a-model');
+    const notModel = join(root(), 'not-a-model');
     await mkdir(notModel);
     expectUsageError(
-      await runCli(['report', '--model', notModel, '--out', join(root, 'never')]),
+      await runCli(['report', '--model', notModel, '--out', join(root(), 'never')]),
       new RegExp(`--model: ${notModel}: expected a saved digitlab model .*found no manifest`),
     );
-    const file = join(root, 'a-file');
+    const file = join(root(), 'a-file');
     await writeFile(file, 'keep me');
     expectUsageError(
       await runCli(['report', '--model', model, '--out', file]),
@@ -138,11 +132,11 @@ describe('train --report and digitlab report', { timeout: 120_000 }, () => {
       ),
     );
     expect(await readFile(file, 'utf8')).toBe('keep me');
-    await expect(readdir(join(root, 'never'))).rejects.toThrow(/ENOENT/);
+    await expect(readdir(join(root(), 'never'))).rejects.toThrow(/ENOENT/);
   });
 
   it('train --report refuses a directory holding other files before training', async () => {
-    const dir = join(root, 'someone-elses');
+    const dir = join(root(), 'someone-elses');
     await mkdir(dir);
     await writeFile(join(dir, 'notes.txt'), 'keep me');
     const run = await runCli(quickTrainArgs({ perClass: 20, maxIter: MAX_ITER }, '--report', dir));

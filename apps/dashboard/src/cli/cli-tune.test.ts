@@ -1,20 +1,14 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedTemporaryDirectory } from '@digitlab/core/testing';
+import { describe, expect, it } from 'vitest';
 import type { TuneJson } from '../report/tune-json.js';
 import { expectOneLineError } from '../test-support/expect-one-line-error.js';
 import { runCli, startCli } from '../test-support/run-cli.js';
 
 const QUICK = ['--per-class', '10', '--cv', '2', '--max-iter', '20', '--backend', 'cpu'];
 
-let root: string;
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'digitlab-tune-'));
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+const root = sharedTemporaryDirectory('digitlab-tune-');
 
 describe('digitlab tune', { timeout: 120_000 }, () => {
   it('prints one JSON object whose scores agree with each other', async () => {
@@ -45,7 +39,7 @@ describe('digitlab tune', { timeout: 120_000 }, () => {
   });
 
   it('prints plain lines in a pipe and writes the validation curve with --report', async () => {
-    const dir = join(root, 'report');
+    const dir = join(root(), 'report');
     const run = await runCli(['tune', '--C', 'logspace:-2:0:3', ...QUICK, '--report', dir]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(

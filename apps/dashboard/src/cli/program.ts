@@ -161,17 +161,14 @@ function addTrainCommand(program: Command, context: ProgramContext): Command {
   const solver = solverOption(described.values());
   const backend = described.get('backend');
   const flags = pluginFlags(trainPlugin);
-  const train = program
-    .command('train', { isDefault: true })
-    .description(
-      'Train a classifier (default command): a live dashboard in a terminal, plain lines in a pipe, JSON with --json',
-    )
-    .addOption(new Option('--dataset <name>', 'dataset').choices(KNOWN_DATASETS).default('mnist'))
-    .option(
-      '--data-dir <dir>',
-      'directory holding the four IDX files (raw or .gz) instead of the bundled MNIST',
-    )
-    .addOption(urlOption())
+  const train = withOptions(
+    program
+      .command('train', { isDefault: true })
+      .description(
+        'Train a classifier (default command): a live dashboard in a terminal, plain lines in a pipe, JSON with --json',
+      ),
+    dataOptions(context.registry),
+  )
     .addOption(
       new Option(
         '--preset <name>',
@@ -181,28 +178,6 @@ function addTrainCommand(program: Command, context: ProgramContext): Command {
           .map(([k, v]) => `${k}=${v}`)
           .join(', ')} (flags override it)`,
       ).choices(['notebook']),
-    )
-    .addOption(
-      new Option(
-        '--per-class <n>',
-        `training images per class, stratified and seeded (default: ${DEFAULT_PER_CLASS})`,
-      )
-        .argParser(integerAtLeast(1))
-        .conflicts(['trainSize', 'full']),
-    )
-    .addOption(
-      new Option('--train-size <n>', 'this many random training images')
-        .argParser(integerAtLeast(1))
-        .conflicts(['perClass', 'full']),
-    )
-    .addOption(
-      new Option('--full', 'the whole training split').conflicts(['perClass', 'trainSize']),
-    )
-    .addOption(
-      new Option(
-        '--classifier <name|module>',
-        `registered classifier (${context.registry.names().join(', ')}), or a module path / package whose default export is a ClassifierPlugin`,
-      ).default(DEFAULT_CLASSIFIER),
     )
     .addOption(
       new Option(
@@ -218,11 +193,7 @@ function addTrainCommand(program: Command, context: ProgramContext): Command {
           : 'TensorFlow.js backend (this classifier has none)',
       ).choices((backend?.choices ?? ['cpu', 'wasm']).map(String)),
     )
-    .addOption(
-      new Option('--seed <n>', 'seed of the subsample and of the classifier')
-        .argParser(integerAtLeast(0))
-        .default(0),
-    )
+    .addOption(seedOption())
     .addOption(
       new Option(
         '--eval-every <n|auto>',
@@ -284,50 +255,21 @@ function addTrainCommand(program: Command, context: ProgramContext): Command {
 
 function addTuneCommand(program: Command, context: ProgramContext): Command {
   const { io, trainPlugin } = context;
-  const tune = program
-    .command('tune')
-    .description(
-      'Choose options by stratified k-fold cross-validation over a grid (e.g. --C 0.001,0.01,0.1,1,10,100 or --C logspace:-3:2:6), then refit the best and score it on the test split',
-    )
-    .addOption(new Option('--dataset <name>', 'dataset').choices(KNOWN_DATASETS).default('mnist'))
-    .option(
-      '--data-dir <dir>',
-      'directory holding the four IDX files (raw or .gz) instead of the bundled MNIST',
-    )
-    .addOption(urlOption())
-    .addOption(
-      new Option(
-        '--per-class <n>',
-        `training images per class, stratified and seeded (default: ${DEFAULT_PER_CLASS})`,
-      )
-        .argParser(integerAtLeast(1))
-        .conflicts(['trainSize', 'full']),
-    )
-    .addOption(
-      new Option('--train-size <n>', 'this many random training images')
-        .argParser(integerAtLeast(1))
-        .conflicts(['perClass', 'full']),
-    )
-    .addOption(
-      new Option('--full', 'the whole training split').conflicts(['perClass', 'trainSize']),
-    )
-    .addOption(
-      new Option(
-        '--classifier <name|module>',
-        `registered classifier (${context.registry.names().join(', ')}), or a module path / package whose default export is a ClassifierPlugin`,
-      ).default(DEFAULT_CLASSIFIER),
-    )
+  const tune = withOptions(
+    program
+      .command('tune')
+      .description(
+        'Choose options by stratified k-fold cross-validation over a grid (e.g. --C 0.001,0.01,0.1,1,10,100 or --C logspace:-3:2:6), then refit the best and score it on the test split',
+      ),
+    dataOptions(context.registry),
+  )
     .addOption(
       new Option('--cv <k>', `number of stratified folds (default: ${DEFAULT_CV})`).argParser(
         integerAtLeast(2),
       ),
     )
     .option('--backend <name>', 'TensorFlow.js backend of every trial (default: the classifier’s)')
-    .addOption(
-      new Option('--seed <n>', 'seed of the subsample and of the classifier')
-        .argParser(integerAtLeast(0))
-        .default(0),
-    )
+    .addOption(seedOption())
     .option(
       '--report <dir>',
       'write tune-result.json and the validation curve (validation-curve.svg/.png) there',
@@ -353,6 +295,45 @@ function addTuneCommand(program: Command, context: ProgramContext): Command {
     context.exitCode = await runTune(settings, io);
   });
   return tune;
+}
+
+/** The flags `train` and `tune` share: where the data comes from, how much of it, and the classifier. */
+function dataOptions(registry: PluginRegistry): Option[] {
+  return [
+    new Option('--dataset <name>', 'dataset').choices(KNOWN_DATASETS).default('mnist'),
+    new Option(
+      '--data-dir <dir>',
+      'directory holding the four IDX files (raw or .gz) instead of the bundled MNIST',
+    ),
+    urlOption(),
+    new Option(
+      '--per-class <n>',
+      `training images per class, stratified and seeded (default: ${DEFAULT_PER_CLASS})`,
+    )
+      .argParser(integerAtLeast(1))
+      .conflicts(['trainSize', 'full']),
+    new Option('--train-size <n>', 'this many random training images')
+      .argParser(integerAtLeast(1))
+      .conflicts(['perClass', 'full']),
+    new Option('--full', 'the whole training split').conflicts(['perClass', 'trainSize']),
+    new Option(
+      '--classifier <name|module>',
+      `registered classifier (${registry.names().join(', ')}), or a module path / package whose default export is a ClassifierPlugin`,
+    ).default(DEFAULT_CLASSIFIER),
+  ];
+}
+
+/** `--seed`: of the subsample and of the classifier. */
+function seedOption(): Option {
+  return new Option('--seed <n>', 'seed of the subsample and of the classifier')
+    .argParser(integerAtLeast(0))
+    .default(0);
+}
+
+/** Adds each option to the command, in order (commander adds one at a time). */
+function withOptions(command: Command, options: readonly Option[]): Command {
+  for (const option of options) command.addOption(option);
+  return command;
 }
 
 /** `--url`: where to download a dataset that is not bundled (cached after the first time). */

@@ -10,16 +10,20 @@ import type { DataRequest, Sampling } from '@digitlab/session';
 import { UsageError } from '../errors.js';
 import { solverOption, validatePluginOptions } from './plugin-flags.js';
 
-/** The app's own `train` flags as commander parsed them (plugin flags are separate). */
-export interface TrainFlags {
+/** The flags `train` and `tune` share: where the data comes from, how much of it, the classifier. */
+export interface DataFlags {
   readonly dataset: KnownDatasetName;
   readonly dataDir?: string;
   readonly url?: string;
-  readonly preset?: 'notebook';
   readonly perClass?: number;
   readonly trainSize?: number;
   readonly full?: boolean;
   readonly classifier: string;
+}
+
+/** The app's own `train` flags as commander parsed them (plugin flags are separate). */
+export interface TrainFlags extends DataFlags {
+  readonly preset?: 'notebook';
   readonly optimizer?: string;
   readonly backend?: string;
   readonly seed?: number;
@@ -140,25 +144,12 @@ export async function resolveTrainSettings(
   const options = validatePluginOptions(plugin, raw);
   const checkpoint = checkpointSettings(flags, undefined);
 
-  const sampling: Sampling =
-    flags.full === true
-      ? { kind: 'full' }
-      : flags.trainSize !== undefined
-        ? { kind: 'train-size', size: flags.trainSize }
-        : { kind: 'per-class', perClass: flags.perClass ?? DEFAULT_PER_CLASS };
-
   const mode = outputMode(flags, env.interactive);
   const evalEvery = flags.evalEvery ?? (mode === 'json' ? JSON_EVAL_EVERY : DEFAULT_EVAL_EVERY);
   return {
     plugin,
     options,
-    data: {
-      dataset: flags.dataset,
-      ...(flags.dataDir === undefined ? {} : { dataDir: flags.dataDir }),
-      ...(flags.url === undefined ? {} : { url: flags.url }),
-      sampling,
-      seed,
-    },
+    data: dataRequest(flags, seed),
     evalEvery,
     saveDir: flags.save ?? DEFAULT_SAVE_DIR,
     saveAtEnd: flags.save !== undefined,
@@ -168,6 +159,23 @@ export async function resolveTrainSettings(
     ...(backendNote === undefined ? {} : { backendNote }),
     mode,
     ...(checkpoint === undefined ? {} : { checkpoint }),
+  };
+}
+
+/** The data request `train` and `tune` make of their data flags: one sampling, at most one source. */
+export function dataRequest(flags: DataFlags, seed: number): DataRequest {
+  const sampling: Sampling =
+    flags.full === true
+      ? { kind: 'full' }
+      : flags.trainSize !== undefined
+        ? { kind: 'train-size', size: flags.trainSize }
+        : { kind: 'per-class', perClass: flags.perClass ?? DEFAULT_PER_CLASS };
+  return {
+    dataset: flags.dataset,
+    ...(flags.dataDir === undefined ? {} : { dataDir: flags.dataDir }),
+    ...(flags.url === undefined ? {} : { url: flags.url }),
+    sampling,
+    seed,
   };
 }
 

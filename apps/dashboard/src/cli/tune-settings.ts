@@ -1,26 +1,18 @@
 import { type ClassifierPlugin, describeOptions } from '@digitlab/core';
-import type { KnownDatasetName } from '@digitlab/datasets';
-import type { DataRequest, Sampling } from '@digitlab/session';
+import type { DataRequest } from '@digitlab/session';
 import { expandGrid, type Grid, parseGridValues, TuningInputError } from '@digitlab/tuning';
 import type { PluginSource } from '@digitlab/tuning/node';
 import { UsageError } from '../errors.js';
 import { kebabCase } from '../view-models/kebab-case.js';
 import { attributeName, solverOption, validatePluginOptions } from './plugin-flags.js';
 import type { OutputMode } from './train-settings.js';
-import { DEFAULT_PER_CLASS } from './train-settings.js';
+import { type DataFlags, dataRequest } from './train-settings.js';
 
 /** Default number of folds of `digitlab tune`, as scikit-learn's cv=5. */
 export const DEFAULT_CV = 5;
 
 /** The app's own `tune` flags as commander parsed them (plugin option values are separate). */
-export interface TuneFlags {
-  readonly dataset: KnownDatasetName;
-  readonly dataDir?: string;
-  readonly url?: string;
-  readonly perClass?: number;
-  readonly trainSize?: number;
-  readonly full?: boolean;
-  readonly classifier: string;
+export interface TuneFlags extends DataFlags {
   readonly backend?: string;
   readonly seed?: number;
   readonly cv?: number;
@@ -111,23 +103,11 @@ export function resolveTuneSettings(
   } catch (error) {
     throw asUsage(error);
   }
-  const sampling: Sampling =
-    flags.full === true
-      ? { kind: 'full' }
-      : flags.trainSize !== undefined
-        ? { kind: 'train-size', size: flags.trainSize }
-        : { kind: 'per-class', perClass: flags.perClass ?? DEFAULT_PER_CLASS };
   return {
     plugin,
     grid,
     base,
-    data: {
-      dataset: flags.dataset,
-      ...(flags.dataDir === undefined ? {} : { dataDir: flags.dataDir }),
-      ...(flags.url === undefined ? {} : { url: flags.url }),
-      sampling,
-      seed: flags.seed ?? 0,
-    },
+    data: dataRequest(flags, flags.seed ?? 0),
     folds: flags.cv ?? DEFAULT_CV,
     ...(env.source === undefined ? {} : { source: env.source }),
     ...(flags.report === undefined ? {} : { reportDir: flags.report }),

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ArtifactError } from '../errors.js';
 import { MANIFEST_FILE, type ModelArtifact } from '../model-artifact.js';
+import { toyArtifact } from '../test-support/toy-artifact.js';
 import { mutatedBytes, settledOrTypedError } from '../testing/index.js';
 import { mutatedJson } from '../testing/mutated-json.js';
 import { temporaryDirectory } from '../testing/temporary-directory.js';
@@ -13,23 +14,17 @@ import { readModelArtifact, saveModel } from './model-directory.js';
 const RUNS = 1000;
 const ONLY = [ArtifactError];
 
-const artifact: ModelArtifact = {
-  plugin: 'toy-centroid',
-  metadata: {
-    numFeatures: 4,
-    numClasses: 2,
-    classNames: ['a', 'b'],
-    imageShape: [2, 2],
-    preprocessing: [{ kind: 'standardize', mean: [0, 1, 2, 3], std: [1, 1, 2, 2] }],
-    training: { seed: 7 },
-    metrics: { trainAccuracy: 0.5 },
-  },
-  files: {
+const artifact: ModelArtifact = toyArtifact(
+  {
     'weights.bin': Uint8Array.from({ length: 64 }, (_, i) => i * 7),
     'model.json': new TextEncoder().encode('{"layers":[4,2]}'),
     'extra.bin': new Uint8Array([1]),
   },
-};
+  {
+    preprocessing: [{ kind: 'standardize', mean: [0, 1, 2, 3], std: [1, 1, 2, 2] }],
+    metrics: { trainAccuracy: 0.5 },
+  },
+);
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ArtifactError } from '../errors.js';
 import type { ModelArtifact } from '../model-artifact.js';
+import { toyArtifact } from '../test-support/toy-artifact.js';
 import { temporaryDirectory } from '../testing/temporary-directory.js';
 import { readModelArtifact, saveModel } from './model-directory.js';
 
@@ -36,21 +37,13 @@ afterEach(() => {
 });
 
 function artifact(seed: number): ModelArtifact {
-  return {
-    plugin: 'toy-centroid',
-    metadata: {
-      numFeatures: 4,
-      numClasses: 2,
-      classNames: ['a', 'b'],
-      imageShape: [2, 2],
-      preprocessing: [],
-      training: { seed },
-    },
-    files: {
+  return toyArtifact(
+    {
       'weights.bin': new Uint8Array(1000).fill(seed),
       'model.json': new TextEncoder().encode(JSON.stringify({ seed })),
     },
-  };
+    { training: { seed } },
+  );
 }
 
 const CHILD = fileURLToPath(new URL('./test-support/save-until-killed.mjs', import.meta.url));

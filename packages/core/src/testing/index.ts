@@ -56,4 +56,4 @@ export { maxAbsDifference } from './max-abs-difference.js';
 export { mutatedJson } from './mutated-json.js';
 export { roundTripBlobs } from './round-trip-blobs.js';
 export { type SeparableClustersOptions, separableClusters } from './separable-clusters.js';
-export { temporaryDirectory } from './temporary-directory.js';
+export { sharedTemporaryDirectory, temporaryDirectory } from './temporary-directory.js';
