@@ -10,6 +10,7 @@ export {
   rowOffsets,
 } from './compressed-rows.js';
 export { type ShardRange, shardRanges } from './shard-ranges.js';
+export { stageRows } from './stage-rows.js';
 export {
   decodeBase64,
   instantiateWasm,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { sharedTemporaryDirectory } from '@digitlab/core/testing';
 import { describe, expect, it } from 'vitest';
 import { expectOneLineError } from '../test-support/expect-one-line-error.js';
-import { runCli, startCli } from '../test-support/run-cli.js';
+import { longRun, runCli, startCli } from '../test-support/run-cli.js';
 
 interface TrainJson {
   objective: number;
@@ -67,24 +67,7 @@ describe('train --checkpoint and --resume', { timeout: 120_000 }, () => {
 
   it('Ctrl-C writes a checkpoint of the step reached and says how to resume it', async () => {
     const dir = join(root(), 'interrupted');
-    const cli = startCli(
-      [
-        'train',
-        '--per-class',
-        '20',
-        '--optimizer',
-        'sgd',
-        '--epochs',
-        '100000',
-        '--backend',
-        'cpu',
-        '--eval-every',
-        '10',
-        '--checkpoint',
-        dir,
-      ],
-      { cwd: root() },
-    );
+    const cli = startCli(longRun('--eval-every', '10', '--checkpoint', dir), { cwd: root() });
     await cli.waitFor(/^epoch\s+10\/100000 /m);
     cli.child.kill('SIGINT');
     const run = await cli.finished;

@@ -2,21 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sharedTemporaryDirectory } from '@digitlab/core/testing';
 import { describe, expect, it } from 'vitest';
-import { runCli, startCli } from '../test-support/run-cli.js';
-
-/** Mini-batch SGD for far more epochs than a test waits for: it runs until interrupted. */
-const longRun = (...more: string[]) => [
-  'train',
-  '--per-class',
-  '20',
-  '--optimizer',
-  'sgd',
-  '--epochs',
-  '100000',
-  '--backend',
-  'cpu',
-  ...more,
-];
+import { longRun, runCli, startCli } from '../test-support/run-cli.js';
 
 interface SavedManifest {
   metadata: { training: Record<string, unknown>; metrics: Record<string, number> };

@@ -84,15 +84,18 @@ export async function runTrain(settings: TrainSettings, io: CliIo): Promise<numb
   // reached; a second one exits at once.
   const interrupts = handleInterrupts({ onInterrupt: () => void session.cancel() });
   let saveError: string | undefined;
+  /** What an interrupt kept, or else the save and report the flags asked for. */
+  const afterRun = async (result: Parameters<typeof keepInterrupted>[0]) => {
+    if (interrupts.signal !== undefined) return keepInterrupted(result);
+    if (settings.saveAtEnd) saveError = await saveFailure(session, settings.saveDir);
+    if (settings.reportAtEnd) await session.reportTo(settings.reportDir);
+    return undefined;
+  };
   try {
     if (settings.mode === 'plain') {
       session.subscribe(plainReporter((line) => writeLine(io.stdout, line)));
       const result = await session.run();
-      const interrupted = interrupts.signal !== undefined;
-      const kept = interrupted ? await keepInterrupted(result) : undefined;
-      if (settings.saveAtEnd && !interrupted)
-        saveError = await saveFailure(session, settings.saveDir);
-      if (settings.reportAtEnd && !interrupted) await session.reportTo(settings.reportDir);
+      const kept = await afterRun(result);
       io.stdout.write(
         `\n${finalTrainingReport(result.outcome, result.evaluation, result.info.classNames, result.info.unit, result.info.evaluationsUnit)}`,
       );
@@ -109,12 +112,8 @@ export async function runTrain(settings: TrainSettings, io: CliIo): Promise<numb
         if (line !== undefined) writeLine(io.stderr, line);
       });
       const result = await session.run();
-      const interrupted = interrupts.signal !== undefined;
-      const kept = interrupted ? await keepInterrupted(result) : undefined;
-      if (settings.saveAtEnd && !interrupted)
-        saveError = await saveFailure(session, settings.saveDir);
-      // Before the result, so a failed report leaves stdout one object too (the error).
-      if (settings.reportAtEnd && !interrupted) await session.reportTo(settings.reportDir);
+      // Saved and reported before the result, so a failed report leaves stdout one object too.
+      const kept = await afterRun(result);
       const savedTo = kept
         ? kept.savedTo
         : settings.saveAtEnd && saveError === undefined

@@ -122,3 +122,17 @@ export function quickTrainArgs(
     ...extra,
   ];
 }
+
+/** Mini-batch SGD for far more epochs than a test waits for: it runs until interrupted. */
+export const longRun = (...more: string[]) => [
+  'train',
+  '--per-class',
+  '20',
+  '--optimizer',
+  'sgd',
+  '--epochs',
+  '100000',
+  '--backend',
+  'cpu',
+  ...more,
+];

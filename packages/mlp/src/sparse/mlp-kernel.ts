@@ -6,6 +6,7 @@ import {
   MAX_WASM_BYTES,
   type MemoryLayout,
   rowOffsets,
+  stageRows,
   wasmModuleSupported,
 } from '@digitlab/kernels';
 import { type MlpShape, parameterOffsets } from '../mlp-parameters.js';
@@ -274,20 +275,7 @@ export class MlpKernel {
 
   /** Make `batch` (row indices) the 'batch' row list. */
   stageBatch(batch: Uint32Array): void {
-    if (batch.length > this.numRows) {
-      throw new RangeError(
-        `MlpKernel.stageBatch: expected at most ${this.numRows} rows, found ${batch.length}`,
-      );
-    }
-    for (let r = 0; r < batch.length; r++) {
-      const i = batch[r] as number;
-      if (i >= this.numRows) {
-        throw new RangeError(
-          `MlpKernel.stageBatch: expected row indices below ${this.numRows}, found ${i} at position ${r}`,
-        );
-      }
-      this.batchRows[r] = i;
-    }
+    stageRows(batch, this.numRows, this.batchRows, 'MlpKernel.stageBatch');
   }
 
   /**

@@ -5,6 +5,7 @@ import {
   MAX_WASM_BYTES,
   type MemoryLayout,
   rowOffsets,
+  stageRows,
   wasmModuleSupported,
 } from '@digitlab/kernels';
 import { SOFTMAX_KERNEL_BASE64 } from './softmax-kernel-binary.js';
@@ -271,20 +272,9 @@ export class SoftmaxKernel {
 
   /** Make `batch` (row indices) the 'batch' row list. */
   stageBatch(batch: Uint32Array): void {
-    if (batch.length > this.numRows) {
-      throw new RangeError(
-        `SoftmaxKernel.stageBatch: expected at most ${this.numRows} rows, found ${batch.length}`,
-      );
-    }
+    stageRows(batch, this.numRows, this.batchRows, 'SoftmaxKernel.stageBatch');
     for (let r = 0; r < batch.length; r++) {
-      const i = batch[r] as number;
-      if (i >= this.numRows) {
-        throw new RangeError(
-          `SoftmaxKernel.stageBatch: expected row indices below ${this.numRows}, found ${i} at position ${r}`,
-        );
-      }
-      this.batchRows[r] = i;
-      this.batchLabels[r] = this.labels[i] as number;
+      this.batchLabels[r] = this.labels[batch[r] as number] as number;
     }
   }
 
