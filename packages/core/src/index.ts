@@ -67,6 +67,13 @@ export {
   preprocessingToJson,
   validateModelMetadata,
 } from './model-metadata.js';
+export {
+  countOption,
+  momentumOption,
+  seedOption,
+  trainAccuracyEveryOption,
+  warmStartOption,
+} from './option-schemas.js';
 export { parseArtifactJson } from './parse-artifact-json.js';
 export { createRegistry, type PluginRegistry } from './registry.js';
 export { Stopwatch } from './stopwatch.js';

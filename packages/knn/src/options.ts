@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { countOption } from '@digitlab/core';
 import { type BackendChoice, backendOption } from '@digitlab/tfjs-backend';
 import { z } from 'zod';
 
@@ -43,15 +44,11 @@ export const DEFAULT_OPTIONS = {
 export function knnOptionsSchema(defaults: Partial<KnnOptions> = {}) {
   const d = { ...DEFAULT_OPTIONS, ...defaults };
   return z.strictObject({
-    k: z
-      .number()
-      .int()
-      .min(1)
-      .default(d.k)
-      .describe(
-        'Neighbours that vote, at most the number of training samples (scikit-learn n_neighbors)',
-      )
-      .meta({ group: 'model' }),
+    k: countOption(
+      d.k,
+      'Neighbours that vote, at most the number of training samples (scikit-learn n_neighbors)',
+      { group: 'model' },
+    ),
     weights: z
       .enum(WEIGHTINGS)
       .default(d.weights)
@@ -72,15 +69,11 @@ export function knnOptionsSchema(defaults: Partial<KnnOptions> = {}) {
       .default(d.workers)
       .describe('Worker threads of the projection search, each holding the index (0 = this thread)')
       .meta({ group: 'runtime' }),
-    batchSize: z
-      .number()
-      .int()
-      .min(1)
-      .default(d.batchSize)
-      .describe(
-        'brute: queries per distance batch; each batch holds a few batchSize × numSamples float32 matrices',
-      )
-      .meta({ group: 'runtime' }),
+    batchSize: countOption(
+      d.batchSize,
+      'brute: queries per distance batch; each batch holds a few batchSize × numSamples float32 matrices',
+      { group: 'runtime' },
+    ),
     backend: backendOption(d.backend),
   });
 }

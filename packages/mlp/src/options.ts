@@ -1,3 +1,10 @@
+import {
+  countOption,
+  momentumOption,
+  seedOption,
+  trainAccuracyEveryOption,
+  warmStartOption,
+} from '@digitlab/core';
 import { type BackendChoice, backendOption } from '@digitlab/tfjs-backend';
 import { z } from 'zod';
 
@@ -88,39 +95,26 @@ export function mlpOptionsSchema(defaults: Partial<MlpOptions> = {}) {
       .default(d.learningRate)
       .describe('adam/sgd step size (scikit-learn learning_rate_init)')
       .meta({ group: 'solver', solvers: ['adam', 'sgd'] }),
-    batchSize: z
-      .number()
-      .int()
-      .min(1)
-      .default(d.batchSize)
-      .describe('adam/sgd samples per step, at most the training-set size')
-      .meta({ group: 'solver', solvers: ['adam', 'sgd'] }),
-    epochs: z
-      .number()
-      .int()
-      .min(1)
-      .default(d.epochs)
-      .describe('adam/sgd passes over the training data (scikit-learn max_iter)')
-      .meta({ group: 'solver', solvers: ['adam', 'sgd'] }),
-    momentum: z
-      .number()
-      .min(0)
-      .lt(1)
-      .default(d.momentum)
-      .describe('sgd momentum (0 = plain SGD)')
-      .meta({ group: 'solver', solvers: ['sgd'] }),
+    batchSize: countOption(
+      d.batchSize,
+      'adam/sgd samples per step, at most the training-set size',
+      { group: 'solver', solvers: ['adam', 'sgd'] },
+    ),
+    epochs: countOption(
+      d.epochs,
+      'adam/sgd passes over the training data (scikit-learn max_iter)',
+      { group: 'solver', solvers: ['adam', 'sgd'] },
+    ),
+    momentum: momentumOption(d.momentum),
     nesterov: z
       .boolean()
       .default(d.nesterov)
       .describe('sgd: Nesterov momentum (scikit-learn nesterovs_momentum; ignored at momentum 0)')
       .meta({ group: 'solver', solvers: ['sgd'] }),
-    maxIter: z
-      .number()
-      .int()
-      .min(1)
-      .default(d.maxIter)
-      .describe('Most lbfgs iterations (scikit-learn max_iter)')
-      .meta({ group: 'solver', solvers: ['lbfgs'] }),
+    maxIter: countOption(d.maxIter, 'Most lbfgs iterations (scikit-learn max_iter)', {
+      group: 'solver',
+      solvers: ['lbfgs'],
+    }),
     tol: z
       .number()
       .min(0)
@@ -130,21 +124,16 @@ export function mlpOptionsSchema(defaults: Partial<MlpOptions> = {}) {
         'lbfgs stops when max |gradient| ≤ tol; adam/sgd when the epoch loss fails to drop by tol for more than nIterNoChange epochs (0, as in scikit-learn: only a loss above the best so far counts against it)',
       )
       .meta({ group: 'solver' }),
-    nIterNoChange: z
-      .number()
-      .int()
-      .min(1)
-      .default(d.nIterNoChange)
-      .describe('adam/sgd: epochs without a tol improvement of the loss before stopping')
-      .meta({ group: 'solver', solvers: ['adam', 'sgd'] }),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(0xffffffff)
-      .default(d.seed)
-      .describe('Seed of the weight initialization and the mini-batch shuffles (random_state)')
-      .meta({ header: false }),
+    nIterNoChange: countOption(
+      d.nIterNoChange,
+      'adam/sgd: epochs without a tol improvement of the loss before stopping',
+      { group: 'solver', solvers: ['adam', 'sgd'] },
+    ),
+    seed: seedOption(
+      d.seed,
+      'Seed of the weight initialization and the mini-batch shuffles (random_state)',
+      { header: false },
+    ),
     backend: backendOption(d.backend),
     layout: z
       .enum(LAYOUT_CHOICES)
@@ -153,19 +142,13 @@ export function mlpOptionsSchema(defaults: Partial<MlpOptions> = {}) {
         'Training data layout: auto (sparse unless the data is mostly nonzero), sparse (compressed rows, WebAssembly SIMD kernel) or dense (tensors on the backend)',
       )
       .meta({ header: false }),
-    warmStart: z
-      .boolean()
-      .default(d.warmStart)
-      .describe('Continue from the current (fitted or loaded) weights instead of a new random init')
-      .meta({ header: false }),
-    trainAccuracyEvery: z
-      .number()
-      .int()
-      .min(0)
-      .default(d.trainAccuracyEvery)
-      .describe(
-        "lbfgs: report the training accuracy its full-batch pass counts every this many iterations (0 = never); adam/sgd report none themselves, the fit's trainAccuracy option measures it off the fit clock",
-      )
-      .meta({ header: false }),
+    warmStart: warmStartOption(
+      d.warmStart,
+      'Continue from the current (fitted or loaded) weights instead of a new random init',
+    ),
+    trainAccuracyEvery: trainAccuracyEveryOption(
+      d.trainAccuracyEvery,
+      "lbfgs: report the training accuracy its full-batch pass counts every this many iterations (0 = never); adam/sgd report none themselves, the fit's trainAccuracy option measures it off the fit clock",
+    ),
   });
 }

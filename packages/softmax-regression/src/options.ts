@@ -1,3 +1,10 @@
+import {
+  countOption,
+  momentumOption,
+  seedOption,
+  trainAccuracyEveryOption,
+  warmStartOption,
+} from '@digitlab/core';
 import { type BackendChoice, backendOption } from '@digitlab/tfjs-backend/browser';
 import { z } from 'zod';
 import { LAYOUT_CHOICES, type LayoutChoice } from './layout.js';
@@ -100,13 +107,10 @@ export function softmaxRegressionOptionsSchema(
       .default(d.solver)
       .describe('lbfgs (full batch, scikit-learn default), sgd (momentum) or adam (mini-batch)')
       .meta({ group: 'solver', selectsSolver: true }),
-    maxIter: z
-      .number()
-      .int()
-      .min(1)
-      .default(d.maxIter)
-      .describe('Most L-BFGS iterations (scikit-learn max_iter)')
-      .meta({ group: 'solver', solvers: ['lbfgs'] }),
+    maxIter: countOption(d.maxIter, 'Most L-BFGS iterations (scikit-learn max_iter)', {
+      group: 'solver',
+      solvers: ['lbfgs'],
+    }),
     tol: z
       .number()
       .min(0)
@@ -116,32 +120,23 @@ export function softmaxRegressionOptionsSchema(
         'L-BFGS stops when max |gradient| ≤ tol (scikit-learn tol, scipy gtol; 0 never stops on it)',
       )
       .meta({ group: 'solver', solvers: ['lbfgs'] }),
-    m: z
-      .number()
-      .int()
-      .min(1)
-      .default(d.m)
-      .describe('L-BFGS history size (correction pairs kept)')
-      .meta({ group: 'solver', solvers: ['lbfgs'] }),
+    m: countOption(d.m, 'L-BFGS history size (correction pairs kept)', {
+      group: 'solver',
+      solvers: ['lbfgs'],
+    }),
     learningRate: withDefault(z.number().positive().finite(), d.learningRate)
       .describe(
         `sgd/adam initial step size (unset: ${DEFAULT_LEARNING_RATES.sgd} for sgd, ${DEFAULT_LEARNING_RATES.adam} for adam)`,
       )
       .meta({ group: 'solver', solvers: ['sgd', 'adam'] }),
-    batchSize: z
-      .number()
-      .int()
-      .min(1)
-      .default(d.batchSize)
-      .describe('sgd/adam samples per step')
-      .meta({ group: 'solver', solvers: ['sgd', 'adam'] }),
-    epochs: z
-      .number()
-      .int()
-      .min(1)
-      .default(d.epochs)
-      .describe('sgd/adam passes over the data')
-      .meta({ group: 'solver', solvers: ['sgd', 'adam'] }),
+    batchSize: countOption(d.batchSize, 'sgd/adam samples per step', {
+      group: 'solver',
+      solvers: ['sgd', 'adam'],
+    }),
+    epochs: countOption(d.epochs, 'sgd/adam passes over the data', {
+      group: 'solver',
+      solvers: ['sgd', 'adam'],
+    }),
     schedule: z
       .enum(SCHEDULES)
       .default(d.schedule)
@@ -149,21 +144,12 @@ export function softmaxRegressionOptionsSchema(
         'sgd/adam learning rate over the run: cosine (from learningRate down to 0 at the last step, lowered every step), linear (the same in a straight line) or constant',
       )
       .meta({ group: 'solver', solvers: ['sgd', 'adam'] }),
-    momentum: z
-      .number()
-      .min(0)
-      .lt(1)
-      .default(d.momentum)
-      .describe('sgd momentum (0 = plain SGD)')
-      .meta({ group: 'solver', solvers: ['sgd'] }),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(0xffffffff)
-      .default(d.seed)
-      .describe('sgd/adam mini-batch shuffling seed')
-      .meta({ group: 'solver', solvers: ['sgd', 'adam'], header: false }),
+    momentum: momentumOption(d.momentum),
+    seed: seedOption(d.seed, 'sgd/adam mini-batch shuffling seed', {
+      group: 'solver',
+      solvers: ['sgd', 'adam'],
+      header: false,
+    }),
     backend: backendOption(
       d.backend,
       'TensorFlow.js backend for dense data and prediction: auto (Node: wasm if it starts, else cpu; a browser: the active one, else cpu), wasm (fast) or cpu (reference)',
@@ -190,17 +176,13 @@ export function softmaxRegressionOptionsSchema(
         'Worker threads for lbfgs full-batch gradients, each holding a shard of the data (0 = this thread; Node entry only, where the default is one per core)',
       )
       .meta({ group: 'runtime', solvers: ['lbfgs'] }),
-    warmStart: z
-      .boolean()
-      .default(d.warmStart)
-      .describe('Continue from the current (fitted or loaded) parameters instead of zeros')
-      .meta({ header: false }),
-    trainAccuracyEvery: z
-      .number()
-      .int()
-      .min(0)
-      .default(d.trainAccuracyEvery)
-      .describe('Report training accuracy every this many steps (0 = never)')
-      .meta({ header: false }),
+    warmStart: warmStartOption(
+      d.warmStart,
+      'Continue from the current (fitted or loaded) parameters instead of zeros',
+    ),
+    trainAccuracyEvery: trainAccuracyEveryOption(
+      d.trainAccuracyEvery,
+      'Report training accuracy every this many steps (0 = never)',
+    ),
   });
 }
