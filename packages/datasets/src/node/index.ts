@@ -12,3 +12,4 @@ export { loadDatasetFromUrl } from './load-dataset-from-url.js';
 export type { LoadMnistOptions } from './load-mnist.js';
 export { bundledMnistDirectory, loadMnist } from './load-mnist.js';
 export { readIdx } from './read-idx.js';
+export { runPythonPeer } from './run-python-peer.js';

@@ -8,7 +8,6 @@
  * `node dist/bench/predict-mnist.js [--algorithm projection|brute] [--workers N] [--backend wasm] [--batch-size 256]
  * [--k 5] [--test 10000] [--train 60000] [--repeats 3] [--sklearn-dtype float32|float64] [--no-sklearn]`
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import {
   bundledMnistDirectory,
   type Dataset,
   loadMnist,
+  runPythonPeer,
   stratifiedSubsample,
   subset,
 } from '@digitlab/datasets/node';
@@ -122,22 +122,7 @@ function sklearn(trainSize: number, testSize: number): PeerRun | string {
       values['sklearn-dtype'] ?? 'float32',
       out,
     ];
-    // This machine sets OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE, which force a slower kernel: unset
-    // for the peer alone, so OpenBLAS picks its own.
-    const stdout = execFileSync(
-      'env',
-      [
-        '-u',
-        'OPENBLAS_CORETYPE',
-        '-u',
-        'OPENBLAS_L2_SIZE',
-        '/usr/bin/python3',
-        '-c',
-        PEER,
-        ...args,
-      ],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 20 },
-    );
+    const stdout = runPythonPeer(['-c', PEER, ...args]);
     const row = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Omit<
       PeerRun,
       'predictions'

@@ -12,12 +12,12 @@
  *    seconds, test accuracy, the ratio, the load average; then min and median over the rounds.
  * The machine is shared: compare within a round, and read the load column.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fitToEnd } from '@digitlab/core';
-import { bundledMnistDirectory, loadMnist } from '@digitlab/datasets/node';
+import { bundledMnistDirectory, loadMnist, runPythonPeer } from '@digitlab/datasets/node';
 import { softmaxResidualRows, useBackend } from '@digitlab/tfjs-backend';
 import { glorotUniformParameters } from '../glorot-uniform.js';
 import { MlpObjective } from '../mlp-objective.js';
@@ -93,20 +93,7 @@ print(f'{seconds} {cpu} {model.score(Xt, yt)} {kernel}')
 /** scikit-learn's fit on full MNIST, with OpenBLAS free to pick its own kernel. */
 function peerFit(): FitRow | { error: string } {
   try {
-    const out = execFileSync(
-      'env',
-      [
-        '-u',
-        'OPENBLAS_CORETYPE',
-        '-u',
-        'OPENBLAS_L2_SIZE',
-        '/usr/bin/python3',
-        '-c',
-        PEER,
-        bundledMnistDirectory(),
-      ],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
-    );
+    const out = runPythonPeer(['-c', PEER, bundledMnistDirectory()], { stderr: 'ignore' });
     const [seconds, cpu, accuracy, ...kernel] = out.trim().split(' ');
     return {
       fitSeconds: Number(seconds),

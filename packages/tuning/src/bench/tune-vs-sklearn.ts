@@ -7,14 +7,13 @@
  *
  * maxIter 100 is LogisticRegressionCV's default; the notebook's single fit uses 500.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadMnist, stratifiedSubsample } from '@digitlab/datasets/node';
+import { loadMnist, runPythonPeer, stratifiedSubsample } from '@digitlab/datasets/node';
 import { softmaxRegression } from '@digitlab/softmax-regression/node';
 import { workerRunner } from '../node/worker-runner.js';
 import { tune } from '../tune.js';
@@ -78,14 +77,13 @@ async function ours(): Promise<TuningResult> {
 
 function peer(): PeerResult | string {
   const script = fileURLToPath(new URL('../../bench/logistic-regression-cv.py', import.meta.url));
-  const env = { ...process.env };
-  delete env.OPENBLAS_CORETYPE;
-  delete env.OPENBLAS_L2_SIZE;
   const args = [script, dir, String(train.numFeatures), CS.join(','), String(maxIter), String(tol)];
-  const run = spawnSync('/usr/bin/python3', args, { env, encoding: 'utf8' });
-  if (run.status !== 0)
-    return `n/a (${(run.stderr || run.error?.message || '').trim().split('\n').at(-1)})`;
-  return JSON.parse(run.stdout) as PeerResult;
+  try {
+    return JSON.parse(runPythonPeer(args)) as PeerResult;
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '');
+    return `n/a (${(stderr || (error as Error).message).trim().split('\n').at(-1)})`;
+  }
 }
 
 console.log(
