@@ -17,8 +17,9 @@
  * directory and leaves `m` as it was; a failure at step 3 renames `.m.old-*` back first.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { pathExists } from './path-exists.js';
 
 /** The files of a directory to write, by name (no subdirectories); `last` is written after them. */
 export interface DirectoryContents {
@@ -48,7 +49,7 @@ export async function replaceDirectoryAtomically(
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const temp = siblingPath(target, 'tmp', suffix);
   const old = siblingPath(target, 'old', suffix);
-  const existed = await exists(target);
+  const existed = await pathExists(target);
   try {
     await mkdir(parent, { recursive: true });
     await mkdir(temp);
@@ -81,7 +82,7 @@ export async function replaceDirectoryAtomically(
  * caller reports it missing). Reads only; the next successful write tidies up.
  */
 export async function committedDirectory(target: string, holds: string): Promise<string> {
-  if (await exists(target)) return target;
+  if (await pathExists(target)) return target;
   const parent = dirname(target);
   let names: string[];
   try {
@@ -91,7 +92,7 @@ export async function committedDirectory(target: string, holds: string): Promise
   }
   const prefix = siblingPrefix(target, 'old');
   for (const name of names.filter((n) => n.startsWith(prefix)).sort()) {
-    if (await exists(join(parent, name, holds))) return join(parent, name);
+    if (await pathExists(join(parent, name, holds))) return join(parent, name);
   }
   return target;
 }
@@ -155,15 +156,6 @@ function isRunning(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 

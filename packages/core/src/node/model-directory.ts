@@ -10,6 +10,7 @@ import {
   DirectoryWriteError,
   replaceDirectoryAtomically,
 } from './atomic-directory.js';
+import { pathExists } from './path-exists.js';
 
 interface Manifest {
   format: 'digitlab-model';
@@ -76,7 +77,7 @@ export async function readModelArtifact(dir: string): Promise<ModelArtifact> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
       throw new ArtifactError(
-        `expected a saved digitlab model (a directory holding ${MANIFEST_FILE}), found ${(await exists(target)) ? 'no manifest' : 'nothing'}`,
+        `expected a saved digitlab model (a directory holding ${MANIFEST_FILE}), found ${(await pathExists(target)) ? 'no manifest' : 'nothing'}`,
         target,
       );
     }
@@ -200,15 +201,6 @@ async function refuseForeignDirectory(target: string): Promise<void> {
       `refusing to replace a non-empty directory that is not a saved digitlab model (it holds ${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''})`,
       target,
     );
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 
