@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { sharedTemporaryDirectory } from '@digitlab/core/testing';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { distinctColours } from './test-support/read-report.js';
 import { sampleInput } from './test-support/sample-input.js';
 import { writeReport } from './write-report.js';
@@ -27,13 +27,7 @@ const FIGURES = ['confusion-matrix', 'per-class', 'learning-curves', 'weights', 
 // Starting a browser on a busy two-core machine can take a while.
 const BROWSER_TEST_TIMEOUT_MS = 120_000;
 
-let root: string;
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'digitlab-report-browser-'));
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+const root = sharedTemporaryDirectory('digitlab-report-browser-');
 
 describe('report.html in a real browser', () => {
   it(
@@ -46,9 +40,9 @@ describe('report.html in a real browser', () => {
         console.warn(`report browser test skipped: ${reason}`);
         context.skip(`skipped: ${reason}`);
       }
-      const dir = join(root, 'report');
+      const dir = join(root(), 'report');
       await writeReport(dir, sampleInput());
-      const profile = await mkdtemp(join(root, 'profile-'));
+      const profile = await mkdtemp(join(root(), 'profile-'));
       const browser = await chromium.launchPersistentContext(profile, {
         executablePath: CHROMIUM,
         headless: true,

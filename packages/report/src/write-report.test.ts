@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sharedTemporaryDirectory } from '@digitlab/core/testing';
 import { decodePng, parseSvg } from '@digitlab/figures/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ReportError } from './report-error.js';
 import { listFiles } from './test-support/read-report.js';
 import { SAMPLE_RESULT, SAMPLE_STEPS, sampleInput } from './test-support/sample-input.js';
@@ -10,20 +10,14 @@ import { formatRenderTimes, type WrittenReport, writeReport } from './write-repo
 
 const FIGURES = ['confusion-matrix', 'learning-curves', 'misclassified', 'per-class', 'weights'];
 
-let root: string;
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'digitlab-report-test-'));
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+const root = sharedTemporaryDirectory('digitlab-report-test-');
 
 describe('writeReport on a full run', () => {
   let dir: string;
   let written: WrittenReport;
   let html: string;
   beforeAll(async () => {
-    dir = join(root, 'full', 'report');
+    dir = join(root(), 'full', 'report');
     written = await writeReport(dir, sampleInput());
     html = await readFile(join(dir, 'report.html'), 'utf8');
   });
@@ -40,7 +34,7 @@ describe('writeReport on a full run', () => {
     expect(written.html).toBe(join(dir, 'report.html'));
     expect(written.omitted).toEqual([]);
     // Nothing left beside it: the staging directory was renamed into place.
-    expect(await readdir(join(root, 'full'))).toEqual(['report']);
+    expect(await readdir(join(root(), 'full'))).toEqual(['report']);
   });
 
   it('makes an ordinary directory, not mkdtemp’s private one', async () => {
@@ -128,7 +122,7 @@ describe('writeReport on a full run', () => {
 
 describe('writeReport leaves out what it has nothing for, and says why', () => {
   it('a saved model: no history, no weights, no probabilities', async () => {
-    const dir = join(root, 'saved-model');
+    const dir = join(root(), 'saved-model');
     const written = await writeReport(
       dir,
       sampleInput({
@@ -162,7 +156,7 @@ describe('writeReport leaves out what it has nothing for, and says why', () => {
 
   it('a perfect model has no mistakes to show', async () => {
     const input = sampleInput();
-    const dir = join(root, 'perfect');
+    const dir = join(root(), 'perfect');
     const written = await writeReport(dir, {
       ...input,
       heldOut: { ...input.heldOut, predictions: Int32Array.from(input.heldOut.labels) },
@@ -175,24 +169,24 @@ describe('writeReport leaves out what it has nothing for, and says why', () => {
 
 describe('writeReport and the directory it is given', () => {
   it('replaces an earlier report, leaving none of its files behind', async () => {
-    const dir = join(root, 'again');
+    const dir = join(root(), 'again');
     await writeReport(dir, sampleInput());
     await writeReport(dir, sampleInput({ imageSets: [] }));
     const files = await listFiles(dir);
     expect(files).not.toContain('figures/weights.png');
     expect(files).toContain('figures/confusion-matrix.png');
-    expect(await readdir(root)).not.toContainEqual(expect.stringMatching(/^\.again/));
+    expect(await readdir(root())).not.toContainEqual(expect.stringMatching(/^\.again/));
   });
 
   it('writes into an empty directory', async () => {
-    const dir = join(root, 'empty');
+    const dir = join(root(), 'empty');
     await mkdir(dir);
     await writeReport(dir, sampleInput({ imageSets: [] }));
     expect(await listFiles(dir)).toContain('report.html');
   });
 
   it('refuses a file, naming it', async () => {
-    const file = join(root, 'a-file');
+    const file = join(root(), 'a-file');
     await writeFile(file, 'keep me');
     await expect(writeReport(file, sampleInput())).rejects.toThrow(
       new ReportError(
@@ -205,7 +199,7 @@ describe('writeReport and the directory it is given', () => {
   });
 
   it('refuses a directory holding other files, and leaves it as it was', async () => {
-    const dir = join(root, 'mine');
+    const dir = join(root(), 'mine');
     await mkdir(dir);
     await writeFile(join(dir, 'notes.txt'), 'keep me');
     await writeFile(join(dir, 'report.html'), 'not ours');
@@ -216,7 +210,7 @@ describe('writeReport and the directory it is given', () => {
   });
 
   it('writes nothing at all when the input is wrong', async () => {
-    const dir = join(root, 'bad-input');
+    const dir = join(root(), 'bad-input');
     const input = sampleInput();
     await expect(
       writeReport(dir, {
@@ -231,6 +225,6 @@ describe('writeReport and the directory it is given', () => {
     ).rejects.toThrow(
       'writeReport: images.values: expected 60 images of 6 × 6 values (2160), found 7 values',
     );
-    expect(await readdir(root)).not.toContainEqual(expect.stringMatching(/bad-input/));
+    expect(await readdir(root())).not.toContainEqual(expect.stringMatching(/bad-input/));
   });
 });
