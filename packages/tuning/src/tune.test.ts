@@ -5,8 +5,9 @@ import { softmaxRegression } from '@digitlab/softmax-regression';
 import { softmaxRegression as softmaxRegressionNode } from '@digitlab/softmax-regression/node';
 import { describe, expect, it } from 'vitest';
 import { TuningInputError } from './errors.js';
+import { runTune } from './test-support/run-tune.js';
 import { inThreadRunner, type TrialRunner, type TuningJob } from './trial-runner.js';
-import { type TuneConfig, tune } from './tune.js';
+import { tune } from './tune.js';
 import type { TuningEvent, TuningResult } from './tuning-event.js';
 
 const train = gaussianBlobs({ perClass: 12, numClasses: 3, numFeatures: 4, seed: 3, spread: 0.8 });
@@ -20,16 +21,6 @@ const test = gaussianBlobs({
 });
 const plugin = softmaxRegression({ backend: 'cpu' });
 const Cs = [0.01, 0.1, 1];
-
-async function run(config: TuneConfig): Promise<{ events: TuningEvent[]; result: TuningResult }> {
-  const events: TuningEvent[] = [];
-  const generator = tune(config);
-  for (;;) {
-    const next = await generator.next();
-    if (next.done) return { events, result: next.value };
-    events.push(next.value);
-  }
-}
 
 /** Cross-validation written out by hand: a cold fit per fold and C, scored on the held-out fold. */
 async function handCrossValidation(folds: number): Promise<number[][]> {
@@ -50,7 +41,7 @@ async function handCrossValidation(folds: number): Promise<number[][]> {
 
 describe('tune', () => {
   it('scores each setting by stratified k-fold accuracy, as a hand-written loop does', async () => {
-    const { result } = await run({
+    const { result } = await runTune({
       plugin,
       grid: { C: Cs },
       train,
@@ -77,7 +68,7 @@ describe('tune', () => {
   });
 
   it('streams started, trials, each setting once its folds are in, the refit, then finished', async () => {
-    const { events, result } = await run({ plugin, grid: { C: Cs }, train, test, folds: 3 });
+    const { events, result } = await runTune({ plugin, grid: { C: Cs }, train, test, folds: 3 });
     expect(events[0]).toMatchObject({
       type: 'started',
       plugin: 'softmax-regression',
@@ -132,7 +123,7 @@ describe('tune', () => {
     };
     // 3 folds walk C: 3 tasks.
     for (const cores of [2, 8]) {
-      await run({
+      await runTune({
         plugin: nodePlugin,
         grid: { C: Cs },
         train,
@@ -146,7 +137,7 @@ describe('tune', () => {
       [3, 2],
     ]);
     // A fixed workers option is the caller's.
-    await run({
+    await runTune({
       plugin: nodePlugin,
       grid: { C: Cs },
       base: { workers: 1 },
@@ -158,7 +149,7 @@ describe('tune', () => {
     expect(sent[2]?.options[0]?.workers).toBe(1);
     // The browser entry allows no worker threads: its trials get none.
     const browserRunner = inThreadRunner(plugin);
-    await run({
+    await runTune({
       plugin,
       grid: { C: Cs },
       train,
@@ -177,7 +168,7 @@ describe('tune', () => {
   });
 
   it('fits each setting cold for a plugin without warm starts', async () => {
-    const { events, result } = await run({
+    const { events, result } = await runTune({
       plugin: centroidPlugin(),
       grid: { shrink: [0, 0.5] },
       train,
@@ -221,9 +212,9 @@ describe('tune', () => {
   });
 
   it('rejects more folds than the smallest class has samples, and bad grids, before any fit', async () => {
-    await expect(run({ plugin, grid: { C: Cs }, train, folds: 13 })).rejects.toThrow(
+    await expect(runTune({ plugin, grid: { C: Cs }, train, folds: 13 })).rejects.toThrow(
       /expected at least 13 samples in every class for 13 folds, found class 0 \('blob 0'\) with 12 samples/,
     );
-    await expect(run({ plugin, grid: { C: [0] }, train })).rejects.toThrow(TuningInputError);
+    await expect(runTune({ plugin, grid: { C: [0] }, train })).rejects.toThrow(TuningInputError);
   });
 });

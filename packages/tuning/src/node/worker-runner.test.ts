@@ -3,8 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { gaussianBlobs } from '@digitlab/core/testing';
 import { softmaxRegression } from '@digitlab/softmax-regression';
 import { describe, expect, it } from 'vitest';
-import { type TuneConfig, tune } from '../tune.js';
-import type { TuningEvent, TuningResult } from '../tuning-event.js';
+import { runTune } from '../test-support/run-tune.js';
 import { workerRunner } from './worker-runner.js';
 
 const train = gaussianBlobs({ perClass: 12, numClasses: 3, numFeatures: 4, seed: 3, spread: 0.8 });
@@ -16,20 +15,6 @@ const source = {
   export: 'softmaxRegression',
 };
 
-async function run(
-  config: TuneConfig,
-  onEvent?: (e: TuningEvent) => void,
-): Promise<{ events: TuningEvent[]; result: TuningResult }> {
-  const events: TuningEvent[] = [];
-  const generator = tune(config);
-  for (;;) {
-    const next = await generator.next();
-    if (next.done) return { events, result: next.value };
-    events.push(next.value);
-    onEvent?.(next.value);
-  }
-}
-
 describe('workerRunner', () => {
   it('runs the tasks in worker threads, one core each, with the scores of this thread', async () => {
     const config = {
@@ -40,8 +25,8 @@ describe('workerRunner', () => {
       folds: 3,
       refit: false,
     };
-    const inThread = await run(config);
-    const { events, result } = await run({
+    const inThread = await runTune(config);
+    const { events, result } = await runTune({
       ...config,
       runner: workerRunner({ source, maxWorkers: 2 }),
     });
@@ -63,7 +48,7 @@ describe('workerRunner', () => {
 
   it('stops the workers on an abort and says so', async () => {
     const controller = new AbortController();
-    const { result } = await run(
+    const { result } = await runTune(
       {
         plugin,
         grid: { C: [0.01, 0.1, 1, 10] },
@@ -87,7 +72,7 @@ describe('workerRunner', () => {
   it('reports a plugin the workers cannot load, naming the module', async () => {
     const bad = { module: source.module, export: 'noSuchExport' };
     await expect(
-      run({
+      runTune({
         plugin,
         grid: { C: [0.1, 1] },
         train,
