@@ -1,7 +1,7 @@
 import {
   checkLongRun,
   fitAndDisposeCycle,
-  gaussianBlobs,
+  longRunBlobs,
   measureLongRun,
 } from '@digitlab/core/testing';
 
@@ -11,10 +11,7 @@ import { nearestCentroid } from './plugin.js';
 // Sized for CI (small data, a few seconds); `pnpm bench` in apps/dashboard runs full-size ones.
 describe('nearestCentroid fitted and disposed 200 times in one process', () => {
   it('RSS growth < 50 MB', async () => {
-    const data = {
-      train: gaussianBlobs({ perClass: 10, numClasses: 3, numFeatures: 16, seed: 1 }),
-      test: gaussianBlobs({ perClass: 5, numClasses: 3, numFeatures: 16, seed: 2, split: 'test' }),
-    };
+    const data = longRunBlobs();
     const measured = await measureLongRun(fitAndDisposeCycle(nearestCentroid(), {}, data), {
       cycles: 200,
     });

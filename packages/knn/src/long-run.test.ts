@@ -1,7 +1,7 @@
 import {
   checkLongRun,
   fitAndDisposeCycle,
-  gaussianBlobs,
+  longRunBlobs,
   measureLongRun,
 } from '@digitlab/core/testing';
 import { liveWorkerCount } from '@digitlab/kernels/node';
@@ -14,10 +14,7 @@ import { knn } from './plugin.js';
 await activateBackend('cpu');
 
 const tensorMemory = () => tf.memory().numTensors;
-const data = {
-  train: gaussianBlobs({ perClass: 10, numClasses: 3, numFeatures: 16, seed: 1 }),
-  test: gaussianBlobs({ perClass: 5, numClasses: 3, numFeatures: 16, seed: 2, split: 'test' }),
-};
+const data = longRunBlobs();
 
 // Sized for CI (small data, a few seconds); `pnpm bench` in apps/dashboard runs full-size ones.
 describe('knn fitted and disposed many times in one process', () => {

@@ -1,7 +1,7 @@
 import {
   checkLongRun,
   fitAndDisposeCycle,
-  gaussianBlobs,
+  longRunBlobs,
   measureLongRun,
 } from '@digitlab/core/testing';
 import { liveWorkerCount } from '@digitlab/kernels/node';
@@ -13,10 +13,7 @@ import { MIN_ROWS_PER_WORKER } from './parallel/parallel-objective.js';
 const tensorMemory = () => tf.memory().numTensors;
 
 function blobs(perClass: number, numFeatures: number) {
-  return {
-    train: gaussianBlobs({ perClass, numClasses: 3, numFeatures, seed: 1 }),
-    test: gaussianBlobs({ perClass: 5, numClasses: 3, numFeatures, seed: 2, split: 'test' }),
-  };
+  return longRunBlobs(numFeatures, perClass);
 }
 
 // Sized for CI: small data, few iterations; `pnpm bench` in apps/dashboard runs full-size ones.

@@ -50,6 +50,7 @@ export {
   fitAndDisposeCycle,
   type LongRunMeasurement,
   type LongRunOptions,
+  longRunBlobs,
   measureLongRun,
 } from './long-run.js';
 export { maxAbsDifference } from './max-abs-difference.js';

@@ -5,6 +5,7 @@ import type { ClassifierPlugin } from '../classifier-plugin.js';
 import { parsePluginOptions } from '../classifier-plugin.js';
 import { fitToEnd } from '../fit-to-end.js';
 import { ConformanceError } from './conformance-error.js';
+import { gaussianBlobs } from './gaussian-blobs.js';
 
 let gc: (() => void) | undefined;
 
@@ -120,5 +121,13 @@ export function fitAndDisposeCycle(
     } finally {
       classifier.dispose();
     }
+  };
+}
+
+/** The small splits the plugins' long-run tests fit again and again: 3 classes of 16 features. */
+export function longRunBlobs(numFeatures = 16, perClass = 10): DatasetSplits {
+  return {
+    train: gaussianBlobs({ perClass, numClasses: 3, numFeatures, seed: 1 }),
+    test: gaussianBlobs({ perClass: 5, numClasses: 3, numFeatures, seed: 2, split: 'test' }),
   };
 }
