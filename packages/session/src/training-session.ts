@@ -376,7 +376,10 @@ export class TrainingSession implements SessionControls {
     try {
       while (true) {
         await this.betweenSteps();
-        if (this.controller.signal.aborted) break;
+        // With checkpoints, keep pulling after a cancel: the fit sees the aborted signal and ends
+        // through its own end, which writes the checkpoint of the step reached. Leaving here
+        // would skip it whenever the cancel landed between two steps.
+        if (this.controller.signal.aborted && this.config.checkpoint === undefined) break;
         const next = await events.next();
         if (next.done) {
           finished = true;
