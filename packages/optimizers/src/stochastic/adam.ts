@@ -1,8 +1,9 @@
-import type { MiniBatchObjective } from '../objective.js';
-import { runToEnd } from '../run-to-end.js';
 import { type AdamRuleOptions, createAdamRule } from './adam-rule.js';
-import type { EpochProgress, StochasticResult } from './epoch-progress.js';
-import { runStochastic, type StochasticMethod } from './run-stochastic.js';
+import {
+  defineStochasticSolver,
+  type StochasticMinimize,
+  type StochasticRun,
+} from './define-stochastic-solver.js';
 import type { StochasticOptions } from './stochastic-options.js';
 import type { AdamBuffers, AdamState } from './stochastic-state.js';
 
@@ -12,31 +13,17 @@ export interface AdamOptions extends StochasticOptions<AdamState>, AdamRuleOptio
 /** Adam's default learning rate. */
 export const ADAM_DEFAULT_LEARNING_RATE = 0.001;
 
-function adamMethod(options: AdamOptions): StochasticMethod<'adam', AdamBuffers> {
-  return {
-    kind: 'adam',
-    defaultLearningRate: ADAM_DEFAULT_LEARNING_RATE,
-    createRule: (dimension, saved) => createAdamRule(dimension, options, saved),
-  };
-}
+const solver = defineStochasticSolver<'adam', AdamBuffers, AdamOptions>({
+  kind: 'adam',
+  defaultLearningRate: ADAM_DEFAULT_LEARNING_RATE,
+  createRule: createAdamRule,
+});
 
 /**
  * Mini-batch Adam with bias correction as an async generator of per-epoch progress that returns
  * the result; `start` is x0 (never modified) or a saved AdamState.
  */
-export function adam(
-  objective: MiniBatchObjective,
-  start: Float64Array | AdamState,
-  options: AdamOptions,
-): AsyncGenerator<EpochProgress<AdamState>, StochasticResult<AdamState>, undefined> {
-  return runStochastic(adamMethod(options), objective, start, options);
-}
+export const adam: StochasticRun<AdamState, AdamOptions> = solver.run;
 
 /** Runs `adam` to the end and returns its result; observe epochs with `options.onProgress`. */
-export function minimizeAdam(
-  objective: MiniBatchObjective,
-  start: Float64Array | AdamState,
-  options: AdamOptions,
-): Promise<StochasticResult<AdamState>> {
-  return runToEnd(adam(objective, start, options));
-}
+export const minimizeAdam: StochasticMinimize<AdamState, AdamOptions> = solver.minimize;

@@ -21,21 +21,25 @@ import {
   STOCHASTIC_STATE_VERSION,
   type StochasticState,
 } from './stochastic-state.js';
-import type { UpdateRule } from './update-rule.js';
+import type { UpdateRuleFactory } from './update-rule.js';
 
 /** What distinguishes SGD from Adam for the shared mini-batch loop. */
-export interface StochasticMethod<K extends 'sgd' | 'adam', B> {
+export interface StochasticMethod<K extends 'sgd' | 'adam', B, O> {
   readonly kind: K;
   readonly defaultLearningRate: number;
-  createRule(dimension: number, saved?: Record<string, unknown>): UpdateRule<B>;
+  readonly createRule: UpdateRuleFactory<O, B>;
 }
 
 /** The mini-batch training loop shared by SGD and Adam (epochs, shuffles, schedules, validation). */
-export async function* runStochastic<K extends 'sgd' | 'adam', B>(
-  method: StochasticMethod<K, B>,
+export async function* runStochastic<
+  K extends 'sgd' | 'adam',
+  B,
+  O extends StochasticOptions<StochasticState<K, B>>,
+>(
+  method: StochasticMethod<K, B, O>,
   objective: MiniBatchObjective,
   start: Float64Array | StochasticState<K, B>,
-  options: StochasticOptions<StochasticState<K, B>>,
+  options: O,
 ): AsyncGenerator<
   EpochProgress<StochasticState<K, B>>,
   StochasticResult<StochasticState<K, B>>,
@@ -71,7 +75,7 @@ export async function* runStochastic<K extends 'sgd' | 'adam', B>(
     x = new Float64Array(x0);
   }
   const n = x.length;
-  const rule = method.createRule(n, restored?.buffers);
+  const rule = method.createRule(n, options, restored?.buffers);
   if (rule.workspace) {
     rule.workspace.x.set(x);
     x = rule.workspace.x;

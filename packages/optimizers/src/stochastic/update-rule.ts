@@ -10,3 +10,13 @@ export interface UpdateRule<B> {
   /** The rule's buffers as plain data, for a saved state. */
   save(): B;
 }
+
+/**
+ * Creates an optimizer's update rule for `dimension` parameters from its options, continuing from
+ * the `saved` buffers of a state when resuming.
+ */
+export type UpdateRuleFactory<O, B> = (
+  dimension: number,
+  options: O,
+  saved?: Record<string, unknown>,
+) => UpdateRule<B>;
