@@ -74,38 +74,27 @@ describe('LbfgsHistory', () => {
     expect(Array.from(out)).toEqual([-1, 2]);
   });
 
-  it('matches the dense BFGS inverse update on random pairs (history not yet full)', () => {
-    const n = 4;
-    fc.assert(
-      fc.property(
-        fc.array(pairArb(n), { minLength: 1, maxLength: 3 }),
-        fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: n, maxLength: n }),
-        (pairs, g) => {
-          const history = new LbfgsHistory(5, n);
-          for (const { s, y } of pairs) push(history, s, y);
-          expectDenseDirection(history, pairs, g);
-        },
-      ),
-      { numRuns: 200, seed: 11 },
-    );
-  });
-
-  it('keeps only the newest m pairs once full (ring buffer eviction)', () => {
-    const n = 3;
-    fc.assert(
-      fc.property(
-        fc.array(pairArb(n), { minLength: 3, maxLength: 7 }),
-        fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: n, maxLength: n }),
-        (pairs, g) => {
-          const history = new LbfgsHistory(2, n);
-          for (const { s, y } of pairs) push(history, s, y);
-          expect(history.size).toBe(2);
-          expectDenseDirection(history, pairs.slice(-2), g);
-        },
-      ),
-      { numRuns: 100, seed: 12 },
-    );
-  });
+  it.each([
+    { history: 'not yet full', n: 4, m: 5, pushed: [1, 3], numRuns: 200, seed: 11 },
+    { history: 'full, evicting the oldest', n: 3, m: 2, pushed: [3, 7], numRuns: 100, seed: 12 },
+  ])(
+    'matches the dense BFGS inverse update over the newest m pairs (history $history)',
+    ({ n, m, pushed: [minLength, maxLength], numRuns, seed }) => {
+      fc.assert(
+        fc.property(
+          fc.array(pairArb(n), { minLength, maxLength }),
+          fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: n, maxLength: n }),
+          (pairs, g) => {
+            const history = new LbfgsHistory(m, n);
+            for (const { s, y } of pairs) push(history, s, y);
+            expect(history.size).toBe(Math.min(pairs.length, m));
+            expectDenseDirection(history, pairs.slice(-m), g);
+          },
+        ),
+        { numRuns, seed },
+      );
+    },
+  );
 
   it('with one pair on a quadratic with Hessian cI, gives the exact Newton step −g / c', () => {
     const history = new LbfgsHistory(3, 2);
