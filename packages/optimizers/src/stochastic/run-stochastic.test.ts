@@ -3,38 +3,53 @@ import { InvalidArgumentError, OptimizerStateError } from '../errors.js';
 import type { MiniBatchObjective } from '../objective.js';
 import { StopReason } from '../stop-reason.js';
 import { drain } from '../test-support/drain.js';
-import {
-  leastSquaresBatchObjective,
-  makeLeastSquares,
-  solveNormalEquations,
-} from '../test-support/least-squares.js';
+import { noisyLeastSquares } from '../test-support/least-squares.js';
 import { adam, minimizeAdam } from './adam.js';
 import { epochPermutation } from './epoch-permutation.js';
 import type { EpochProgress } from './epoch-progress.js';
 import { minimizeSgd, type SgdOptions, sgd } from './sgd.js';
 import type { AdamState, SgdState } from './stochastic-state.js';
 
-const problem = makeLeastSquares(200, 5, 0.1, 7);
-const objective = leastSquaresBatchObjective(problem);
-const exact = solveNormalEquations(problem);
+const { objective, exact } = noisyLeastSquares(200, 5, 0.1, 7);
 
-/** The sample indices of every mini-batch SGD asks for, in order, on a flat objective. */
-async function batchesSeen(dimension: number, options: SgdOptions): Promise<number[][]> {
+/**
+ * What SGD does on a flat objective (zero gradient): the sample indices of every mini-batch it asks
+ * for, in order, and the learning rate of every progress report.
+ */
+async function flatRun(
+  dimension: number,
+  options: SgdOptions,
+): Promise<{ batches: number[][]; rates: number[] }> {
   const batches: number[][] = [];
+  const rates: number[] = [];
   await minimizeSgd(
     (x, batch) => {
       batches.push(Array.from(batch));
       return { value: 0, gradient: new Float64Array(x.length) };
     },
     new Float64Array(dimension),
-    options,
+    { ...options, onProgress: (p) => void rates.push(p.learningRate) },
   );
-  return batches;
+  return { batches, rates };
+}
+
+/** Options that abort the run from its own progress reports, at the first one `stop` holds for. */
+function abortWhen(stop: (p: EpochProgress) => boolean): {
+  signal: AbortSignal;
+  onProgress: (p: EpochProgress) => void;
+} {
+  const controller = new AbortController();
+  return {
+    signal: controller.signal,
+    onProgress: (p) => {
+      if (stop(p)) controller.abort();
+    },
+  };
 }
 
 describe('mini-batches', () => {
   it('cover every sample exactly once per epoch in the seeded order, last batch smaller', async () => {
-    const batches = await batchesSeen(2, { numSamples: 10, batchSize: 4, epochs: 3, seed: 5 });
+    const { batches } = await flatRun(2, { numSamples: 10, batchSize: 4, epochs: 3, seed: 5 });
     expect(batches.map((b) => b.length)).toEqual([4, 4, 2, 4, 4, 2, 4, 4, 2]);
     for (let e = 0; e < 3; e++) {
       const epoch = batches.slice(3 * e, 3 * e + 3).flat();
@@ -44,7 +59,7 @@ describe('mini-batches', () => {
   });
 
   it('visit samples in index order with shuffle: false', async () => {
-    const batches = await batchesSeen(1, {
+    const { batches } = await flatRun(1, {
       numSamples: 5,
       batchSize: 2,
       epochs: 1,
@@ -130,15 +145,11 @@ describe('early stopping on a validation metric', () => {
   });
 
   it('restores the best x on abort too', async () => {
-    const controller = new AbortController();
     const { progress, result } = await drain(
       sgd(objective, new Float64Array(5), {
         ...base,
-        signal: controller.signal,
         validation: { evaluate: scripted([3, 1, 2, 2]) },
-        onProgress: (p) => {
-          if (p.epoch === 3) controller.abort();
-        },
+        ...abortWhen((p) => p.epoch === 3),
       }),
     );
     expect(result.stopReason).toBe(StopReason.Aborted);
@@ -272,14 +283,10 @@ describe('patience: stop when the training loss stops improving (scikit-learn n_
     expect(improving.stopReason).toBe(StopReason.MaxEpochs);
     expect(improving.converged).toBe(false);
     // Epoch 3 both exhausts the patience and sees the abort: the abort wins.
-    const controller = new AbortController();
     const aborted = await minimizeSgd(scriptedLoss([1, 1, 1, 1]), new Float64Array(1), {
       ...oneBatch,
       patience: { tol: 0, epochs: 1 },
-      signal: controller.signal,
-      onProgress: (p) => {
-        if (p.epoch === 3) controller.abort();
-      },
+      ...abortWhen((p) => p.epoch === 3),
     });
     expect(aborted.stopReason).toBe(StopReason.Aborted);
     expect(aborted.converged).toBe(false);
@@ -326,19 +333,13 @@ describe('patience: stop when the training loss stops improving (scikit-learn n_
 describe('adaptive schedule inside a run', () => {
   it('divides the learning rate by 5 after `patience` epochs without training-loss improvement', async () => {
     // Constant loss (zero gradient): epoch 1 sets the best, epochs 2 and 3 fail → divide after 3.
-    const rates: number[] = [];
-    await minimizeSgd(
-      (x) => ({ value: 1, gradient: new Float64Array(x.length) }),
-      new Float64Array(1),
-      {
-        numSamples: 4,
-        batchSize: 4,
-        epochs: 6,
-        learningRate: 0.1,
-        schedule: { type: 'adaptive', patience: 2 },
-        onProgress: (p) => void rates.push(p.learningRate),
-      },
-    );
+    const { rates } = await flatRun(1, {
+      numSamples: 4,
+      batchSize: 4,
+      epochs: 6,
+      learningRate: 0.1,
+      schedule: { type: 'adaptive', patience: 2 },
+    });
     // The rate reported for epoch k is the one used during it.
     expect(rates).toEqual([0.1, 0.1, 0.1, 0.02, 0.02, 0.004]);
   });
@@ -348,20 +349,14 @@ describe('decaying schedules inside a run', () => {
   it("cosine per 'step' uses the hand-computed rate at every step, across epochs", async () => {
     // 6 samples in batches of 4 (2 steps per epoch) for 2 epochs: T = 4 steps,
     // 0.2 · (1 + cos(π t / 4)) / 2 for t = 0 … 3.
-    const rates: number[] = [];
-    await minimizeSgd(
-      (x) => ({ value: 0, gradient: new Float64Array(x.length) }),
-      new Float64Array(1),
-      {
-        numSamples: 6,
-        batchSize: 4,
-        epochs: 2,
-        learningRate: 0.2,
-        schedule: { type: 'cosine', per: 'step' },
-        progressEverySteps: 1,
-        onProgress: (p) => void rates.push(p.learningRate),
-      },
-    );
+    const { rates } = await flatRun(1, {
+      numSamples: 6,
+      batchSize: 4,
+      epochs: 2,
+      learningRate: 0.2,
+      schedule: { type: 'cosine', per: 'step' },
+      progressEverySteps: 1,
+    });
     const expected = [0.2, 0.17071067811865476, 0.1, 0.029289321881345254];
     expect(rates).toHaveLength(4);
     for (const [t, rate] of rates.entries()) expect(rate).toBeCloseTo(expected[t]!, 15);
@@ -418,13 +413,9 @@ describe('save and resume', () => {
   it('Adam aborted after 3 epochs and resumed from result.state ends bit for bit as uninterrupted', async () => {
     const adamOptions = { numSamples: 200, batchSize: 32, epochs: 7, learningRate: 0.05, seed: 3 };
     const full = await minimizeAdam(objective, new Float64Array(5), adamOptions);
-    const controller = new AbortController();
     const first = await minimizeAdam(objective, new Float64Array(5), {
       ...adamOptions,
-      signal: controller.signal,
-      onProgress: (p) => {
-        if (p.epoch === 3) controller.abort();
-      },
+      ...abortWhen((p) => p.epoch === 3),
     });
     expect(first.stopReason).toBe(StopReason.Aborted);
     expect(first.epochs).toBe(3);
@@ -461,13 +452,9 @@ describe('save and resume', () => {
         onProgress: trace(fullX, fullRates),
       });
       // 7 batches per epoch: step 17 is batch 3 of epoch 3, where the rate is already decaying.
-      const controller = new AbortController();
       const first = await minimizeAdam(objective, new Float64Array(5), {
         ...scheduled,
-        signal: controller.signal,
-        onProgress: (p) => {
-          if (p.step === 17) controller.abort();
-        },
+        ...abortWhen((p) => p.step === 17),
       });
       expect(first.stopReason).toBe(StopReason.Aborted);
       expect(first.state).toMatchObject({ step: 17, epoch: 2, batchIndex: 3, schedule });
