@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MiniBatchObjective } from '../objective.js';
-import {
-  leastSquaresBatchObjective,
-  makeLeastSquares,
-  solveNormalEquations,
-} from '../test-support/least-squares.js';
+import { noisyLeastSquares } from '../test-support/least-squares.js';
 import { adam, minimizeAdam } from './adam.js';
 
 describe('adam', () => {
@@ -104,9 +100,8 @@ describe('adam', () => {
   });
 
   it('reaches the exact least-squares solution of a noisy problem (A 500×5, seeded)', async () => {
-    const problem = makeLeastSquares(500, 5, 0.1, 42);
-    const exact = solveNormalEquations(problem);
-    const result = await minimizeAdam(leastSquaresBatchObjective(problem), new Float64Array(5), {
+    const { objective, exact } = noisyLeastSquares(500, 5, 0.1, 42);
+    const result = await minimizeAdam(objective, new Float64Array(5), {
       numSamples: 500,
       batchSize: 25,
       epochs: 80,

@@ -2,11 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../errors.js';
 import type { MiniBatchObjective, ObjectiveOutput } from '../objective.js';
 import { StopReason } from '../stop-reason.js';
-import {
-  leastSquaresBatchObjective,
-  makeLeastSquares,
-  solveNormalEquations,
-} from '../test-support/least-squares.js';
+import { noisyLeastSquares } from '../test-support/least-squares.js';
 import type { EpochProgress } from './epoch-progress.js';
 import { minimizeSgd, sgd } from './sgd.js';
 import type { SgdState } from './stochastic-state.js';
@@ -93,17 +89,16 @@ describe('sgd update rules, hand-computed on f(x) = x² from x = 1, lr 0.1', () 
 });
 
 describe('sgd on noisy least squares (A 500×5, seeded)', () => {
-  const problem = makeLeastSquares(500, 5, 0.1, 42);
-  const exact = solveNormalEquations(problem);
+  const { objective, exact } = noisyLeastSquares(500, 5, 0.1, 42);
 
   it('the normal-equations solution is the least-squares minimizer (gradient ≈ 0)', () => {
     const all = Uint32Array.from({ length: 500 }, (_, i) => i);
-    const { gradient } = leastSquaresBatchObjective(problem)(exact, all) as ObjectiveOutput;
+    const { gradient } = objective(exact, all) as ObjectiveOutput;
     for (const g of Array.from(gradient)) expect(Math.abs(g)).toBeLessThan(1e-12);
   });
 
   it('with momentum and a cosine schedule reaches the exact solution', async () => {
-    const result = await minimizeSgd(leastSquaresBatchObjective(problem), new Float64Array(5), {
+    const result = await minimizeSgd(objective, new Float64Array(5), {
       numSamples: 500,
       batchSize: 25,
       epochs: 60,
@@ -118,7 +113,7 @@ describe('sgd on noisy least squares (A 500×5, seeded)', () => {
 
   it('reports the learning rate of each epoch as the schedule says', async () => {
     const rates: number[] = [];
-    const run = sgd(leastSquaresBatchObjective(problem), new Float64Array(5), {
+    const run = sgd(objective, new Float64Array(5), {
       numSamples: 500,
       batchSize: 100,
       epochs: 5,

@@ -85,3 +85,12 @@ export function solveNormalEquations(p: LeastSquaresProblem): Float64Array {
   }
   return x;
 }
+
+/** A `makeLeastSquares` problem as the mini-batch tests use it: its objective and exact solution. */
+export function noisyLeastSquares(...args: Parameters<typeof makeLeastSquares>): {
+  objective: (x: Float64Array, batch: Uint32Array) => ObjectiveOutput;
+  exact: Float64Array;
+} {
+  const problem = makeLeastSquares(...args);
+  return { objective: leastSquaresBatchObjective(problem), exact: solveNormalEquations(problem) };
+}
