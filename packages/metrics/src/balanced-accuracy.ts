@@ -1,6 +1,6 @@
 import type { ConfusionMatrix } from './confusion-matrix.js';
 import { rowTotals } from './confusion-totals.js';
-import { resolveConfusion } from './resolve-confusion.js';
+import { type ConfusionArgs, resolveConfusion } from './resolve-confusion.js';
 import type { Labels } from './types.js';
 
 /**
@@ -11,16 +11,8 @@ import type { Labels } from './types.js';
 export function balancedAccuracy(yTrue: Labels, yPred: Labels, numClasses: number): number;
 /** The same score from an already computed confusion matrix. */
 export function balancedAccuracy(cm: ConfusionMatrix): number;
-export function balancedAccuracy(
-  source: Labels | ConfusionMatrix,
-  yPred?: Labels,
-  numClasses?: number,
-): number {
-  const { counts, numClasses: k } = resolveConfusion('balancedAccuracy', [
-    source,
-    yPred,
-    numClasses,
-  ]);
+export function balancedAccuracy(...args: ConfusionArgs<never>): number {
+  const { counts, numClasses: k } = resolveConfusion('balancedAccuracy', args);
   const support = rowTotals(counts, k);
   let sum = 0;
   let present = 0;

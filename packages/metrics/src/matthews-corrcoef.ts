@@ -1,6 +1,6 @@
 import type { ConfusionMatrix } from './confusion-matrix.js';
 import { columnTotals, rowTotals, trace } from './confusion-totals.js';
-import { resolveConfusion } from './resolve-confusion.js';
+import { type ConfusionArgs, resolveConfusion } from './resolve-confusion.js';
 import type { Labels } from './types.js';
 
 /**
@@ -12,16 +12,8 @@ import type { Labels } from './types.js';
 export function matthewsCorrcoef(yTrue: Labels, yPred: Labels, numClasses: number): number;
 /** The same score from an already computed confusion matrix. */
 export function matthewsCorrcoef(cm: ConfusionMatrix): number;
-export function matthewsCorrcoef(
-  source: Labels | ConfusionMatrix,
-  yPred?: Labels,
-  numClasses?: number,
-): number {
-  const {
-    counts,
-    numClasses: k,
-    total: s,
-  } = resolveConfusion('matthewsCorrcoef', [source, yPred, numClasses]);
+export function matthewsCorrcoef(...args: ConfusionArgs<never>): number {
+  const { counts, numClasses: k, total: s } = resolveConfusion('matthewsCorrcoef', args);
   const t = rowTotals(counts, k);
   const p = columnTotals(counts, k);
   let tp = 0;

@@ -14,7 +14,7 @@ export interface ResolvedConfusion<O extends object> {
 
 /**
  * The arguments of a metric derived from the confusion matrix: the labels, or a confusion matrix
- * the caller already computed.
+ * the caller already computed (O = never for a metric without options).
  */
 export type ConfusionArgs<O extends object> =
   | readonly [yTrue: Labels, yPred: Labels, numClasses: number, options?: O]
