@@ -57,36 +57,19 @@ describe('confusionMatrix', () => {
     ]);
   });
 
-  it("normalizes over true rows with normalize: 'true'", () => {
-    // Row totals 2, 1, 3.
-    const cm = confusionMatrix(DOC_TRUE, DOC_PRED, 3, { normalize: 'true' });
+  // DOC counts [[2, 0, 0], [0, 0, 1], [1, 0, 2]]: row totals 2, 1, 3; column totals 3, 0, 3 (the
+  // middle column is 0/0 everywhere under 'pred', which sklearn turns into 0s); 6 samples.
+  it.each([
+    ['true', 'true rows', [1, 0, 0, 0, 0, 1, 1 / 3, 0, 2 / 3]],
+    ['pred', 'predicted columns', [2 / 3, 0, 0, 0, 0, 1 / 3, 1 / 3, 0, 2 / 3]],
+    ['all', 'all samples', [2 / 6, 0, 0, 0, 0, 1 / 6, 1 / 6, 0, 2 / 6]],
+  ] as const)("normalizes with normalize: '%s' (over %s)", (normalize, _over, cells) => {
+    const cm = confusionMatrix(DOC_TRUE, DOC_PRED, 3, { normalize });
     expect(cm.counts).toBeInstanceOf(Float64Array);
-    expect(cm.normalize).toBe('true');
-    const rows = cm.rows();
-    expect(rows[0]).toEqual([1, 0, 0]);
-    expect(rows[1]).toEqual([0, 0, 1]);
-    expect(rows[2]![0]).toBeCloseTo(1 / 3, 15);
-    expect(rows[2]![1]).toBe(0);
-    expect(rows[2]![2]).toBeCloseTo(2 / 3, 15);
-  });
-
-  it("normalizes over predicted columns with normalize: 'pred', a column with no predictions giving 0s", () => {
-    // Column totals 3, 0, 3: the middle column is 0/0 everywhere, which sklearn turns into 0.
-    const rows = confusionMatrix(DOC_TRUE, DOC_PRED, 3, { normalize: 'pred' }).rows();
-    expect(rows[0]![0]).toBeCloseTo(2 / 3, 15);
-    expect(rows[2]![0]).toBeCloseTo(1 / 3, 15);
-    expect(rows[1]![2]).toBeCloseTo(1 / 3, 15);
-    expect(rows[2]![2]).toBeCloseTo(2 / 3, 15);
-    expect(rows.map((r) => r[1])).toEqual([0, 0, 0]);
-    expect(rows[0]![2]).toBe(0);
-  });
-
-  it("normalizes over all samples with normalize: 'all'", () => {
-    const rows = confusionMatrix(DOC_TRUE, DOC_PRED, 3, { normalize: 'all' }).rows();
-    expect(rows[0]![0]).toBeCloseTo(2 / 6, 15);
-    expect(rows[1]![2]).toBeCloseTo(1 / 6, 15);
-    expect(rows[2]![0]).toBeCloseTo(1 / 6, 15);
-    expect(rows[2]![2]).toBeCloseTo(2 / 6, 15);
+    expect(cm.normalize).toBe(normalize);
+    // Row-major; whole cells (0s and 1s) exactly, fractions to 15 digits.
+    const expected = cells.map((v) => (Number.isInteger(v) ? v : expect.closeTo(v, 15)));
+    expect(Array.from(cm.counts)).toEqual(expected);
   });
 
   it("gives 0s, not NaN, for a row without samples under 'true' and for empty input under 'all'", () => {
