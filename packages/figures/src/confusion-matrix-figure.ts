@@ -1,9 +1,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { BLACK, readableOn, schemeScale, WHITE } from './colour-scale.js';
-import { type Figure, type RunLabel, titleWithRun } from './figure.js';
+import { type RunLabel, titleWithRun } from './figure.js';
+import { figureSpecHead } from './figure-spec.js';
 import { FiguresError } from './figures-error.js';
 import { groupThousands } from './group-thousands.js';
-import { FIGURE_CONFIG, renderVegaLite } from './render-vega-lite.js';
+import { vegaLiteFigure } from './render-vega-lite.js';
 import { textWidth } from './text-width.js';
 import { classNamesFor } from './validate.js';
 
@@ -44,12 +45,7 @@ interface Cell {
  * annotated with its count in black or white, whichever reads on the cell, a colour bar 0–1,
  * class names on both axes and the test accuracy in the title.
  */
-export async function confusionMatrixFigure(
-  input: ConfusionMatrixInput,
-  options: ConfusionMatrixOptions = {},
-): Promise<Figure> {
-  return renderVegaLite(FIGURE, confusionMatrixSpec(input, options));
-}
+export const confusionMatrixFigure = vegaLiteFigure(FIGURE, confusionMatrixSpec);
 
 /** The Vega-Lite spec `confusionMatrixFigure` renders. */
 export function confusionMatrixSpec(
@@ -108,12 +104,10 @@ export function confusionMatrixSpec(
   const accuracy = correct / total;
 
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    config: FIGURE_CONFIG,
-    title: {
+    ...figureSpecHead({
       text: titleWithRun('Confusion matrix', input.run),
       subtitle: `test accuracy ${accuracy.toFixed(4)} (${groupThousands(correct)} of ${groupThousands(total)})`,
-    },
+    }),
     width: side,
     height: side,
     data: { values: cells },

@@ -1,7 +1,7 @@
 import { scale as vegaScale } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ColourScale } from './colour-scale.js';
-import { FIGURE_CONFIG } from './render-vega-lite.js';
+import { figureSpecHead } from './figure-spec.js';
 import { textWidth } from './text-width.js';
 
 /** One tile of an image grid: the image as a data URL and the caption under it. */
@@ -135,12 +135,7 @@ export function imageGridSpec(grid: ImageGrid): TopLevelSpec {
     });
   }
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    config: FIGURE_CONFIG,
-    title:
-      grid.subtitle === undefined
-        ? { text: grid.title }
-        : { text: grid.title, subtitle: grid.subtitle },
+    ...figureSpecHead({ text: grid.title, subtitle: grid.subtitle }),
     width,
     height,
     data: { values },

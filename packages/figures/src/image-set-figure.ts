@@ -1,11 +1,11 @@
 import type { ImageSet } from '@digitlab/core';
 import type { TopLevelSpec } from 'vega-lite';
 import { type ColourScale, inkScale, schemeScale } from './colour-scale.js';
-import { type Figure, type RunLabel, titleWithRun } from './figure.js';
+import { type RunLabel, titleWithRun } from './figure.js';
 import { FiguresError } from './figures-error.js';
 import { imageDataUrl } from './image-data-url.js';
 import { imageGridSpec } from './image-grid-spec.js';
-import { renderVegaLite } from './render-vega-lite.js';
+import { vegaLiteFigure } from './render-vega-lite.js';
 import { checkColumns, checkImageShape } from './validate.js';
 
 const FIGURE = 'imageSetFigure';
@@ -26,12 +26,7 @@ export interface ImageSetOptions {
  * and blue for positive on limits symmetric around 0 and shared by every tile, 0 in the scale's
  * neutral middle; a sequential set (centroids) from white at its smallest to black at its largest.
  */
-export async function imageSetFigure(
-  set: ImageSet,
-  options: ImageSetOptions = {},
-): Promise<Figure> {
-  return renderVegaLite(FIGURE, imageSetSpec(set, options));
-}
+export const imageSetFigure = vegaLiteFigure(FIGURE, imageSetSpec);
 
 /** The Vega-Lite spec `imageSetFigure` renders. */
 export function imageSetSpec(set: ImageSet, options: ImageSetOptions = {}): TopLevelSpec {

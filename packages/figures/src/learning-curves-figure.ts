@@ -1,8 +1,9 @@
 import type { ProgressUnit, StopReason } from '@digitlab/core';
 import type { TopLevelSpec } from 'vega-lite';
-import { type Figure, type RunLabel, titleWithRun } from './figure.js';
+import { type RunLabel, titleWithRun } from './figure.js';
+import { figureSpecHead } from './figure-spec.js';
 import { FiguresError } from './figures-error.js';
-import { FIGURE_CONFIG, renderVegaLite } from './render-vega-lite.js';
+import { vegaLiteFigure } from './render-vega-lite.js';
 
 const FIGURE = 'learningCurvesFigure';
 
@@ -61,13 +62,7 @@ const MAX_POINTS_WITH_MARKERS = 40;
  * sharing the step axis, with the stop marked on each. Panels for quantities the history lacks
  * are left out; undefined when none is left (a k-NN fit that reports nothing): nothing to draw.
  */
-export async function learningCurvesFigure(
-  input: LearningCurvesInput,
-  options: LearningCurvesOptions = {},
-): Promise<Figure | undefined> {
-  const spec = learningCurvesSpec(input, options);
-  return spec === undefined ? undefined : renderVegaLite(FIGURE, spec);
-}
+export const learningCurvesFigure = vegaLiteFigure(FIGURE, learningCurvesSpec);
 
 /** The Vega-Lite spec `learningCurvesFigure` renders, or undefined when there is nothing to draw. */
 export function learningCurvesSpec(
@@ -110,15 +105,16 @@ export function learningCurvesSpec(
   });
 
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    config: { ...FIGURE_CONFIG, axis: { ...FIGURE_CONFIG.axis, gridColor: '#e6e6e6' } },
-    title: {
-      text: titleWithRun('Learning curves', input.run),
-      anchor: 'middle',
-      ...(input.stop === undefined
-        ? {}
-        : { subtitle: stopSubtitle(input.stop, input.unit), subtitleLimit: width + 80 }),
-    },
+    ...figureSpecHead(
+      {
+        text: titleWithRun('Learning curves', input.run),
+        anchor: 'middle',
+        ...(input.stop === undefined
+          ? {}
+          : { subtitle: stopSubtitle(input.stop, input.unit), subtitleLimit: width + 80 }),
+      },
+      { grid: true },
+    ),
     vconcat: views,
     spacing: 12,
     resolve: { scale: { color: 'independent' } },

@@ -1,12 +1,12 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { inkScale } from './colour-scale.js';
-import { type Figure, type RunLabel, titleWithRun } from './figure.js';
+import { type RunLabel, titleWithRun } from './figure.js';
 import { FiguresError } from './figures-error.js';
 import { groupThousands } from './group-thousands.js';
 import { imageDataUrl } from './image-data-url.js';
 import { imageGridSpec } from './image-grid-spec.js';
 import { type Predictions, pickMisclassified } from './pick-misclassified.js';
-import { renderVegaLite } from './render-vega-lite.js';
+import { vegaLiteFigure } from './render-vega-lite.js';
 import { checkColumns, checkImageShape, classNamesFor } from './validate.js';
 
 const FIGURE = 'misclassifiedFigure';
@@ -39,13 +39,7 @@ export interface MisclassifiedOptions {
  * `true → predicted (p)` with p the probability of the wrong prediction. Undefined when the model
  * makes no mistakes: there is nothing to draw.
  */
-export async function misclassifiedFigure(
-  input: MisclassifiedInput,
-  options: MisclassifiedOptions = {},
-): Promise<Figure | undefined> {
-  const spec = misclassifiedSpec(input, options);
-  return spec === undefined ? undefined : renderVegaLite(FIGURE, spec);
-}
+export const misclassifiedFigure = vegaLiteFigure(FIGURE, misclassifiedSpec);
 
 /** The Vega-Lite spec `misclassifiedFigure` renders, or undefined when nothing is wrong. */
 export function misclassifiedSpec(

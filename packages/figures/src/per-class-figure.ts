@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { type Figure, type RunLabel, titleWithRun } from './figure.js';
+import { type RunLabel, titleWithRun } from './figure.js';
+import { figureSpecHead } from './figure-spec.js';
 import { FiguresError } from './figures-error.js';
-import { FIGURE_CONFIG, renderVegaLite } from './render-vega-lite.js';
+import { vegaLiteFigure } from './render-vega-lite.js';
 import { textWidth } from './text-width.js';
 import { classNamesFor } from './validate.js';
 
@@ -45,9 +46,7 @@ const METRICS = ['precision', 'recall', 'F1'] as const;
 const METRIC_COLOURS = ['#4c78a8', '#f58518', '#54a24b'];
 
 /** Precision, recall and F1 of every class as grouped bars, one group per class, on 0–1. */
-export async function perClassFigure(input: PerClassInput): Promise<Figure> {
-  return renderVegaLite(FIGURE, perClassSpec(input));
-}
+export const perClassFigure = vegaLiteFigure(FIGURE, perClassSpec);
 
 /** The Vega-Lite spec `perClassFigure` renders. */
 export function perClassSpec(input: PerClassInput): TopLevelSpec {
@@ -76,15 +75,10 @@ export function perClassSpec(input: PerClassInput): TopLevelSpec {
   const groupWidth = Math.max(42, Math.min(72, Math.floor(560 / k)));
   const summary = summaryOf(input.scores);
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    config: { ...FIGURE_CONFIG, axis: { ...FIGURE_CONFIG.axis, gridColor: '#e6e6e6' } },
-    title:
-      summary === undefined
-        ? { text: titleWithRun('Precision, recall and F1 per class', input.run) }
-        : {
-            text: titleWithRun('Precision, recall and F1 per class', input.run),
-            subtitle: summary,
-          },
+    ...figureSpecHead(
+      { text: titleWithRun('Precision, recall and F1 per class', input.run), subtitle: summary },
+      { grid: true },
+    ),
     width: groupWidth * k,
     height: 260,
     data: { values },

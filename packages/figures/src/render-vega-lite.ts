@@ -2,7 +2,6 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Figure } from './figure.js';
 import { FiguresError } from './figures-error.js';
-import { FONT_FAMILY } from './font.js';
 import { isOurFont, textWidth } from './text-width.js';
 
 // vega lays text out with canvas measurements in a browser and with a rough estimate
@@ -27,41 +26,6 @@ metrics.width = (item, text) => {
   return item.limit !== undefined && item.limit > 0 ? Math.min(width, item.limit) : width;
 };
 
-/** Looks shared by every figure: our font, plain weights, matplotlib-like sizes, white ground. */
-export const FIGURE_CONFIG = {
-  font: FONT_FAMILY,
-  background: 'white',
-  padding: 12,
-  view: { stroke: null },
-  title: {
-    fontSize: 15,
-    fontWeight: 'normal',
-    subtitleFontSize: 12,
-    subtitleColor: '#444444',
-    offset: 10,
-    subtitlePadding: 4,
-  },
-  axis: {
-    labelFontSize: 11,
-    labelColor: '#222222',
-    titleFontSize: 12,
-    titleFontWeight: 'normal',
-    titleColor: '#111111',
-    domainColor: '#444444',
-    tickColor: '#444444',
-  },
-  legend: {
-    // A thin frame, so a colour bar's white end still shows where it stops.
-    gradientStrokeColor: '#8a8a8a',
-    gradientStrokeWidth: 0.75,
-    labelFontSize: 11,
-    titleFontSize: 11,
-    titleFontWeight: 'normal',
-    labelColor: '#222222',
-  },
-  header: { labelFontSize: 12, titleFontWeight: 'normal' },
-} as const;
-
 // vega numbers gradients and clip paths with module-wide counters; resetting them before each
 // render makes the SVG a function of the input alone. One render at a time keeps two figures
 // drawn concurrently from interleaving their numbers.
@@ -72,6 +36,28 @@ export function renderVegaLite(figure: string, spec: TopLevelSpec): Promise<Figu
   const rendered = queue.then(() => render(figure, spec));
   queue = rendered.catch(() => undefined);
   return rendered;
+}
+
+/**
+ * A figure function from the function that builds its spec: the same arguments, the spec
+ * rendered; undefined where the spec is undefined (nothing to draw). `figure` names it in errors.
+ */
+export function vegaLiteFigure<A extends unknown[]>(
+  figure: string,
+  spec: (...args: A) => TopLevelSpec,
+): (...args: A) => Promise<Figure>;
+export function vegaLiteFigure<A extends unknown[]>(
+  figure: string,
+  spec: (...args: A) => TopLevelSpec | undefined,
+): (...args: A) => Promise<Figure | undefined>;
+export function vegaLiteFigure<A extends unknown[]>(
+  figure: string,
+  spec: (...args: A) => TopLevelSpec | undefined,
+): (...args: A) => Promise<Figure | undefined> {
+  return async (...args) => {
+    const built = spec(...args);
+    return built === undefined ? undefined : renderVegaLite(figure, built);
+  };
 }
 
 async function render(figure: string, spec: TopLevelSpec): Promise<Figure> {

@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { type Figure, type RunLabel, titleWithRun } from './figure.js';
+import { type RunLabel, titleWithRun } from './figure.js';
+import { figureSpecHead } from './figure-spec.js';
 import { FiguresError } from './figures-error.js';
-import { FIGURE_CONFIG, renderVegaLite } from './render-vega-lite.js';
+import { vegaLiteFigure } from './render-vega-lite.js';
 
 const FIGURE = 'validationCurveFigure';
 const LINE_COLOUR = '#1f77b4';
@@ -43,12 +44,7 @@ export interface ValidationCurveOptions {
  * band of ± one standard deviation, the chosen value marked. The value axis is logarithmic when
  * every value is positive and they span more than a decade (a C sweep).
  */
-export async function validationCurveFigure(
-  input: ValidationCurveInput,
-  options: ValidationCurveOptions = {},
-): Promise<Figure> {
-  return renderVegaLite(FIGURE, validationCurveSpec(input, options));
-}
+export const validationCurveFigure = vegaLiteFigure(FIGURE, validationCurveSpec);
 
 /** The Vega-Lite spec `validationCurveFigure` renders. */
 export function validationCurveSpec(
@@ -125,13 +121,14 @@ export function validationCurveSpec(
       : `best ${input.param} = ${best.value} (${best.mean.toFixed(4)})`,
   ].filter((s): s is string => s !== undefined);
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    config: { ...FIGURE_CONFIG, axis: { ...FIGURE_CONFIG.axis, gridColor: '#e6e6e6' } },
-    title: {
-      text: titleWithRun('Validation curve', input.run),
-      anchor: 'middle',
-      ...(subtitle.length === 0 ? {} : { subtitle: subtitle.join(' · ') }),
-    },
+    ...figureSpecHead(
+      {
+        text: titleWithRun('Validation curve', input.run),
+        anchor: 'middle',
+        subtitle: subtitle.length === 0 ? undefined : subtitle.join(' · '),
+      },
+      { grid: true },
+    ),
     width: options.width ?? 520,
     height: options.height ?? 260,
     data: { values },
