@@ -43,6 +43,24 @@ function coefficients(): ImageSet {
   };
 }
 
+/** A set of tiny images labelled a, b, … from plain values, for tests that read single pixels. */
+function setOf(
+  scale: ImageSet['scale'],
+  shape: ImageSet['shape'],
+  ...images: (readonly number[])[]
+): ImageSet {
+  return {
+    name: scale,
+    title: `A ${scale} set`,
+    scale,
+    shape,
+    images: images.map((values, i) => ({
+      label: String.fromCharCode(97 + i),
+      values: Float32Array.from(values),
+    })),
+  };
+}
+
 /** The embedded image of each tile, in order. */
 async function tiles(set: ImageSet) {
   const figure = await imageSetFigure(set);
@@ -78,14 +96,7 @@ describe('imageSetFigure', () => {
   });
 
   it('keeps the limits symmetric around 0 when the values are not', async () => {
-    const set: ImageSet = {
-      name: 'lopsided',
-      title: 'Lopsided',
-      scale: 'diverging',
-      shape: [1, 3],
-      images: [{ label: 'a', values: Float32Array.from([-1, 0, 4]) }],
-    };
-    const { root, images } = await tiles(set);
+    const { root, images } = await tiles(setOf('diverging', [1, 3], [-1, 0, 4]));
     const tile = decodeDataUrl(images[0]!.getAttribute('xlink:href')!);
     expect(positionOf(tile.pixel(0, 0))).toBeCloseTo(0.5 - 1 / 8, 2);
     expect(tile.pixel(1, 0)).toEqual(redblue.colour(0.5));
@@ -123,17 +134,7 @@ describe('imageSetFigure', () => {
   });
 
   it('draws a sequential set from white at its smallest value to black at its largest', async () => {
-    const set: ImageSet = {
-      name: 'centroids',
-      title: 'Class centroids',
-      scale: 'sequential',
-      shape: [1, 3],
-      images: [
-        { label: 'a', values: Float32Array.from([0, 0.5, 1]) },
-        { label: 'b', values: Float32Array.from([1, 0.25, 0]) },
-      ],
-    };
-    const { root, images } = await tiles(set);
+    const { root, images } = await tiles(setOf('sequential', [1, 3], [0, 0.5, 1], [1, 0.25, 0]));
     expect(texts(root)).toContain('white 0 to black 1, shared by all tiles');
     const tile = decodeDataUrl(images[0]!.getAttribute('xlink:href')!);
     expect(tile.pixel(0, 0)).toEqual([255, 255, 255]);
@@ -155,13 +156,7 @@ describe('imageSetFigure', () => {
       'imageSetFigure: expected set.images[0].values to be finite numbers, found NaN',
     ],
   ] as const)('refuses a malformed set (%#)', async ({ shape, values }, message) => {
-    const set: ImageSet = {
-      name: 'bad',
-      title: 'Bad',
-      scale: 'diverging',
-      shape,
-      images: [{ label: 'a', values: Float32Array.from(values) }],
-    };
+    const set = setOf('diverging', shape, values);
     await expect(imageSetFigure(set)).rejects.toThrow(FiguresError);
     await expect(imageSetFigure(set)).rejects.toThrow(message);
   });
