@@ -74,24 +74,14 @@ export function growBox(image: Raster, box: Box, threshold: number): Box {
     }
     return false;
   };
-  for (let grown = true; grown; ) {
-    grown = false;
-    if (top > 0 && rowHasInk(top - 1)) {
-      top--;
-      grown = true;
-    }
-    if (bottom < height - 1 && rowHasInk(bottom + 1)) {
-      bottom++;
-      grown = true;
-    }
-    if (left > 0 && colHasInk(left - 1)) {
-      left--;
-      grown = true;
-    }
-    if (right < width - 1 && colHasInk(right + 1)) {
-      right++;
-      grown = true;
-    }
-  }
+  // Every step out adds one to the box's height or width: it grew while their sum rises.
+  let span: number;
+  do {
+    span = bottom - top + (right - left);
+    if (top > 0 && rowHasInk(top - 1)) top--;
+    if (bottom < height - 1 && rowHasInk(bottom + 1)) bottom++;
+    if (left > 0 && colHasInk(left - 1)) left--;
+    if (right < width - 1 && colHasInk(right + 1)) right++;
+  } while (bottom - top + (right - left) > span);
   return { top, left, width: right - left + 1, height: bottom - top + 1 };
 }
