@@ -46,17 +46,23 @@ function greyImage(grey: Uint8Array, side: number): Sharp {
   return sharp(grey, { raw: { width: side, height: side, channels: 1 } });
 }
 
-/** Interleave a grey image into `channels` channels, mapping each grey level through `colour`. */
-function coloured(
+/** The digit as dark ink on white, `factor`× larger by pixel replication, ready to encode. */
+function invertedEnlarged(pixels: DigitPixels, factor: number): Sharp {
+  return greyImage(enlarged(inverted(pixels), factor), SIDE * factor);
+}
+
+/** A square grey image in `channels` channels, each grey level mapped through `colour`. */
+function colouredImage(
   grey: Uint8Array,
+  side: number,
   channels: 3 | 4,
   colour: (v: number) => readonly number[],
-): Uint8Array {
+): Sharp {
   const out = new Uint8Array(grey.length * channels);
   grey.forEach((v, i) => {
     out.set(colour(v).slice(0, channels), i * channels);
   });
-  return out;
+  return sharp(out, { raw: { width: side, height: side, channels } });
 }
 
 /**
@@ -74,10 +80,7 @@ export const DIGIT_IMAGE_VARIANTS: readonly DigitImageVariant[] = [
   {
     name: 'scaled-x3',
     extension: 'png',
-    write: (pixels) =>
-      greyImage(enlarged(inverted(pixels), 3), SIDE * 3)
-        .png()
-        .toBuffer(),
+    write: (pixels) => invertedEnlarged(pixels, 3).png().toBuffer(),
   },
   {
     name: 'scaled-x7-smooth',
@@ -96,9 +99,7 @@ export const DIGIT_IMAGE_VARIANTS: readonly DigitImageVariant[] = [
       // Drawn before any await, so the placements do not depend on which image finishes first.
       const left = 10 + Math.floor(random() * (480 - 56 - 20));
       const top = 10 + Math.floor(random() * (320 - 56 - 20));
-      const digit = await greyImage(enlarged(inverted(pixels), 2), SIDE * 2)
-        .png()
-        .toBuffer();
+      const digit = await invertedEnlarged(pixels, 2).png().toBuffer();
       return sharp({ create: { width: 480, height: 320, channels: 3, background: '#ffffff' } })
         .composite([{ input: digit, left, top }])
         .png()
@@ -110,10 +111,11 @@ export const DIGIT_IMAGE_VARIANTS: readonly DigitImageVariant[] = [
     extension: 'png',
     // Dark blue ink on cream paper.
     write: (pixels) =>
-      sharp(
-        coloured(enlarged(pixels, 2), 3, (v) => [250 - v * 0.85, 245 - v * 0.8, 225 - v * 0.4]),
-        { raw: { width: SIDE * 2, height: SIDE * 2, channels: 3 } },
-      )
+      colouredImage(enlarged(pixels, 2), SIDE * 2, 3, (v) => [
+        250 - v * 0.85,
+        245 - v * 0.8,
+        225 - v * 0.4,
+      ])
         .png()
         .toBuffer(),
   },
@@ -121,12 +123,7 @@ export const DIGIT_IMAGE_VARIANTS: readonly DigitImageVariant[] = [
     name: 'rgba-opaque',
     extension: 'png',
     write: (pixels) =>
-      sharp(
-        coloured(enlarged(inverted(pixels), 2), 4, (v) => [v, v, v, 255]),
-        {
-          raw: { width: SIDE * 2, height: SIDE * 2, channels: 4 },
-        },
-      )
+      colouredImage(enlarged(inverted(pixels), 2), SIDE * 2, 4, (v) => [v, v, v, 255])
         .png()
         .toBuffer(),
   },
@@ -135,38 +132,24 @@ export const DIGIT_IMAGE_VARIANTS: readonly DigitImageVariant[] = [
     extension: 'png',
     // A drawing app's export: black strokes whose alpha is the ink, on a transparent canvas.
     write: (pixels) =>
-      sharp(
-        coloured(enlarged(pixels, 3), 4, (v) => [0, 0, 0, v]),
-        {
-          raw: { width: SIDE * 3, height: SIDE * 3, channels: 4 },
-        },
-      )
+      colouredImage(enlarged(pixels, 3), SIDE * 3, 4, (v) => [0, 0, 0, v])
         .png()
         .toBuffer(),
   },
   {
     name: 'jpeg-q85',
     extension: 'jpg',
-    write: (pixels) =>
-      greyImage(enlarged(inverted(pixels), 4), SIDE * 4)
-        .jpeg({ quality: 85 })
-        .toBuffer(),
+    write: (pixels) => invertedEnlarged(pixels, 4).jpeg({ quality: 85 }).toBuffer(),
   },
   {
     name: 'webp',
     extension: 'webp',
-    write: (pixels) =>
-      greyImage(enlarged(inverted(pixels), 2), SIDE * 2)
-        .webp({ quality: 90 })
-        .toBuffer(),
+    write: (pixels) => invertedEnlarged(pixels, 2).webp({ quality: 90 }).toBuffer(),
   },
   {
     name: 'gif',
     extension: 'gif',
-    write: (pixels) =>
-      greyImage(enlarged(inverted(pixels), 2), SIDE * 2)
-        .gif()
-        .toBuffer(),
+    write: (pixels) => invertedEnlarged(pixels, 2).gif().toBuffer(),
   },
   {
     name: 'noisy-border',
