@@ -260,62 +260,56 @@ describe('predict --image with bad input', { timeout: 60_000 }, () => {
     expect(run.stdout).toBe('');
   };
 
-  it('a truncated PNG', async () => {
-    const png = await readFile((files.get('scaled-x3') as string[])[0] as string);
-    const file = join(bad, 'truncated.png');
-    await writeFile(file, png.subarray(0, Math.floor(png.length / 2)));
-    await expectFails(file, /truncated or corrupt PNG image/);
-  });
+  const firstFile = (variant: string) => readFile((files.get(variant) as string[])[0] as string);
+  const plainImage = (width: number, height: number, background: string) =>
+    sharp({ create: { width, height, channels: 3, background } });
 
-  it('a JPEG cut short in its header', async () => {
-    const jpeg = await readFile((files.get('jpeg-q85') as string[])[0] as string);
-    const file = join(bad, 'cut.jpg');
-    await writeFile(file, jpeg.subarray(0, 300));
-    await expectFails(file, /truncated or corrupt image/);
-  });
-
-  it('a text file named .png', async () => {
-    const file = join(bad, 'notes.png');
-    await writeFile(file, 'not a picture\n');
-    await expectFails(file, /not an image: expected PNG, JPEG, WebP or GIF data/);
-  });
-
-  it('an empty file', async () => {
-    const file = join(bad, 'empty.jpg');
-    await writeFile(file, '');
-    await expectFails(file, /not an image: the file is empty/);
-  });
-
-  it('a format that is not read (TIFF)', async () => {
-    const file = join(bad, 'digit.tiff');
-    await writeFile(
-      file,
-      await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } })
-        .tiff()
-        .toBuffer(),
-    );
-    await expectFails(file, /unsupported image format tiff: expected PNG, JPEG, WebP or GIF/);
-  });
-
-  it('a blank image (white paper, no ink)', async () => {
-    const file = join(bad, 'blank.png');
-    await writeFile(
-      file,
-      await sharp({ create: { width: 64, height: 48, channels: 3, background: '#f4f4f4' } })
-        .png()
-        .toBuffer(),
-    );
-    await expectFails(file, /no ink: nothing stands out of the light paper/);
+  // What the test calls the file, its name, what it holds and the error it gets.
+  it.each<[string, string, () => Promise<string | Uint8Array>, RegExp]>([
+    [
+      'a truncated PNG',
+      'truncated.png',
+      async () => {
+        const png = await firstFile('scaled-x3');
+        return png.subarray(0, Math.floor(png.length / 2));
+      },
+      /truncated or corrupt PNG image/,
+    ],
+    [
+      'a JPEG cut short in its header',
+      'cut.jpg',
+      async () => (await firstFile('jpeg-q85')).subarray(0, 300),
+      /truncated or corrupt image/,
+    ],
+    [
+      'a text file named .png',
+      'notes.png',
+      async () => 'not a picture\n',
+      /not an image: expected PNG, JPEG, WebP or GIF data/,
+    ],
+    ['an empty file', 'empty.jpg', async () => '', /not an image: the file is empty/],
+    [
+      'a format that is not read (TIFF)',
+      'digit.tiff',
+      () => plainImage(8, 8, '#fff').tiff().toBuffer(),
+      /unsupported image format tiff: expected PNG, JPEG, WebP or GIF/,
+    ],
+    [
+      'a blank image (white paper, no ink)',
+      'blank.png',
+      () => plainImage(64, 48, '#f4f4f4').png().toBuffer(),
+      /no ink: nothing stands out of the light paper/,
+    ],
+  ])('%s', async (_, name, contents, pattern) => {
+    const file = join(bad, name);
+    await writeFile(file, await contents());
+    await expectFails(file, pattern);
   });
 
   it('an image over the pixel limit is refused from its header, before decoding', async () => {
     // A real 1×1 PNG whose header is rewritten to claim 20000×20000: decoding it would fail as
     // corrupt, so "too large" proves the size was checked first.
-    const png = Buffer.from(
-      await sharp({ create: { width: 1, height: 1, channels: 3, background: '#fff' } })
-        .png()
-        .toBuffer(),
-    );
+    const png = Buffer.from(await plainImage(1, 1, '#fff').png().toBuffer());
     png.writeUInt32BE(20_000, 16);
     png.writeUInt32BE(20_000, 20);
     png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
