@@ -2,7 +2,7 @@ import type { SessionEvent } from '@digitlab/session';
 import { DashboardApp, type QuitReason } from '../app/dashboard-app.js';
 import type { ColourDepth } from '../view-models/colour-depth.js';
 import { FakeSession } from './fake-session.js';
-import { strip, tick, unmountLater } from './ink-test.js';
+import { frameShowing, strip, tick, unmountLater, waitUntil } from './ink-test.js';
 import { renderInColumns } from './render-in-columns.js';
 import { sampleRunActions } from './sample-dashboard.js';
 
@@ -29,7 +29,9 @@ export async function mountDashboardApp(
       columns,
     ),
   );
-  await tick();
+  // useInput subscribes in an effect, which a loaded machine may run late; a key written before
+  // then is lost. Ink listens to stdin once the first subscriber asks for raw mode.
+  await waitUntil(() => app.stdin.listenerCount('readable') > 0, 'the app listens for keys');
   const events = sampleRunActions(40, 10).filter(
     (a): a is SessionEvent => a.type !== 'memory' && a.type !== 'batch',
   );
@@ -43,5 +45,8 @@ export async function mountDashboardApp(
     session.emit(...sent);
     await tick();
   };
-  return { session, quits, events, press, emit, frame: () => strip(app.lastFrame()) };
+  const frame = () => strip(app.lastFrame());
+  /** Waits until the frame shows `expected` (polling: Ink draws in its own time); that frame. */
+  const waitForFrame = (expected: string | RegExp) => frameShowing(frame, expected);
+  return { session, quits, events, press, emit, frame, waitForFrame };
 }
