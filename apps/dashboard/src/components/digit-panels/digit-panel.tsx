@@ -1,29 +1,27 @@
 import { Box, Text } from 'ink';
 import type { DigitPanelModel } from '../../view-models/digit-panel-model.js';
+import type { DigitPanelLayout } from '../../view-models/layout.js';
 
 /** Props of a digit panel's frame. */
 export interface DigitPanelProps {
   readonly model: DigitPanelModel;
-  /** A round grey border, as the wide layout's panels have. */
-  readonly framed: boolean;
-  /** Lines the panel may take, border included. */
-  readonly height: number;
-  readonly width: number;
+  /** Its box, border included, and whether it has the wide layout's round grey border. */
+  readonly layout: DigitPanelLayout;
 }
 
 /**
  * A title with its legend, then the tiles' lines as the view-model wrote them (each picture line
  * carries its own colour codes), or the message that stands in for them.
  */
-export function DigitPanel({ model, framed, height, width }: DigitPanelProps) {
+export function DigitPanel({ model, layout }: DigitPanelProps) {
   return (
     <Box
       flexDirection="column"
-      height={height}
-      width={width}
+      height={layout.height}
+      width={layout.width}
       flexShrink={0}
       overflow="hidden"
-      {...(framed ? { borderStyle: 'round', borderColor: 'gray', paddingX: 1 } : {})}
+      {...(layout.framed ? { borderStyle: 'round', borderColor: 'gray', paddingX: 1 } : {})}
     >
       <Text wrap="truncate-end">
         <Text bold>{model.title}</Text>

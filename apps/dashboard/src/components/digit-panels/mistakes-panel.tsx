@@ -35,7 +35,5 @@ export function MistakesPanel({
       }),
     [sample, classNames, unitLabel, columns, rows, depth],
   );
-  return (
-    <DigitPanel model={model} framed={layout.framed} height={layout.height} width={layout.width} />
-  );
+  return <DigitPanel model={model} layout={layout} />;
 }

@@ -29,7 +29,5 @@ export function WeightsPanel({ images, classifier, unitLabel, layout, depth }: W
       }),
     [images, classifier, unitLabel, columns, rows, depth],
   );
-  return (
-    <DigitPanel model={model} framed={layout.framed} height={layout.height} width={layout.width} />
-  );
+  return <DigitPanel model={model} layout={layout} />;
 }
