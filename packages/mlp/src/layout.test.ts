@@ -1,6 +1,6 @@
 import { ClassifierInputError, fitToEnd } from '@digitlab/core';
 import { maxAbsDifference } from '@digitlab/core/testing';
-import { type Dataset, seededRandom } from '@digitlab/datasets';
+import { type Dataset, datasetFromArrays, seededRandom } from '@digitlab/datasets';
 import { useBackend } from '@digitlab/tfjs-backend';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseLayout } from './layout.js';
@@ -24,18 +24,14 @@ function halves(perClass: number, d: number, density: number, seed: number): Dat
       if (random() < density) features[i * d + j] = own ? 0.5 + random() / 2 : random() / 4;
     }
   }
-  return {
+  return datasetFromArrays({
     name: 'halves',
     split: 'train',
     features,
     labels,
-    numSamples: n,
-    numFeatures: d,
     imageShape: [d],
-    numClasses: 2,
     classNames: ['first half', 'second half'],
-    preprocessing: [],
-  };
+  });
 }
 
 const shape = (d: number) => ({ numFeatures: d, hiddenUnits: 8, numClasses: 2 });

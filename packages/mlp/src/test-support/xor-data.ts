@@ -1,5 +1,4 @@
-import type { Dataset } from '@digitlab/datasets';
-import { seededRandom } from '@digitlab/datasets';
+import { type Dataset, datasetFromArrays, seededRandom } from '@digitlab/datasets';
 
 /**
  * XOR-like data no linear model separates: class = (x₀ > 0) XOR (x₁ > 0), with extra noise
@@ -25,16 +24,12 @@ export function xorData(
     for (let j = 2; j < d; j++) features[i * d + j] = random() - 0.5;
     labels[i] = sx * sy > 0 ? 0 : 1;
   }
-  return {
+  return datasetFromArrays({
     name: 'xor',
     split,
     features,
     labels,
-    numSamples: n,
-    numFeatures: d,
     imageShape: [d],
-    numClasses: 2,
     classNames: ['same sign', 'opposite sign'],
-    preprocessing: [],
-  };
+  });
 }
