@@ -77,7 +77,13 @@ export {
 export { parseArtifactJson } from './parse-artifact-json.js';
 export { createRegistry, type PluginRegistry } from './registry.js';
 export { Stopwatch } from './stopwatch.js';
-export type { TrainContext, Trainer, TrainingEnd, TrainingStep } from './trainer.js';
+export type {
+  TrainContext,
+  Trainer,
+  TrainingEnd,
+  TrainingStep,
+  TrainingSteps,
+} from './trainer.js';
 export type {
   EndEvent,
   EvaluatedSet,

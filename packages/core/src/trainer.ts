@@ -81,6 +81,12 @@ export interface TrainingEnd<M> {
 }
 
 /**
+ * The generator a plugin usually writes for `Trainer.steps`: it yields the steps and returns how
+ * training ended.
+ */
+export type TrainingSteps<M> = AsyncGenerator<TrainingStep<M>, TrainingEnd<M>, undefined>;
+
+/**
  * A training run as a plugin supplies it: how to describe it, then its steps. `steps` is pulled
  * one step at a time, so a paused consumer pauses training; the driver closes it (`return()`) and
  * calls `release` however the fit ends, so resources held by either are freed.

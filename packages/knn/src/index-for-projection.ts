@@ -1,4 +1,4 @@
-import type { TrainContext, Trainer, TrainingEnd, TrainingStep } from '@digitlab/core';
+import type { TrainContext, Trainer, TrainingSteps } from '@digitlab/core';
 import { NeighbourIndex } from './neighbour-index.js';
 import type { KnnOptions } from './options.js';
 import { principalBasis } from './projection/principal-basis.js';
@@ -26,10 +26,7 @@ export async function indexForProjection(
   // compresses the rows.
   let spawning = o.workers > 0 ? SearchWorkers.start(o.workers) : undefined;
   spawning?.catch(() => undefined);
-  async function* steps(): AsyncGenerator<
-    TrainingStep<NeighbourIndex>,
-    TrainingEnd<NeighbourIndex>
-  > {
+  async function* steps(): TrainingSteps<NeighbourIndex> {
     let last: NeighbourIndex | undefined;
     let complete = false;
     try {

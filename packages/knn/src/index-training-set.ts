@@ -2,8 +2,7 @@ import {
   ClassifierInputError,
   type TrainContext,
   type Trainer,
-  type TrainingEnd,
-  type TrainingStep,
+  type TrainingSteps,
 } from '@digitlab/core';
 import { activateBackend } from '@digitlab/tfjs-backend';
 import { indexForProjection } from './index-for-projection.js';
@@ -39,10 +38,7 @@ export async function indexTrainingSet({
   }
   // Backend start-up (wasm compilation) happens once per process: not part of this fit's time.
   const { note } = await activateBackend(o.backend);
-  async function* steps(): AsyncGenerator<
-    TrainingStep<NeighbourIndex>,
-    TrainingEnd<NeighbourIndex>
-  > {
+  async function* steps(): TrainingSteps<NeighbourIndex> {
     const blocks: IndexBlock[] = [];
     let last: NeighbourIndex | undefined;
     try {

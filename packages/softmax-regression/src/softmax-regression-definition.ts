@@ -4,8 +4,7 @@ import {
   imagesOfRows,
   type TrainContext,
   type Trainer,
-  type TrainingEnd,
-  type TrainingStep,
+  type TrainingSteps,
 } from '@digitlab/core';
 import { estimateDensity } from '@digitlab/kernels';
 import {
@@ -179,7 +178,7 @@ async function train<B extends string>(
 
   // Loading the data (compressing it, or handing shards to the workers) happens in here, so it
   // counts as fit time.
-  async function* steps(): AsyncGenerator<TrainingStep<DenseWeights>, TrainingEnd<DenseWeights>> {
+  async function* steps(): TrainingSteps<DenseWeights> {
     // A resumed fit continues the solver state a checkpoint holds (core's driver passes it).
     const run = { signal, beforeEvaluation: ensureBackend, resume };
     let objective: FullBatchObjective | undefined;
