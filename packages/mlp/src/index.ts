@@ -1,13 +1,13 @@
 export { NotFittedError } from '@digitlab/core';
-export { BackendInitError } from '@digitlab/tfjs-backend';
+export {
+  BackendInitError,
+  MODEL_JSON,
+  PREDICT_CHUNK_ROWS,
+  WEIGHTS_BIN,
+} from '@digitlab/tfjs-backend';
 export { glorotBound, glorotUniformParameters } from './glorot-uniform.js';
 export { hiddenUnitFilters, MAX_FILTERS } from './hidden-unit-filters.js';
-export {
-  decodeLayersModel,
-  encodeLayersModel,
-  MODEL_JSON,
-  WEIGHTS_BIN,
-} from './layers-model.js';
+export { decodeLayersModel, encodeLayersModel } from './layers-model.js';
 export {
   MlpObjective,
   type MlpObjectiveData,
@@ -41,5 +41,5 @@ export {
   mlp,
   PLUGIN_NAME,
 } from './plugin.js';
-export { PREDICT_CHUNK_ROWS, predictClasses, predictProbabilities } from './predict-rows.js';
+export { predictClasses, predictProbabilities } from './predict-rows.js';
 export { reluBackward } from './relu-backward.js';

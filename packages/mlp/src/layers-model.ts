@@ -1,12 +1,5 @@
-import {
-  type DenseLayer,
-  denseLayersModelFormat,
-  MODEL_JSON,
-  WEIGHTS_BIN,
-} from '@digitlab/tfjs-backend';
+import { type DenseLayer, denseLayersModelFormat } from '@digitlab/tfjs-backend';
 import type { MlpWeights } from './mlp-parameters.js';
-
-export { MODEL_JSON, WEIGHTS_BIN };
 
 /**
  * The network as tfjs-layers sees it:

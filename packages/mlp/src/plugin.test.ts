@@ -11,9 +11,8 @@ import {
   saveModel,
 } from '@digitlab/core/node';
 import { checkDescribedDefaults, roundTripBlobs, temporaryDirectory } from '@digitlab/core/testing';
-import { useBackend } from '@digitlab/tfjs-backend';
+import { MODEL_JSON, useBackend } from '@digitlab/tfjs-backend';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MODEL_JSON } from './layers-model.js';
 import { DEFAULT_OPTIONS } from './options.js';
 import { type MlpClassifier, mlp, PLUGIN_NAME } from './plugin.js';
 

@@ -6,8 +6,6 @@ import {
 import { denseStack } from './layers-model.js';
 import type { MlpWeights } from './mlp-parameters.js';
 
-export { PREDICT_CHUNK_ROWS };
-
 /** softmax(relu(XW1 + b1)W2 + b2) for row-major `features`, numRows × numClasses row-major. */
 export function predictProbabilities(
   weights: MlpWeights,

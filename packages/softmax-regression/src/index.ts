@@ -7,14 +7,14 @@ export {
   countNonzeros,
   MAX_COMPRESSED_COLUMNS,
 } from '@digitlab/kernels';
-export { BackendInitError, PREDICT_CHUNK_ROWS } from '@digitlab/tfjs-backend/browser';
-export type { FullBatchObjective, LocalObjective, ObjectiveData } from './gradient-objective.js';
 export {
-  decodeLayersModel,
-  encodeLayersModel,
+  BackendInitError,
   MODEL_JSON,
+  PREDICT_CHUNK_ROWS,
   WEIGHTS_BIN,
-} from './layers-model.js';
+} from '@digitlab/tfjs-backend/browser';
+export type { FullBatchObjective, LocalObjective, ObjectiveData } from './gradient-objective.js';
+export { decodeLayersModel, encodeLayersModel } from './layers-model.js';
 export {
   chooseLayout,
   LAYOUT_CHOICES,

@@ -1,12 +1,5 @@
-import {
-  type DenseLayer,
-  denseLayersModelFormat,
-  MODEL_JSON,
-  WEIGHTS_BIN,
-} from '@digitlab/tfjs-backend/browser';
+import { type DenseLayer, denseLayersModelFormat } from '@digitlab/tfjs-backend/browser';
 import type { DenseWeights } from './parameters.js';
-
-export { MODEL_JSON, WEIGHTS_BIN };
 
 /**
  * The model as tfjs-layers sees it: `sequential([dense({ units: k, activation: 'softmax', inputShape: [d] })])`.
