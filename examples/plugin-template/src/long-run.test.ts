@@ -1,21 +1,10 @@
-import {
-  checkLongRun,
-  fitAndDisposeCycle,
-  longRunBlobs,
-  measureLongRun,
-} from '@digitlab/core/testing';
-
+import { checkPluginLongRun, longRunBlobs } from '@digitlab/core/testing';
 import { describe, it } from 'vitest';
 import { nearestCentroid } from './plugin.js';
 
 // Sized for CI (small data, a few seconds); `pnpm bench` in apps/dashboard runs full-size ones.
 describe('nearestCentroid fitted and disposed 200 times in one process', () => {
   it('RSS growth < 50 MB', async () => {
-    const data = longRunBlobs();
-    const measured = await measureLongRun(fitAndDisposeCycle(nearestCentroid(), {}, data), {
-      cycles: 200,
-    });
-    console.info(JSON.stringify(measured));
-    checkLongRun(measured);
+    await checkPluginLongRun(nearestCentroid(), {}, longRunBlobs(), { cycles: 200 });
   }, 120_000);
 });

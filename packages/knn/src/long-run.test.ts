@@ -1,9 +1,4 @@
-import {
-  checkLongRun,
-  fitAndDisposeCycle,
-  longRunBlobs,
-  measureLongRun,
-} from '@digitlab/core/testing';
+import { checkPluginLongRun, longRunBlobs } from '@digitlab/core/testing';
 import { liveWorkerCount } from '@digitlab/kernels/node';
 import { activateBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
@@ -24,26 +19,22 @@ describe('knn fitted and disposed many times in one process', () => {
   ])(
     '%s, 200 times: tensors back at the start, RSS growth < 50 MB',
     async (_, options) => {
-      const measured = await measureLongRun(fitAndDisposeCycle(knn(), options, data), {
+      await checkPluginLongRun(knn(), options, data, {
         tensorMemory,
         liveWorkers: liveWorkerCount,
         cycles: 200,
       });
-      console.info(JSON.stringify(measured));
-      checkLongRun(measured);
     },
     120_000,
   );
 
   it('with search worker threads, 20 times: none alive afterwards', async () => {
     // Each prediction starts its worker threads: 20 cycles keep CI within budget.
-    const measured = await measureLongRun(fitAndDisposeCycle(knn(), { k: 3, workers: 2 }, data), {
+    await checkPluginLongRun(knn(), { k: 3, workers: 2 }, data, {
       tensorMemory,
       liveWorkers: liveWorkerCount,
       cycles: 20,
       warmUp: 2,
     });
-    console.info(JSON.stringify(measured));
-    checkLongRun(measured);
   }, 120_000);
 });

@@ -46,6 +46,7 @@ export { describeValue } from './describe-value.js';
 export { type GaussianBlobsOptions, gaussianBlobs } from './gaussian-blobs.js';
 export {
   checkLongRun,
+  checkPluginLongRun,
   collectGarbage,
   fitAndDisposeCycle,
   type LongRunMeasurement,

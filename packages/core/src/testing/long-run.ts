@@ -124,6 +124,22 @@ export function fitAndDisposeCycle(
   };
 }
 
+/**
+ * A plugin's long-run test: `fitAndDisposeCycle(plugin, options, data)` measured as `run` says
+ * (`measureLongRun`), logged as one JSON line for the CI log, then checked (`checkLongRun`).
+ */
+export async function checkPluginLongRun(
+  plugin: ClassifierPlugin,
+  options: Record<string, unknown>,
+  data: DatasetSplits,
+  run: LongRunOptions,
+): Promise<LongRunMeasurement> {
+  const measured = await measureLongRun(fitAndDisposeCycle(plugin, options, data), run);
+  console.info(JSON.stringify(measured));
+  checkLongRun(measured);
+  return measured;
+}
+
 /** The small splits the plugins' long-run tests fit again and again: 3 classes of 16 features. */
 export function longRunBlobs(numFeatures = 16, perClass = 10): DatasetSplits {
   return {
