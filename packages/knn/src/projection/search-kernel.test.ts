@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { seededRandom } from '@digitlab/datasets';
+import { checkWatModule } from '@digitlab/kernels/testing';
 import { describe, expect, it } from 'vitest';
 import { exactNearest } from '../test-support/exact-reference.js';
 import { projectionIndexData } from './projection-index.js';
@@ -50,11 +49,8 @@ describe('the WebAssembly search kernel binary', () => {
   });
 
   it('is exactly what search-kernel.wat assembles to', () => {
-    const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-    const script = at('../../node_modules/@digitlab/kernels/scripts/wat-module.mjs');
-    const args = [at('search-kernel.wat'), at('search-kernel-binary.ts'), 'SEARCH_KERNEL_BASE64'];
-    const out = execFileSync(process.execPath, [script, ...args, '--check'], { encoding: 'utf8' });
-    expect(out).toMatch(/matches its source/);
+    const at = (file: string) => new URL(file, import.meta.url);
+    checkWatModule(at('search-kernel.wat'), at('search-kernel-binary.ts'), 'SEARCH_KERNEL_BASE64');
   });
 });
 

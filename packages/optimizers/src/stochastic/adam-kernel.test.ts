@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { checkWatModule } from '@digitlab/kernels/testing';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, expect, it } from 'vitest';
@@ -7,12 +6,8 @@ import { createAdamKernel } from './adam-kernel.js';
 
 describe('createAdamKernel', () => {
   it('is exactly what adam-kernel.wat assembles to', () => {
-    // `pnpm kernel --check`, run with the shared assembler script of @digitlab/kernels.
-    const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-    const script = at('../../node_modules/@digitlab/kernels/scripts/wat-module.mjs');
-    const args = [at('adam-kernel.wat'), at('adam-kernel-binary.ts'), 'ADAM_KERNEL_BASE64'];
-    const out = execFileSync(process.execPath, [script, ...args, '--check'], { encoding: 'utf8' });
-    expect(out).toMatch(/matches its source/);
+    const at = (file: string) => new URL(file, import.meta.url);
+    checkWatModule(at('adam-kernel.wat'), at('adam-kernel-binary.ts'), 'ADAM_KERNEL_BASE64');
   });
 
   it('leaves small vectors to the scalar loop', () => {

@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { seededRandom } from '@digitlab/core/testing';
+import { checkWatModule } from '@digitlab/kernels/testing';
 import { describe, expect, it } from 'vitest';
 import {
   BLOCK_ROWS,
@@ -27,16 +26,12 @@ describe('the WebAssembly kernel binary', () => {
   });
 
   it('is exactly what softmax-kernel.wat assembles to', () => {
-    // `pnpm kernel --check`, run with the shared assembler script of @digitlab/kernels.
-    const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-    const script = at('../../node_modules/@digitlab/kernels/scripts/wat-module.mjs');
-    const args = [
+    const at = (file: string) => new URL(file, import.meta.url);
+    checkWatModule(
       at('softmax-kernel.wat'),
       at('softmax-kernel-binary.ts'),
       'SOFTMAX_KERNEL_BASE64',
-    ];
-    const out = execFileSync(process.execPath, [script, ...args, '--check'], { encoding: 'utf8' });
-    expect(out).toMatch(/matches its source/);
+    );
   });
 });
 
