@@ -8,6 +8,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Layout } from '../layout.js';
 import { createLocalObjective } from '../local-objective.js';
 import { softmaxRegression } from '../node/plugin.js';
+import { expectSameSolution } from '../test-support/same-solution.js';
 import {
   effectiveWorkerCount,
   GradientWorkers,
@@ -195,12 +196,7 @@ describe('softmax regression with gradient workers', () => {
     expect(sharded.description).toMatch(/with 2 gradient workers/);
     expect(single.description).not.toMatch(/gradient worker/);
     expect(sharded.result.steps).toBe(single.result.steps);
-    expect(
-      Math.abs((sharded.result.objective as number) - (single.result.objective as number)),
-    ).toBeLessThan(1e-5);
-    expect(
-      maxAbsDifference(sharded.classifier.coefficients(), single.classifier.coefficients()),
-    ).toBeLessThan(1e-3);
+    expectSameSolution(sharded, single, { objective: 1e-5, coefficients: 1e-3 });
     expect(sharded.result.evaluation?.accuracy).toBeCloseTo(
       single.result.evaluation?.accuracy as number,
       2,
