@@ -9,6 +9,7 @@ export {
   MAX_COMPRESSED_COLUMNS,
   rowOffsets,
 } from './compressed-rows.js';
+export { LAYOUT_CHOICES, type Layout, type LayoutChoice } from './layout-choice.js';
 export { type ShardRange, shardRanges } from './shard-ranges.js';
 export { stageRows } from './stage-rows.js';
 export {

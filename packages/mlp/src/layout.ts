@@ -1,7 +1,12 @@
 import { ClassifierInputError } from '@digitlab/core';
-import { estimateDensity, MAX_COMPRESSED_COLUMNS, MAX_WASM_BYTES } from '@digitlab/kernels';
+import {
+  estimateDensity,
+  type Layout,
+  type LayoutChoice,
+  MAX_COMPRESSED_COLUMNS,
+  MAX_WASM_BYTES,
+} from '@digitlab/kernels';
 import type { MlpShape } from './mlp-parameters.js';
-import type { LayoutChoice } from './options.js';
 import { mlpKernelBytes, mlpKernelSupported } from './sparse/mlp-kernel.js';
 
 /** `auto` takes the sparse kernel up to this share of nonzero features (as softmax regression). */
@@ -9,7 +14,7 @@ export const SPARSE_DENSITY_LIMIT = 0.8;
 
 /** What the fit trains on, and why (for the start event's notes). */
 export interface LayoutDecision {
-  readonly layout: 'sparse' | 'dense';
+  readonly layout: Layout;
   readonly note?: string;
 }
 

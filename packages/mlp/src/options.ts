@@ -5,6 +5,7 @@ import {
   trainAccuracyEveryOption,
   warmStartOption,
 } from '@digitlab/core';
+import { LAYOUT_CHOICES, type LayoutChoice } from '@digitlab/kernels';
 import { type BackendChoice, backendOption } from '@digitlab/tfjs-backend';
 import { z } from 'zod';
 
@@ -12,11 +13,6 @@ import { z } from 'zod';
 export const SOLVERS = ['adam', 'sgd', 'lbfgs'] as const;
 /** `adam` and `sgd` use mini-batches; `lbfgs` is full-batch. */
 export type Solver = (typeof SOLVERS)[number];
-
-/** How the training data is held: see `chooseLayout`. */
-export const LAYOUT_CHOICES = ['auto', 'sparse', 'dense'] as const;
-/** `sparse`: compressed rows in the WebAssembly kernel; `dense`: tensors on the backend. */
-export type LayoutChoice = (typeof LAYOUT_CHOICES)[number];
 
 /** Validated options of an MLP classifier. */
 export type MlpOptions = {

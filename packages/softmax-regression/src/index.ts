@@ -5,6 +5,9 @@ export {
   type CompressedRows,
   compressRows,
   countNonzeros,
+  LAYOUT_CHOICES,
+  type Layout,
+  type LayoutChoice,
   MAX_COMPRESSED_COLUMNS,
 } from '@digitlab/kernels';
 export {
@@ -17,9 +20,6 @@ export type { FullBatchObjective, LocalObjective, ObjectiveData } from './gradie
 export { decodeLayersModel, encodeLayersModel } from './layers-model.js';
 export {
   chooseLayout,
-  LAYOUT_CHOICES,
-  type Layout,
-  type LayoutChoice,
   type LayoutDecision,
   type LayoutInput,
   SPARSE_DENSITY_LIMIT,

@@ -1,19 +1,10 @@
 import { ClassifierInputError } from '@digitlab/core';
-import { MAX_COMPRESSED_COLUMNS } from '@digitlab/kernels';
+import { type Layout, type LayoutChoice, MAX_COMPRESSED_COLUMNS } from '@digitlab/kernels';
 import {
   MAX_KERNEL_BYTES,
   softmaxKernelBytes,
   softmaxKernelSupported,
 } from './sparse/softmax-kernel.js';
-
-/** How the training set is held for the objective's data passes. */
-export const LAYOUT_CHOICES = ['auto', 'sparse', 'dense'] as const;
-export type LayoutChoice = (typeof LAYOUT_CHOICES)[number];
-/**
- * `sparse`: compressed rows in digitlab's WebAssembly SIMD kernel, whose cost follows the nonzero
- * count. `dense`: tensors on the TensorFlow.js backend, whose cost follows n·d.
- */
-export type Layout = Exclude<LayoutChoice, 'auto'>;
 
 /**
  * On the wasm backend, `auto` keeps data this dense or sparser in compressed rows. Measured by

@@ -1,5 +1,5 @@
+import type { Layout } from '@digitlab/kernels';
 import type { LocalObjective, ObjectiveData } from './gradient-objective.js';
-import type { Layout } from './layout.js';
 import { denseLayoutFor, SoftmaxObjective } from './softmax-objective.js';
 import { SparseSoftmaxObjective } from './sparse/sparse-objective.js';
 

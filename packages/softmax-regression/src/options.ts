@@ -5,9 +5,9 @@ import {
   trainAccuracyEveryOption,
   warmStartOption,
 } from '@digitlab/core';
+import { LAYOUT_CHOICES, type LayoutChoice } from '@digitlab/kernels';
 import { type BackendChoice, backendOption } from '@digitlab/tfjs-backend/browser';
 import { z } from 'zod';
-import { LAYOUT_CHOICES, type LayoutChoice } from './layout.js';
 
 /** The solvers softmax regression can train with. */
 export const SOLVERS = ['lbfgs', 'sgd', 'adam'] as const;

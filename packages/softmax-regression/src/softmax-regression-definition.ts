@@ -6,7 +6,7 @@ import {
   type Trainer,
   type TrainingSteps,
 } from '@digitlab/core';
-import { estimateDensity } from '@digitlab/kernels';
+import { estimateDensity, type Layout, type LayoutChoice } from '@digitlab/kernels';
 import {
   formatNumber,
   type LearningRateSchedule,
@@ -23,7 +23,7 @@ import {
 } from '@digitlab/tfjs-backend/browser';
 import type { FullBatchObjective, ObjectiveData } from './gradient-objective.js';
 import { decodeLayersModel, denseStack, encodeLayersModel } from './layers-model.js';
-import { chooseLayout, type Layout, type LayoutChoice, type LayoutDecision } from './layout.js';
+import { chooseLayout, type LayoutDecision } from './layout.js';
 import { createLocalObjective } from './local-objective.js';
 import {
   DEFAULT_LEARNING_RATES,

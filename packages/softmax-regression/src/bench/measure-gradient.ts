@@ -1,6 +1,6 @@
+import type { Layout } from '@digitlab/kernels';
 import { type BackendName, useBackend } from '@digitlab/tfjs-backend';
 import type { ObjectiveData } from '../gradient-objective.js';
-import type { Layout } from '../layout.js';
 import { createLocalObjective } from '../local-objective.js';
 import { startGradientWorkers } from '../parallel/parallel-objective.js';
 import { parameterCount } from '../parameters.js';

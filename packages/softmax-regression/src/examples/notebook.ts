@@ -11,8 +11,8 @@
 import { parseArgs } from 'node:util';
 import { fitToEnd } from '@digitlab/core';
 import { type Dataset, loadMnist, stratifiedSubsample } from '@digitlab/datasets/node';
+import { LAYOUT_CHOICES, type LayoutChoice } from '@digitlab/kernels';
 import { BACKENDS, type BackendName } from '@digitlab/tfjs-backend';
-import { LAYOUT_CHOICES, type LayoutChoice } from '../layout.js';
 import { softmaxRegression } from '../node/plugin.js';
 
 const PROTOCOLS = ['notebook', 'full', 'both'] as const;

@@ -1,11 +1,10 @@
 import { fitToEnd, type TrainingEvent } from '@digitlab/core';
 import { gaussianBlobs, maxAbsDifference, seededRandom } from '@digitlab/core/testing';
 import { sharedFloat32 } from '@digitlab/datasets';
-import { WorkerError } from '@digitlab/kernels/node';
+import { type Layout, WorkerError } from '@digitlab/kernels/node';
 import { type BackendName, useBackend } from '@digitlab/tfjs-backend';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Layout } from '../layout.js';
 import { createLocalObjective } from '../local-objective.js';
 import { softmaxRegression } from '../node/plugin.js';
 import { expectSameSolution } from '../test-support/same-solution.js';

@@ -1,5 +1,5 @@
+import type { Layout } from '@digitlab/kernels';
 import type { BackendName } from '@digitlab/tfjs-backend';
-import type { Layout } from '../layout.js';
 
 /**
  * What a gradient worker is started with, before any data: the layout its shard will be held in,
