@@ -1,31 +1,23 @@
-import { join } from 'node:path';
 import {
   ArtifactError,
-  assertClassifierPlugin,
   createClassifier,
-  createRegistry,
   describeOptions,
   fitToEnd,
-  loadModel,
   PluginOptionsError,
-  saveModel,
-} from '@digitlab/core/node';
-import { checkDescribedDefaults, roundTripBlobs, temporaryDirectory } from '@digitlab/core/testing';
-import { MODEL_JSON, useBackend } from '@digitlab/tfjs-backend';
-import { beforeAll, describe, expect, it } from 'vitest';
+} from '@digitlab/core';
+import { checkDescribedDefaults, roundTripBlobs } from '@digitlab/core/testing';
+import { MODEL_JSON } from '@digitlab/tfjs-backend';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS } from './options.js';
-import { type MlpClassifier, mlp, PLUGIN_NAME } from './plugin.js';
+import { mlp, PLUGIN_NAME } from './plugin.js';
 
-beforeAll(async () => {
-  await useBackend('cpu');
-});
-
+// The ClassifierPlugin shape, and saving to a directory and loading through a registry, are the
+// conformance suite's (conformance.test.ts); these are the checks particular to the MLP.
 const { train, test } = roundTripBlobs();
 
 describe('mlp()', () => {
   it('is a valid plugin named mlp whose options are all described and defaulted', () => {
     const plugin = mlp();
-    expect(() => assertClassifierPlugin(plugin, 'mlp()')).not.toThrow();
     expect(plugin.name).toBe(PLUGIN_NAME);
     expect(PLUGIN_NAME).toBe('mlp');
     checkDescribedDefaults(plugin, DEFAULT_OPTIONS);
@@ -64,7 +56,7 @@ describe('mlp()', () => {
     expect(() => mlp({ momentum: 1 })).toThrow(/defaults\.momentum/);
   });
 
-  it('saves and loads through a registry: same predictions, training settings and metadata', async () => {
+  it('saves and loads: same weights, predictions, training settings and metadata', async () => {
     const plugin = mlp({ backend: 'cpu' });
     const classifier = plugin.create(
       plugin.options.parse({
@@ -77,13 +69,11 @@ describe('mlp()', () => {
     );
     // adam measures no training accuracy itself: the saved metrics hold the one asked of the fit.
     await fitToEnd(classifier.fit(train, { trainAccuracy: 'end' }));
-    const dir = await temporaryDirectory('digitlab-mlp-');
     const artifact = await classifier.save();
     // The LayersModel carries digitlab's metadata, for tf.loadLayersModel users.
     const modelJson = JSON.parse(new TextDecoder().decode(artifact.files[MODEL_JSON]));
     expect(modelJson.userDefinedMetadata).toEqual(artifact.metadata);
-    await saveModel(join(dir, 'model'), artifact);
-    const loaded = (await loadModel(join(dir, 'model'), createRegistry([plugin]))) as MlpClassifier;
+    const loaded = await plugin.load(artifact);
     expect(loaded.plugin).toBe(PLUGIN_NAME);
     expect(loaded.getWeights()).toEqual(classifier.getWeights());
     expect(loaded.options).toMatchObject({
