@@ -10,48 +10,21 @@ import {
 } from '@digitlab/kernels';
 import { SOFTMAX_KERNEL_BASE64 } from './softmax-kernel-binary.js';
 
+/** Compressed rows as each pass takes them: the CSR arrays, then `count` row indices at `rows`. */
+type RowBlock = [rowStart: number, cols: number, vals: number, rows: number, count: number];
+/** The block's logits XW + b into `out`. */
+type LogitsArgs = [...RowBlock, w: number, bias: number, out: number];
+/** Xᵀ·res over the block into the float32 gradient `g`. */
+type AccumulateArgs = [...RowBlock, g: number, res: number];
+
 /** The functions softmax-kernel.wat exports; every pointer is a byte offset into its memory. */
 interface KernelExports {
-  logits12(
-    rowStart: number,
-    cols: number,
-    vals: number,
-    rows: number,
-    count: number,
-    w: number,
-    bias: number,
-    out: number,
-  ): void;
-  accumulate12(
-    rowStart: number,
-    cols: number,
-    vals: number,
-    rows: number,
-    count: number,
-    g: number,
-    res: number,
-  ): void;
-  logitsN(
-    rowStart: number,
-    cols: number,
-    vals: number,
-    rows: number,
-    count: number,
-    w: number,
-    bias: number,
-    out: number,
-    stride: number,
-  ): void;
-  accumulateN(
-    rowStart: number,
-    cols: number,
-    vals: number,
-    rows: number,
-    count: number,
-    g: number,
-    res: number,
-    stride: number,
-  ): void;
+  // The 12 versions keep a row's three class vectors in registers (9 to 12 classes); the N
+  // versions take any class stride (in bytes).
+  logits12(...args: LogitsArgs): void;
+  accumulate12(...args: AccumulateArgs): void;
+  logitsN(...args: [...LogitsArgs, stride: number]): void;
+  accumulateN(...args: [...AccumulateArgs, stride: number]): void;
   flush(g32: number, g64: number, bytes: number): void;
   softmax(
     out: number,
