@@ -54,6 +54,11 @@ export {
   adam,
   minimizeAdam,
 } from './stochastic/adam.js';
+export {
+  type AdamEngine,
+  type AdamStepConstants,
+  adamStepConstants,
+} from './stochastic/adam-engine.js';
 export type { AdamRuleOptions } from './stochastic/adam-rule.js';
 export { epochPermutation } from './stochastic/epoch-permutation.js';
 export type { EpochProgress, StochasticResult } from './stochastic/epoch-progress.js';

@@ -1,5 +1,6 @@
 import type { LbfgsState } from '../lbfgs/lbfgs-state.js';
 import type { ObjectiveOutput } from '../objective.js';
+import type { AdamEngine } from '../stochastic/adam-engine.js';
 import type { AdamState, SgdState } from '../stochastic/stochastic-state.js';
 import type { LbfgsStopReason, StochasticStopReason } from '../stop-reason.js';
 
@@ -19,6 +20,11 @@ export interface TrainingObjective {
   evaluate(x: Float64Array): TrainingEvaluation | Promise<TrainingEvaluation>;
   /** The mean loss over the samples in `batch` (plus any penalty) and its gradient. */
   evaluateBatch(x: Float64Array, batch: Uint32Array): ObjectiveOutput | Promise<ObjectiveOutput>;
+  /**
+   * Mini-batch steps with Adam's update applied by the objective itself, which the adam solver then
+   * runs instead of `evaluateBatch` and its own update (see AdamEngine).
+   */
+  readonly adamEngine?: AdamEngine;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { formatNumber } from '../format-number.js';
 import type { ObjectiveOutput } from '../objective.js';
 import { adam } from '../stochastic/adam.js';
+import type { AdamEngine } from '../stochastic/adam-engine.js';
 import type { EpochProgress, StochasticResult } from '../stochastic/epoch-progress.js';
 import type { LearningRateSchedule } from '../stochastic/learning-rate-schedule.js';
 import { sgd } from '../stochastic/sgd.js';
@@ -80,7 +81,12 @@ export async function* stochasticSteps(
           // The optimizer rejects Nesterov without momentum; plain SGD is what was meant.
           nesterov: (options.nesterov ?? false) && momentum > 0,
         })
-      : adam(batchObjective, start as Float64Array | AdamState, common);
+      : adam(batchObjective, start as Float64Array | AdamState, {
+          ...common,
+          ...(objective.adamEngine === undefined
+            ? {}
+            : { engine: withTurns(objective.adamEngine, turn, beforeEvaluation) }),
+        });
   let gradientNorm = Number.NaN;
   try {
     for (;;) {
@@ -107,6 +113,24 @@ export async function* stochasticSteps(
   } finally {
     await run.return(undefined as never);
   }
+}
+
+/** The engine's steps, each after the same turn and hook as an objective's evaluation. */
+function withTurns(
+  engine: AdamEngine,
+  turn: () => Promise<void> | undefined,
+  beforeEvaluation: (() => void | Promise<void>) | undefined,
+): AdamEngine {
+  return {
+    dimension: engine.dimension,
+    load: (x, m, v) => engine.load(x, m, v),
+    save: (x, m, v) => engine.save(x, m, v),
+    async step(batch, constants) {
+      await turn();
+      if (beforeEvaluation) await beforeEvaluation();
+      return engine.step(batch, constants);
+    },
+  };
 }
 
 /** The end point judged on the full training set: the exact objective and its gradient. */

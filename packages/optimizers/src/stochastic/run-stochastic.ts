@@ -1,10 +1,9 @@
 import { InvalidArgumentError, OptimizerError, OptimizerStateError } from '../errors.js';
-import { readMiniBatchOutput } from '../evaluate-objective.js';
 import { formatNumber } from '../format-number.js';
 import type { MiniBatchObjective } from '../objective.js';
 import { progressReads } from '../progress-reads.js';
 import { type StochasticStopReason, StopReason } from '../stop-reason.js';
-import { firstNonFinite, norm2, normInf, toNumberArray } from '../vector-ops.js';
+import { firstNonFinite, toNumberArray } from '../vector-ops.js';
 import { EpochShuffler } from './epoch-permutation.js';
 import type { EpochProgress, StochasticResult } from './epoch-progress.js';
 import {
@@ -14,7 +13,12 @@ import {
   sameSchedule,
   updateAdaptiveSchedule,
 } from './learning-rate-schedule.js';
-import { resolveStochasticOptions, type StochasticOptions } from './stochastic-options.js';
+import { ruleStepper, type Stepper } from './stepper.js';
+import {
+  type ResolvedStochasticOptions,
+  resolveStochasticOptions,
+  type StochasticOptions,
+} from './stochastic-options.js';
 import {
   type RestoredStochastic,
   restoreStochasticState,
@@ -28,6 +32,16 @@ export interface StochasticMethod<K extends 'sgd' | 'adam', B, O> {
   readonly kind: K;
   readonly defaultLearningRate: number;
   readonly createRule: UpdateRuleFactory<O, B>;
+  /**
+   * A stepper of the method's own from the start point (an engine that evaluates and updates in
+   * one), used instead of the objective and `createRule`; undefined: the usual one.
+   */
+  readonly createStepper?: (
+    start: Float64Array,
+    options: O,
+    resolved: ResolvedStochasticOptions,
+    saved: Record<string, unknown> | undefined,
+  ) => Stepper<B> | undefined;
 }
 
 /** The mini-batch training loop shared by SGD and Adam (epochs, shuffles, schedules, validation). */
@@ -60,11 +74,9 @@ export async function* runStochastic<
   const { signal, onProgress } = options;
   const startTime = performance.now();
 
-  let x: Float64Array;
-  if (restored) {
-    x = restored.x;
-  } else {
-    const x0 = start as Float64Array;
+  // The stepper copies the start point: x0 is never modified.
+  const x0 = restored ? restored.x : (start as Float64Array);
+  if (!restored) {
     if (x0.length === 0) {
       throw new InvalidArgumentError('x0', 'a Float64Array with at least one entry', x0);
     }
@@ -72,16 +84,11 @@ export async function* runStochastic<
     if (bad >= 0) {
       throw new InvalidArgumentError(`x0[${bad}]`, 'a finite number (the starting point)', x0[bad]);
     }
-    x = new Float64Array(x0);
   }
-  const n = x.length;
-  const rule = method.createRule(n, options, restored?.buffers);
-  if (rule.workspace) {
-    rule.workspace.x.set(x);
-    x = rule.workspace.x;
-  }
-  const g = rule.workspace?.g ?? new Float64Array(n);
-  const arg = new Float64Array(n);
+  const n = x0.length;
+  const stepper =
+    method.createStepper?.(x0, options, o, restored?.buffers) ??
+    ruleStepper(objective, method.createRule(n, options, restored?.buffers), x0, o);
   const { numSamples, batchSize } = o;
   const numBatches = Math.ceil(numSamples / batchSize);
   const order = new Uint32Array(numSamples);
@@ -124,7 +131,7 @@ export async function* runStochastic<
     batchSize,
     seed: o.seed,
     shuffle: o.shuffle,
-    x: toNumberArray(x),
+    x: toNumberArray(stepper.point()),
     epoch,
     batchIndex,
     step,
@@ -145,7 +152,7 @@ export async function* runStochastic<
           },
     noImprovement: noImprovement === null ? null : { ...noImprovement },
     elapsedMs: elapsed(),
-    buffers: rule.save(),
+    buffers: stepper.save(),
   });
   const currentLoss = (): number =>
     epochSamples > 0 ? epochLossSum / epochSamples : (lastEpochLoss ?? Number.NaN);
@@ -160,7 +167,7 @@ export async function* runStochastic<
         ? { bestValidation: tracked.best, bestEpoch: tracked.bestEpoch }
         : {};
     return {
-      x: (restore ? tracked.bestX! : x).slice(),
+      x: (restore ? tracked.bestX! : stepper.point()).slice(),
       restoredBest: restore,
       loss: currentLoss(),
       epochs: epoch,
@@ -211,7 +218,7 @@ export async function* runStochastic<
       unit: 'step',
       position: () => step,
       unmoved: () => step === atStep && epoch === atEpoch,
-      x: () => x,
+      x: () => stepper.point(),
       snapshot,
     });
     return {
@@ -272,46 +279,29 @@ export async function* runStochastic<
     const first = batchIndex * batchSize;
     const batch = batchIndex === numBatches - 1 ? batchLast : batchFull;
     for (let i = 0; i < batch.length; i++) batch[i] = order[first + i]!;
-    arg.set(x);
     // Built only for a message, not on every step.
     const where = () =>
       `epoch ${epoch + 1}, step ${step + 1}, batch ${batchIndex + 1} of ${numBatches}`;
-    // One pass copies the gradient, checks it and takes its norms.
-    const evaluation = await readMiniBatchOutput(objective(arg, batch), g, where);
-    evaluations++;
-    if (!evaluation.finite) {
-      const what = Number.isFinite(evaluation.value)
-        ? `gradient[${firstNonFinite(g)}] = ${String(g[firstNonFinite(g)])}`
-        : `loss ${String(evaluation.value)}`;
-      return finish(
-        StopReason.NonFinite,
-        `stopped: the objective returned a non-finite ${what} at ${where()}; x is the point it was evaluated at`,
-        `${kind} diverged or hit invalid data: lower the learning rate, set clipNorm, scale the features, ` +
-          'or check the batch for NaN inputs',
-      );
-    }
-    epochLossSum += evaluation.value * batch.length;
-    epochSamples += batch.length;
-    if (o.weightDecay !== 0) {
-      const wd = o.weightDecay;
-      for (let i = 0; i < n; i++) g[i]! += wd * x[i]!;
-      gInf = normInf(g);
-      g2 = norm2(g);
-    } else {
-      gInf = evaluation.normInf;
-      g2 = Math.sqrt(evaluation.sumOfSquares);
-    }
-    if (g2 > o.clipNorm) {
-      const scale = o.clipNorm / g2;
-      for (let i = 0; i < n; i++) g[i]! *= scale;
-    }
     const learningRate = learningRateAt(
       schedule,
       o.learningRate,
       { epoch, step, epochs: o.epochs, stepsPerEpoch: numBatches },
       adaptive ?? undefined,
     );
-    rule.apply(x, g, learningRate);
+    const outcome = await stepper.step(batch, learningRate, where);
+    evaluations++;
+    if (!outcome.finite) {
+      return finish(
+        StopReason.NonFinite,
+        `stopped: the objective returned a non-finite ${outcome.nonFinite ?? `loss ${String(outcome.value)}`} at ${where()}; x is the point it was evaluated at`,
+        `${kind} diverged or hit invalid data: lower the learning rate, set clipNorm, scale the features, ` +
+          'or check the batch for NaN inputs',
+      );
+    }
+    epochLossSum += outcome.value * batch.length;
+    epochSamples += batch.length;
+    gInf = outcome.normInf;
+    g2 = outcome.norm2;
     lastLearningRate = learningRate;
     step++;
     batchIndex++;
@@ -332,8 +322,7 @@ export async function* runStochastic<
     epochSamples = 0;
     let metric: number | undefined;
     if (validation && tracked) {
-      arg.set(x);
-      const pending = validation.evaluate(arg);
+      const pending = validation.evaluate(stepper.point().slice());
       metric = pending instanceof Promise ? await pending : pending;
       if (typeof metric !== 'number') {
         throw new OptimizerError(
@@ -351,7 +340,7 @@ export async function* runStochastic<
         tracked.badEpochs = 0;
         if (validation.restoreBest) {
           if (tracked.bestX === null) tracked.bestX = new Float64Array(n);
-          tracked.bestX.set(x);
+          tracked.bestX.set(stepper.point());
         }
       } else {
         tracked.badEpochs++;
