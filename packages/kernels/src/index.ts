@@ -10,6 +10,7 @@ export {
   rowOffsets,
 } from './compressed-rows.js';
 export { LAYOUT_CHOICES, type Layout, type LayoutChoice } from './layout-choice.js';
+export { LOCKSTEP_BYTES, Lockstep, type LockstepOptions, LockstepStopped } from './lockstep.js';
 export { type ShardRange, shardRanges } from './shard-ranges.js';
 export { stageRows } from './stage-rows.js';
 export {
