@@ -8,6 +8,7 @@ import {
 import { LAYOUT_CHOICES, type LayoutChoice } from '@digitlab/kernels';
 import { type BackendChoice, backendOption } from '@digitlab/tfjs-backend';
 import { z } from 'zod';
+import { defaultPartWorkers, MAX_PART_WORKERS } from './parallel/part-worker-count.js';
 
 /** The solvers an MLP can train with. */
 export const SOLVERS = ['adam', 'sgd', 'lbfgs'] as const;
@@ -32,6 +33,7 @@ export type MlpOptions = {
   readonly layout: LayoutChoice;
   readonly warmStart: boolean;
   readonly trainAccuracyEvery: number;
+  readonly workers: number;
 };
 
 /**
@@ -56,6 +58,7 @@ export const DEFAULT_OPTIONS = {
   layout: 'auto',
   warmStart: false,
   trainAccuracyEvery: 1,
+  workers: defaultPartWorkers(),
 } as const satisfies MlpOptions;
 
 /** The zod schema of the options, with `defaults` replacing the built-in defaults. */
@@ -142,6 +145,16 @@ export function mlpOptionsSchema(defaults: Partial<MlpOptions> = {}) {
       d.warmStart,
       'Continue from the current (fitted or loaded) weights instead of a new random init',
     ),
+    workers: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_PART_WORKERS)
+      .default(d.workers)
+      .describe(
+        'adam on sparse rows: worker threads that each train a share of the hidden units beside the main thread (default: one per core beyond the first; 0 = main thread only)',
+      )
+      .meta({ group: 'solver', solvers: ['adam'], header: false }),
     trainAccuracyEvery: trainAccuracyEveryOption(
       d.trainAccuracyEvery,
       "lbfgs: report the training accuracy its full-batch pass counts every this many iterations (0 = never); adam/sgd report none themselves, the fit's trainAccuracy option measures it off the fit clock",

@@ -12,12 +12,13 @@ import {
   type SolverOutcome,
   type SolverStep,
   stochasticSteps,
+  type TrainingObjective,
   trainingSteps,
 } from '@digitlab/optimizers';
 import { activateBackend, type BackendName, useBackend } from '@digitlab/tfjs-backend';
 import { glorotUniformParameters } from './glorot-uniform.js';
 import { chooseLayout, type LayoutDecision } from './layout.js';
-import { MlpObjective } from './mlp-objective.js';
+import { MlpObjective, type MlpObjectiveData } from './mlp-objective.js';
 import {
   type MlpShape,
   type MlpWeights,
@@ -25,6 +26,9 @@ import {
   weightsFromParameters,
 } from './mlp-parameters.js';
 import type { MlpOptions } from './options.js';
+import { partWorkerCount } from './parallel/part-worker-count.js';
+import { PartWorkers } from './parallel/part-workers.js';
+import { ThreadedMlpAdam } from './parallel/threaded-adam.js';
 import { SparseMlpObjective } from './sparse/sparse-mlp-objective.js';
 
 /**
@@ -49,6 +53,10 @@ export async function trainMlp({
   const layout = chooseLayout(o.layout, data.features, data.numSamples, shape);
   const notes = [note, layout.note].filter((n): n is string => n !== undefined);
   const lbfgs = o.solver === 'lbfgs';
+  // Adam on sparse rows runs in the threaded float32 engine; its workers start before the clock.
+  const threaded = o.solver === 'adam' && layout.layout === 'sparse';
+  const count = threaded ? partWorkerCount(o.workers, data.numSamples) : 0;
+  const workers = count > 0 ? await PartWorkers.start(count) : undefined;
   return {
     unit: lbfgs ? 'iteration' : 'epoch',
     total: lbfgs ? o.maxIter : o.epochs,
@@ -59,7 +67,10 @@ export async function trainMlp({
     steps: mlpSteps(data, o, shape, x0 ?? glorotUniformParameters(shape, o.seed), backend, layout, {
       signal,
       resume,
+      threaded,
+      workers,
     }),
+    release: () => workers?.terminate(),
     // The solvers stop at their next step once the signal fires, with their own message.
     watchesSignal: true,
   };
@@ -73,7 +84,12 @@ async function* mlpSteps(
   backend: BackendName,
   layout: LayoutDecision,
   // A resumed fit continues the solver state a checkpoint holds (core's driver passes it).
-  context: { readonly signal: AbortSignal; readonly resume: unknown },
+  context: {
+    readonly signal: AbortSignal;
+    readonly resume: unknown;
+    readonly threaded: boolean;
+    readonly workers: PartWorkers | undefined;
+  },
 ): AsyncGenerator<TrainingStep<MlpWeights>, TrainingEnd<MlpWeights>, undefined> {
   // Another classifier may switch the global backend while this fit is suspended.
   const ensureBackend = () => useBackend(backend);
@@ -85,11 +101,15 @@ async function* mlpSteps(
     numSamples: data.numSamples,
     alpha: o.alpha,
   };
-  const objective =
-    layout.layout === 'sparse'
+  const engine = context.threaded
+    ? await ThreadedMlpAdam.start({ ...objectiveData, batchSize: o.batchSize }, context.workers)
+    : undefined;
+  const objective = engine
+    ? withAdamEngine(engine, objectiveData)
+    : layout.layout === 'sparse'
       ? SparseMlpObjective.create(objectiveData)
       : new MlpObjective(objectiveData);
-  const hooks = { ...context, beforeEvaluation: ensureBackend };
+  const hooks = { signal: context.signal, resume: context.resume, beforeEvaluation: ensureBackend };
   const solver: AsyncGenerator<SolverStep, SolverOutcome, undefined> =
     o.solver === 'lbfgs'
       ? lbfgsSteps(objective, x0, {
@@ -105,14 +125,36 @@ async function* mlpSteps(
           convergence: { by: 'patience', tol: o.tol, epochs: o.nIterNoChange },
           advice: 'increase epochs or tune learningRate/batchSize',
         });
-  return yield* trainingSteps(solver, {
-    model: (x) => weightsFromParameters(x, shape),
+  try {
+    return yield* trainingSteps(solver, {
+      model: (x) => weightsFromParameters(x, shape),
+      numSamples: data.numSamples,
+      // Only lbfgs's free counts: a pass over the training set to measure adam/sgd's accuracy is
+      // an evaluation, which core's driver runs off the fit clock when FitOptions.trainAccuracy asks.
+      trainAccuracyEvery: o.trainAccuracyEvery,
+      beforeEvaluation: ensureBackend,
+    });
+  } finally {
+    engine?.stop();
+  }
+}
+
+/**
+ * The engine's objective: its mini-batch steps, and the full objective (which an adam run asks for
+ * only in rare cases) from a sparse objective compressed when first needed.
+ */
+function withAdamEngine(engine: ThreadedMlpAdam, data: MlpObjectiveData): TrainingObjective {
+  let full: SparseMlpObjective | undefined;
+  const objective = () => {
+    full ??= SparseMlpObjective.create(data);
+    return full;
+  };
+  return {
     numSamples: data.numSamples,
-    // Only lbfgs's free counts: a pass over the training set to measure adam/sgd's accuracy is
-    // an evaluation, which core's driver runs off the fit clock when FitOptions.trainAccuracy asks.
-    trainAccuracyEvery: o.trainAccuracyEvery,
-    beforeEvaluation: ensureBackend,
-  });
+    adamEngine: engine,
+    evaluate: (x) => objective().evaluate(x),
+    evaluateBatch: (x, batch) => objective().evaluateBatch(x, batch),
+  };
 }
 
 /** The current weights as the starting point, if they have the shape this fit asks for. */

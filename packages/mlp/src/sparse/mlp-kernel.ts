@@ -1,4 +1,5 @@
 import {
+  type CompressedRows,
   fillCompressedRows,
   instantiateWasm,
   layOutMemory,
@@ -68,6 +69,23 @@ interface KernelExports {
     alpha: number,
     scale: number,
   ): number;
+  adam32(
+    w: number,
+    g: number,
+    m: number,
+    v: number,
+    count: number,
+    alpha: number,
+    scale: number,
+    keep1: number,
+    take1: number,
+    keep2: number,
+    take2: number,
+    stepScale: number,
+    rootScale: number,
+    epsilon: number,
+  ): void;
+  stats32(w: number, g: number, count: number, alpha: number, scale: number, out: number): void;
 }
 
 /**
@@ -84,6 +102,9 @@ export function mlpKernelSupported(): boolean {
 /** Units padded to whole 4-lane vectors. */
 const padded = (units: number) => Math.ceil(units / 4) * 4;
 
+/** Floats of the parameter block [W1 (d×hs), b1 (hs), W2 (hs×ks), b2 (ks)] in padded layout. */
+const blockFloats = (d: number, hs: number, ks: number) => d * hs + hs + hs * ks + ks;
+
 type Region =
   | 'rowStart'
   | 'cols'
@@ -94,14 +115,18 @@ type Region =
   | 'w1'
   | 'b1'
   | 'w2'
-  | 'w2t'
   | 'b2'
+  | 'w2t'
   | 'hid'
   | 'out'
   | 'dz'
   | 'g1'
   | 'gb1'
   | 'g2'
+  | 'gb2'
+  | 'm'
+  | 'v'
+  | 'stats'
   | 'g64'
   | 'grad';
 
@@ -117,18 +142,24 @@ function planMemory(n: number, nnz: number, shape: MlpShape): MemoryLayout<Regio
     all: 4 * n,
     batch: 4 * n,
     x64: 8 * parameters,
+    // w1, b1, w2 and b2 are adjacent (each a multiple of 16 bytes): the float32 parameter block,
+    // laid out as the gradient sums g1…gb2 and Adam's moments m and v are.
     w1: 4 * d * hs,
     b1: 4 * hs,
     w2: 4 * hs * ks,
-    w2t: 4 * k * hs,
     b2: 4 * ks,
+    w2t: 4 * k * hs,
     hid: 4 * MLP_BLOCK_ROWS * hs,
     out: 4 * MLP_BLOCK_ROWS * ks,
     dz: 4 * MLP_BLOCK_ROWS * hs,
-    // g1, gb1 and g2 are adjacent (each a multiple of 16 bytes), so one flush covers them.
+    // g1, gb1 and g2 are adjacent, so one flush covers them.
     g1: 4 * d * hs,
     gb1: 4 * hs,
     g2: 4 * hs * ks,
+    gb2: 4 * ks,
+    m: 4 * blockFloats(d, hs, ks),
+    v: 4 * blockFloats(d, hs, ks),
+    stats: 8 * 6,
     g64: 8 * (d * hs + hs + hs * ks),
     grad: 8 * parameters,
   });
@@ -137,6 +168,34 @@ function planMemory(n: number, nnz: number, shape: MlpShape): MemoryLayout<Regio
 /** Bytes of WebAssembly memory a kernel over n rows with `nonzeros` entries needs. */
 export function mlpKernelBytes(numRows: number, nonzeros: number, shape: MlpShape): number {
   return planMemory(numRows, nonzeros, shape).bytes;
+}
+
+type RowSource = { readonly matrix: Float32Array } | { readonly rows: CompressedRows };
+
+function checkShape({ numFeatures: d, hiddenUnits: h, numClasses: k }: MlpShape): void {
+  if (d > MAX_COMPRESSED_COLUMNS) {
+    throw new RangeError(
+      `MlpKernel: expected at most ${MAX_COMPRESSED_COLUMNS} features (16-bit columns), found ${d}`,
+    );
+  }
+  if (!(h >= 1 && k >= 1)) {
+    throw new RangeError(
+      `MlpKernel: expected at least one hidden unit and one class, found ${h} and ${k}`,
+    );
+  }
+}
+
+/** Adam's per-step constants (see `createAdamRule`): the decays and the folded bias corrections. */
+export interface AdamStepSettings {
+  readonly keep1: number;
+  readonly take1: number;
+  readonly keep2: number;
+  readonly take2: number;
+  /** lr / (1 − β1ᵗ). */
+  readonly stepScale: number;
+  /** 1 / √(1 − β2ᵗ). */
+  readonly rootScale: number;
+  readonly epsilon: number;
 }
 
 /** Which row list a call covers: every row in order, or the rows staged by `stageBatch`. */
@@ -172,7 +231,7 @@ export class MlpKernel {
   /** W1's float64 parameters demote straight into the kernel's layout when no padding is needed. */
   private readonly contiguous: boolean;
 
-  private constructor(matrix: Float32Array, numRows: number, shape: MlpShape) {
+  private constructor(source: RowSource, numRows: number, shape: MlpShape) {
     const n = numRows;
     const { numFeatures: d, hiddenUnits: h, numClasses: k } = shape;
     this.shape = { numFeatures: d, hiddenUnits: h, numClasses: k };
@@ -180,7 +239,7 @@ export class MlpKernel {
     this.hiddenStride = padded(h);
     this.classStride = padded(k);
     this.contiguous = this.hiddenStride === h;
-    const rowStart = rowOffsets(matrix, n, d);
+    const rowStart = 'matrix' in source ? rowOffsets(source.matrix, n, d) : source.rows.rowStart;
     const nnz = rowStart[n] as number;
     this.nonzeros = nnz;
     const plan = planMemory(n, nnz, shape);
@@ -193,16 +252,14 @@ export class MlpKernel {
     this.fn = exports;
     this.at = plan;
     this.buffer = buffer;
-    const heldRowStart = new Int32Array(buffer, plan.rowStart, n + 1);
-    heldRowStart.set(rowStart);
-    fillCompressedRows(
-      matrix,
-      n,
-      d,
-      heldRowStart,
-      new Uint16Array(buffer, plan.cols, nnz),
-      new Float32Array(buffer, plan.vals, nnz),
-    );
+    const held = this.compressedRows(n, nnz);
+    held.rowStart.set(rowStart);
+    if ('matrix' in source) {
+      fillCompressedRows(source.matrix, n, d, held.rowStart, held.columns, held.values);
+    } else {
+      held.columns.set(source.rows.columns.subarray(0, nnz));
+      held.values.set(source.rows.values.subarray(0, nnz));
+    }
     const all = new Int32Array(buffer, plan.all, n);
     for (let i = 0; i < n; i++) all[i] = i;
     this.batchRows = new Int32Array(buffer, plan.batch, n);
@@ -219,18 +276,38 @@ export class MlpKernel {
    * memory (the matrix is read twice and not kept).
    */
   static fromMatrix(matrix: Float32Array, numRows: number, shape: MlpShape): MlpKernel {
-    const { numFeatures: d, hiddenUnits: h, numClasses: k } = shape;
-    if (d > MAX_COMPRESSED_COLUMNS) {
+    checkShape(shape);
+    return new MlpKernel({ matrix }, numRows, shape);
+  }
+
+  /**
+   * A kernel over rows another kernel already compressed (`rows()`), for a network of `shape`
+   * (its own hidden units): a copy, so threads each hold theirs.
+   */
+  static fromRows(rows: CompressedRows, shape: MlpShape): MlpKernel {
+    checkShape(shape);
+    if (rows.numColumns !== shape.numFeatures) {
       throw new RangeError(
-        `MlpKernel: expected at most ${MAX_COMPRESSED_COLUMNS} features (16-bit columns), found ${d}`,
+        `MlpKernel.fromRows: expected rows of ${shape.numFeatures} features, found ${rows.numColumns}`,
       );
     }
-    if (!(h >= 1 && k >= 1)) {
-      throw new RangeError(
-        `MlpKernel: expected at least one hidden unit and one class, found ${h} and ${k}`,
-      );
-    }
-    return new MlpKernel(matrix, numRows, shape);
+    return new MlpKernel({ rows }, rows.numRows, shape);
+  }
+
+  /** Views of the compressed training set this kernel holds (row offsets, columns, values). */
+  rows(): CompressedRows {
+    return this.compressedRows(this.numRows, this.nonzeros);
+  }
+
+  private compressedRows(n: number, nnz: number): CompressedRows {
+    const { at, buffer } = this;
+    return {
+      numRows: n,
+      numColumns: this.shape.numFeatures,
+      rowStart: new Int32Array(buffer, at.rowStart, n + 1),
+      columns: new Uint16Array(buffer, at.cols, nnz),
+      values: new Float32Array(buffer, at.vals, nnz),
+    };
   }
 
   /** Load parameters [W1 (d×h), b1 (h), W2 (h×k), b2 (k)] as float32 (padding stays zero). */
@@ -402,6 +479,120 @@ export class MlpKernel {
     this.folded = false;
     this.blockPending = false;
     return { gradient: g, squaredNorm };
+  }
+
+  /**
+   * The float32 parameter block [W1 (d×hs), b1 (hs), W2 (hs×ks), b2 (ks)], hidden and class
+   * vectors padded to 4 lanes (padding stays zero). Call `refreshTransposed` after writing W2.
+   */
+  parameterBlock(): Float32Array {
+    return new Float32Array(this.buffer, this.at.w1, this.blockLength());
+  }
+
+  /** Adam's first and second moments, laid out as the parameter block. */
+  moments(): { readonly m: Float32Array; readonly v: Float32Array } {
+    const n = this.blockLength();
+    return {
+      m: new Float32Array(this.buffer, this.at.m, n),
+      v: new Float32Array(this.buffer, this.at.v, n),
+    };
+  }
+
+  /** The float32 gradient sums of the blocks run since the last step, laid out as the parameters. */
+  gradientSumsBlock(): Float32Array {
+    return new Float32Array(this.buffer, this.at.g1, this.blockLength());
+  }
+
+  /** Copy W2 of the parameter block into the transposed copy the backward pass reads. */
+  refreshTransposed(): void {
+    const { numClasses: k } = this.shape;
+    const { hiddenStride: hs, classStride: ks } = this;
+    const w2 = new Float32Array(this.buffer, this.at.w2, hs * ks);
+    const w2t = new Float32Array(this.buffer, this.at.w2t, k * hs);
+    for (let u = 0; u < hs; u++) {
+      for (let c = 0; c < k; c++) w2t[c * hs + u] = w2[u * ks + c] as number;
+    }
+  }
+
+  /** Add b2's sums (Σ R over the rows, which the caller computes with the residuals) to the block's. */
+  addBias2Sums(sums: Float64Array): void {
+    const gb2 = new Float32Array(this.buffer, this.at.gb2, this.shape.numClasses);
+    for (let c = 0; c < gb2.length; c++) gb2[c] = (gb2[c] as number) + (sums[c] as number);
+  }
+
+  /**
+   * Norms of the mini-batch gradient (sums + α·[W1, 0, W2, 0]) / rows over the parameter block, and
+   * ‖W1‖² + ‖W2‖² (the penalty's), all in float64. normInf is NaN when an entry is NaN.
+   */
+  gradientStats(
+    alpha: number,
+    rows: number,
+  ): { sumOfSquares: number; normInf: number; weightSquares: number } {
+    const { at, fn } = this;
+    const out = new Float64Array(this.buffer, at.stats, 6);
+    out.fill(0);
+    const scale = 1 / rows;
+    for (const [w, g, count, a, slot] of this.sections(alpha)) {
+      fn.stats32(w, g, count, a, scale, at.stats + slot);
+    }
+    return {
+      sumOfSquares: (out[0] as number) + (out[3] as number),
+      normInf: Math.max(out[1] as number, out[4] as number),
+      weightSquares: out[2] as number,
+    };
+  }
+
+  /**
+   * One Adam step over the parameter block from the gradient sums of the blocks run since the last
+   * step, (sums + α·[W1, 0, W2, 0]) / rows, which are then reset to zero.
+   */
+  adamStep(alpha: number, rows: number, s: AdamStepSettings): void {
+    const { at, fn } = this;
+    const scale = 1 / rows;
+    for (const [w, g, count, a] of this.sections(alpha)) {
+      const shift = w - at.w1;
+      fn.adam32(
+        w,
+        g,
+        at.m + shift,
+        at.v + shift,
+        count,
+        a,
+        scale,
+        s.keep1,
+        s.take1,
+        s.keep2,
+        s.take2,
+        s.stepScale,
+        s.rootScale,
+        s.epsilon,
+      );
+    }
+    this.refreshTransposed();
+  }
+
+  /** Drop the gradient sums of the blocks run since the last step (a step that is not taken). */
+  clearGradientSums(): void {
+    this.gradientSumsBlock().fill(0);
+  }
+
+  /**
+   * [parameters, sums, floats, penalty, stats slot] of W1, b1, W2 and b2: the weights are penalized
+   * by alpha and counted in stats[0..2], the biases in stats[3..5] (their squares are no penalty).
+   */
+  private sections(alpha: number): [number, number, number, number, number][] {
+    const { at, hiddenStride: hs, classStride: ks } = this;
+    const d = this.shape.numFeatures;
+    return [
+      [at.w1, at.g1, d * hs, alpha, 0],
+      [at.b1, at.gb1, hs, 0, 24],
+      [at.w2, at.g2, hs * ks, alpha, 0],
+      [at.b2, at.gb2, ks, 0, 24],
+    ];
+  }
+
+  private blockLength(): number {
+    return blockFloats(this.shape.numFeatures, this.hiddenStride, this.classStride);
   }
 
   private checkBlock(first: number, count: number): void {

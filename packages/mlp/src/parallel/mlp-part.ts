@@ -1,0 +1,156 @@
+import type { CompressedRows } from '@digitlab/kernels';
+import { softmaxResidualRows } from '@digitlab/tfjs-backend';
+import type { MlpShape } from '../mlp-parameters.js';
+import { MLP_BLOCK_ROWS, MlpKernel } from '../sparse/mlp-kernel.js';
+import { type HiddenUnitPart, packPart, partShape, unpackPart } from './hidden-unit-parts.js';
+import { STATS_PER_PART, type StepChannel } from './step-channel.js';
+
+/** What one mini-batch step found, the same in every part. */
+export interface PartStepOutcome {
+  /** Mean loss over the batch plus alpha/(2·rows)·(‖W1‖² + ‖W2‖²), at the point before the step. */
+  readonly value: number;
+  /** Whether the loss and every gradient entry were finite (else no part moved). */
+  readonly finite: boolean;
+  readonly normInf: number;
+  readonly sumOfSquares: number;
+}
+
+/**
+ * One thread's share of a threaded MLP: the hidden units of its part, their weights and Adam
+ * moments in float32 in its own sparse kernel (over its own copy of the compressed rows). Every
+ * part runs `step` together: each computes its units' hidden layer and partial logits, they meet,
+ * each sums the partial logits in part order into the same residuals, runs its units' backward
+ * pass, they meet again to combine the gradient's norms, and each applies Adam to its own weights
+ * (or, when anything was not finite, none does). The leader's part also holds b2.
+ */
+export class MlpPart {
+  readonly index: number;
+  private readonly kernel: MlpKernel;
+  private readonly channel: StepChannel;
+  private readonly shape: MlpShape;
+  private readonly part: HiddenUnitPart;
+  private readonly labels: Uint8Array;
+  private readonly batchLabels: Uint8Array;
+  private readonly logits: Float32Array;
+  private readonly residual: Float32Array;
+  private readonly bias2Sums: Float64Array;
+
+  constructor(options: {
+    readonly index: number;
+    readonly rows: CompressedRows | MlpKernel;
+    readonly labels: Uint8Array;
+    readonly shape: MlpShape;
+    readonly part: HiddenUnitPart;
+    readonly channel: StepChannel;
+  }) {
+    const { shape, part, rows } = options;
+    this.index = options.index;
+    this.shape = shape;
+    this.part = part;
+    this.kernel = MlpKernel.fromRows(
+      rows instanceof MlpKernel ? rows.rows() : rows,
+      partShape(shape, part),
+    );
+    this.channel = options.channel;
+    this.labels = options.labels;
+    const k = shape.numClasses;
+    this.batchLabels = new Uint8Array(options.channel.sizes.batchRows);
+    this.logits = new Float32Array(MLP_BLOCK_ROWS * k);
+    this.residual = new Float32Array(MLP_BLOCK_ROWS * k);
+    this.bias2Sums = new Float64Array(k);
+  }
+
+  /** The compressed rows this part holds (for the other parts' copies). */
+  rows(): CompressedRows {
+    return this.kernel.rows();
+  }
+
+  /** Load this part's weights and moments from full parameter-shaped vectors. */
+  load(x: ArrayLike<number>, m: ArrayLike<number>, v: ArrayLike<number>): void {
+    const { shape, part } = this;
+    packPart(x, shape, part, this.kernel.parameterBlock());
+    const moments = this.kernel.moments();
+    packPart(m, shape, part, moments.m);
+    packPart(v, shape, part, moments.v);
+    this.kernel.refreshTransposed();
+    this.kernel.clearGradientSums();
+  }
+
+  /** Write this part's weights and moments into their entries of full parameter-shaped vectors. */
+  save(x: Float64Array, m: Float64Array, v: Float64Array): void {
+    const { shape, part } = this;
+    unpackPart(this.kernel.parameterBlock(), shape, part, x);
+    const moments = this.kernel.moments();
+    unpackPart(moments.m, shape, part, m);
+    unpackPart(moments.v, shape, part, v);
+  }
+
+  /** One mini-batch step on the rows and settings in the channel, together with the other parts. */
+  step(): PartStepOutcome {
+    const { channel, kernel, index: p } = this;
+    const { lockstep } = channel;
+    const settings = channel.readSettings();
+    const rows = settings.rows;
+    const batch = channel.batch.subarray(0, rows);
+    kernel.stageBatch(new Uint32Array(batch.buffer, batch.byteOffset, rows));
+    const labels = this.batchLabels.subarray(0, rows);
+    for (let r = 0; r < rows; r++) labels[r] = this.labels[batch[r] as number] as number;
+    const k = this.shape.numClasses;
+    const ks = kernel.classStride;
+    const parts = channel.sizes.parts;
+    this.bias2Sums.fill(0);
+    let lossSum = 0;
+    for (let first = 0, block = 0; first < rows; first += MLP_BLOCK_ROWS, block++) {
+      const count = Math.min(MLP_BLOCK_ROWS, rows - first);
+      const own = kernel.forward('batch', first, count);
+      channel.partialLogits(p, block).set(own.subarray(0, count * ks));
+      lockstep.arrive();
+      // Every part sums the partial logits in the same order, so all get the same residuals.
+      const logits = this.logits.subarray(0, count * k);
+      logits.fill(0);
+      for (let q = 0; q < parts; q++) {
+        const partial = channel.partialLogits(q, block);
+        for (let r = 0; r < count; r++) {
+          for (let c = 0; c < k; c++) {
+            logits[r * k + c] = (logits[r * k + c] as number) + (partial[r * ks + c] as number);
+          }
+        }
+      }
+      const residual = this.residual.subarray(0, count * k);
+      const result = softmaxResidualRows(
+        logits,
+        labels.subarray(first, first + count),
+        k,
+        residual,
+        this.bias2Sums,
+      );
+      lossSum += result.lossSum;
+      for (let r = 0; r < count; r++) {
+        for (let c = 0; c < k; c++) own[r * ks + c] = residual[r * k + c] as number;
+      }
+      kernel.backwardOutput(count);
+      kernel.backwardHidden('batch', first, count);
+    }
+    if (this.part.holdsBias2) kernel.addBias2Sums(this.bias2Sums);
+    const mine = kernel.gradientStats(settings.alpha, rows);
+    const stats = channel.stats;
+    stats[p * STATS_PER_PART] = mine.sumOfSquares;
+    stats[p * STATS_PER_PART + 1] = mine.normInf;
+    stats[p * STATS_PER_PART + 2] = mine.weightSquares;
+    lockstep.arrive();
+    let sumOfSquares = 0;
+    let normInf = 0;
+    let weightSquares = 0;
+    for (let q = 0; q < parts; q++) {
+      sumOfSquares += stats[q * STATS_PER_PART] as number;
+      normInf = Math.max(normInf, stats[q * STATS_PER_PART + 1] as number);
+      weightSquares += stats[q * STATS_PER_PART + 2] as number;
+    }
+    const value = (lossSum + 0.5 * settings.alpha * weightSquares) / rows;
+    const finite =
+      Number.isFinite(value) && Number.isFinite(normInf) && Number.isFinite(sumOfSquares);
+    if (finite) kernel.adamStep(settings.alpha, rows, settings);
+    else kernel.clearGradientSums();
+    return { value, finite, normInf, sumOfSquares };
+  }
+}

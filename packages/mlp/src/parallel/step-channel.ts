@@ -1,0 +1,137 @@
+import { LOCKSTEP_BYTES, Lockstep } from '@digitlab/kernels';
+import { MLP_BLOCK_ROWS } from '../sparse/mlp-kernel.js';
+
+/** What the leader (the fitting thread) asks the other parts to do next. */
+export const PartCommand = { Step: 1, Export: 2, Import: 3, Stop: 4 } as const;
+
+/** The sizes a channel is laid out for. */
+export interface ChannelSizes {
+  readonly parts: number;
+  /** Rows of the largest mini-batch. */
+  readonly batchRows: number;
+  /** Class vectors' stride in floats (classes padded to 4 lanes). */
+  readonly classStride: number;
+  /** Length of the full parameter vector. */
+  readonly parameters: number;
+}
+
+// Float64 cells of the step settings.
+const ROWS = 0;
+const ALPHA = 1;
+const KEEP1 = 2;
+const TAKE1 = 3;
+const KEEP2 = 4;
+const TAKE2 = 5;
+const STEP_SCALE = 6;
+const ROOT_SCALE = 7;
+const EPSILON = 8;
+const SETTINGS = 9;
+/** Float64 cells each part reports after its backward pass: Σ g², max |g|, ‖W‖². */
+export const STATS_PER_PART = 3;
+
+/** A mini-batch step's settings as the leader posts them. */
+export interface StepSettings {
+  readonly rows: number;
+  readonly alpha: number;
+  readonly keep1: number;
+  readonly take1: number;
+  readonly keep2: number;
+  readonly take2: number;
+  readonly stepScale: number;
+  readonly rootScale: number;
+  readonly epsilon: number;
+}
+
+/**
+ * The SharedArrayBuffer through which the parts of a threaded MLP step talk: the lockstep, the
+ * step's settings and mini-batch rows (leader → parts), each part's partial logits of a block
+ * (double-buffered by block parity) and its gradient statistics, and a transfer area of three
+ * full parameter-shaped vectors (point, m, v) for export and import.
+ */
+export class StepChannel {
+  readonly buffer: SharedArrayBuffer;
+  readonly sizes: ChannelSizes;
+  readonly lockstep: Lockstep;
+  private readonly settings: Float64Array;
+  readonly stats: Float64Array;
+  readonly batch: Int32Array;
+  private readonly partials: Float32Array;
+  /** Point, first and second moments, each a full parameter vector. */
+  readonly transfer: {
+    readonly x: Float64Array;
+    readonly m: Float64Array;
+    readonly v: Float64Array;
+  };
+
+  /** A new channel (leader) or a view of an existing one (`buffer` from the leader). */
+  constructor(sizes: ChannelSizes, label: string, buffer?: SharedArrayBuffer) {
+    const { parts, batchRows, classStride, parameters } = sizes;
+    const partialFloats = MLP_BLOCK_ROWS * classStride;
+    let at = LOCKSTEP_BYTES;
+    const settingsAt = at;
+    at += 8 * SETTINGS;
+    const statsAt = at;
+    at += 8 * STATS_PER_PART * parts;
+    const transferAt = at;
+    at += 8 * 3 * parameters;
+    const batchAt = at;
+    at += 4 * batchRows;
+    const partialsAt = at;
+    at += 4 * 2 * parts * partialFloats;
+    this.buffer = buffer ?? new SharedArrayBuffer(at);
+    if (this.buffer.byteLength !== at) {
+      throw new RangeError(
+        `StepChannel: expected a buffer of ${at} bytes for these sizes, found ${this.buffer.byteLength}`,
+      );
+    }
+    this.sizes = sizes;
+    this.lockstep = new Lockstep(this.buffer, 0, parts, { label });
+    this.settings = new Float64Array(this.buffer, settingsAt, SETTINGS);
+    this.stats = new Float64Array(this.buffer, statsAt, STATS_PER_PART * parts);
+    const t = transferAt;
+    this.transfer = {
+      x: new Float64Array(this.buffer, t, parameters),
+      m: new Float64Array(this.buffer, t + 8 * parameters, parameters),
+      v: new Float64Array(this.buffer, t + 16 * parameters, parameters),
+    };
+    this.batch = new Int32Array(this.buffer, batchAt, batchRows);
+    this.partials = new Float32Array(this.buffer, partialsAt, 2 * parts * partialFloats);
+  }
+
+  /** Part p's partial logits of the block with this index (MLP_BLOCK_ROWS × classStride). */
+  partialLogits(p: number, block: number): Float32Array {
+    const size = MLP_BLOCK_ROWS * this.sizes.classStride;
+    const offset = ((block & 1) * this.sizes.parts + p) * size;
+    return this.partials.subarray(offset, offset + size);
+  }
+
+  /** Leader: the next step's settings (read by every part at the start of its step). */
+  writeSettings(s: StepSettings): void {
+    const c = this.settings;
+    c[ROWS] = s.rows;
+    c[ALPHA] = s.alpha;
+    c[KEEP1] = s.keep1;
+    c[TAKE1] = s.take1;
+    c[KEEP2] = s.keep2;
+    c[TAKE2] = s.take2;
+    c[STEP_SCALE] = s.stepScale;
+    c[ROOT_SCALE] = s.rootScale;
+    c[EPSILON] = s.epsilon;
+  }
+
+  /** The current step's settings, copied (the leader writes the next ones during this step). */
+  readSettings(): StepSettings {
+    const c = this.settings;
+    return {
+      rows: c[ROWS] as number,
+      alpha: c[ALPHA] as number,
+      keep1: c[KEEP1] as number,
+      take1: c[TAKE1] as number,
+      keep2: c[KEEP2] as number,
+      take2: c[TAKE2] as number,
+      stepScale: c[STEP_SCALE] as number,
+      rootScale: c[ROOT_SCALE] as number,
+      epsilon: c[EPSILON] as number,
+    };
+  }
+}

@@ -1,0 +1,165 @@
+import {
+  fillCompressedRows,
+  LockstepStopped,
+  MAX_COMPRESSED_COLUMNS,
+  rowOffsets,
+} from '@digitlab/kernels';
+import { WorkerError } from '@digitlab/kernels/node';
+import type { AdamEngine, AdamStepConstants } from '@digitlab/optimizers';
+import { type MlpShape, parameterOffsets } from '../mlp-parameters.js';
+import { hiddenUnitParts } from './hidden-unit-parts.js';
+import { MlpPart } from './mlp-part.js';
+import type { PartWorkers } from './part-workers.js';
+import { PartCommand, StepChannel } from './step-channel.js';
+
+/** What a threaded fit trains on. */
+export interface ThreadedMlpData extends MlpShape {
+  /** n×d row-major. */
+  readonly features: Float32Array;
+  readonly labels: Uint8Array;
+  readonly numSamples: number;
+  /** L2 strength (scikit-learn's alpha). */
+  readonly alpha: number;
+  /** Rows of the largest mini-batch. */
+  readonly batchSize: number;
+}
+
+const LABEL = 'mlp parts';
+
+/**
+ * Adam on an MLP in float32 with the hidden units split between this thread and part workers
+ * (see MlpPart): each thread holds its units' weights and moments, so a step moves no gradient
+ * between threads, only each part's partial logits and three norms. The same arithmetic as
+ * SparseMlpObjective's gradient followed by Adam, in float32 throughout (the gradient sums already
+ * are); with one part it runs on this thread alone.
+ */
+export class ThreadedMlpAdam implements AdamEngine {
+  readonly dimension: number;
+  /** Threads that train a share of the hidden units (this one included). */
+  readonly parts: number;
+  private readonly leader: MlpPart;
+  private readonly channel: StepChannel;
+  private readonly alpha: number;
+
+  private constructor(leader: MlpPart, channel: StepChannel, alpha: number, dimension: number) {
+    this.leader = leader;
+    this.channel = channel;
+    this.alpha = alpha;
+    this.dimension = dimension;
+    this.parts = channel.sizes.parts;
+  }
+
+  /**
+   * Compress the training set once (onto shared memory), build this thread's part and hand the
+   * workers theirs: one part per worker beside this thread's, fewer when the hidden layer has
+   * fewer 4-unit vectors than threads.
+   */
+  static async start(data: ThreadedMlpData, workers?: PartWorkers): Promise<ThreadedMlpAdam> {
+    const { numFeatures: d, hiddenUnits: h, numClasses: k, numSamples: n } = data;
+    if (d > MAX_COMPRESSED_COLUMNS) {
+      throw new RangeError(
+        `ThreadedMlpAdam: expected at most ${MAX_COMPRESSED_COLUMNS} features (16-bit columns), found ${d}`,
+      );
+    }
+    const shape = { numFeatures: d, hiddenUnits: h, numClasses: k };
+    const parts = hiddenUnitParts(h, 1 + (workers?.size ?? 0));
+    const rowStart = rowOffsets(data.features, n, d);
+    const nnz = rowStart[n] as number;
+    const rows = {
+      numRows: n,
+      numColumns: d,
+      rowStart: new Int32Array(new SharedArrayBuffer(4 * (n + 1))),
+      columns: new Uint16Array(new SharedArrayBuffer(2 * nnz)),
+      values: new Float32Array(new SharedArrayBuffer(4 * nnz)),
+    };
+    rows.rowStart.set(rowStart);
+    fillCompressedRows(data.features, n, d, rows.rowStart, rows.columns, rows.values);
+    const sizes = {
+      parts: parts.length,
+      batchRows: Math.min(data.batchSize, n),
+      classStride: Math.ceil(k / 4) * 4,
+      parameters: parameterOffsets(shape).length,
+    };
+    const channel = new StepChannel(sizes, LABEL);
+    const labels = data.labels;
+    const leader = new MlpPart({ index: 0, rows, labels, shape, part: parts[0]!, channel });
+    if (workers) {
+      await Promise.all(
+        parts.slice(1).map((part, w) =>
+          workers.request(w, {
+            type: 'load',
+            index: w + 1,
+            label: LABEL,
+            channel: channel.buffer,
+            sizes,
+            rows,
+            labels,
+            shape,
+            part,
+          }),
+        ),
+      );
+    }
+    return new ThreadedMlpAdam(leader, channel, data.alpha, sizes.parameters);
+  }
+
+  load(x: Float64Array, m: Float64Array, v: Float64Array): void {
+    const { transfer } = this.channel;
+    transfer.x.set(x);
+    transfer.m.set(m);
+    transfer.v.set(v);
+    this.together(PartCommand.Import, () => this.leader.load(x, m, v));
+  }
+
+  save(x: Float64Array, m: Float64Array, v: Float64Array): void {
+    const { transfer } = this.channel;
+    this.together(PartCommand.Export, () => this.leader.save(transfer.x, transfer.m, transfer.v));
+    x.set(transfer.x);
+    m.set(transfer.m);
+    v.set(transfer.v);
+  }
+
+  step(batch: Uint32Array, constants: AdamStepConstants) {
+    const { channel } = this;
+    if (batch.length > channel.sizes.batchRows) {
+      throw new RangeError(
+        `ThreadedMlpAdam.step: expected at most ${channel.sizes.batchRows} rows, found ${batch.length}`,
+      );
+    }
+    channel.batch.set(batch);
+    channel.writeSettings({ rows: batch.length, alpha: this.alpha, ...constants });
+    return this.guarded(() => {
+      if (this.parts > 1) channel.lockstep.post(PartCommand.Step);
+      return this.leader.step();
+    });
+  }
+
+  /** Tell the workers to stop following (they then wait to be terminated). */
+  stop(): void {
+    const { lockstep } = this.channel;
+    if (this.parts > 1 && !lockstep.stopped) lockstep.post(PartCommand.Stop);
+    lockstep.stop();
+  }
+
+  /** Run a command in every part: the workers' and this thread's, then meet. */
+  private together(command: number, own: () => void): void {
+    this.guarded(() => {
+      if (this.parts > 1) this.channel.lockstep.post(command);
+      own();
+      this.channel.lockstep.arrive();
+    });
+  }
+
+  private guarded<T>(run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      if (error instanceof LockstepStopped) {
+        throw new WorkerError(
+          `${LABEL}: a part worker stopped in the middle of a step (its own error follows from the worker pool)`,
+        );
+      }
+      throw error;
+    }
+  }
+}
