@@ -78,9 +78,9 @@ export function engineStepper(
   const n = start.length;
   if (engine.dimension !== n) {
     throw new InvalidArgumentError(
-      'engine',
-      `an AdamEngine over ${n} parameters (the start point's length)`,
-      `one over ${engine.dimension}`,
+      'engine.dimension',
+      `${n} (the start point's length)`,
+      engine.dimension,
     );
   }
   const m = restoreBuffer(saved, 'm', n, 'adam');
