@@ -432,12 +432,13 @@
 
   ;; Over `count` float32 parameters w (a multiple of 4) and their gradient sums g, with
   ;; gi = (g + alpha·w)·scale: out[0] += Σ gi², out[1] = max(out[1], max |gi|) (NaN when a gi is
-  ;; NaN), out[2] += Σ w², where out holds three float64.
+  ;; NaN), out[2] += Σ w², where out holds three float64. The sums run in four float32 lanes (they
+  ;; feed a reported norm and the penalty's share of the loss), added up in float64.
   (func (export "stats32")
     (param $w i32) (param $g i32) (param $count i32) (param $alpha f32) (param $scale f32)
     (param $out i32)
     (local $end i32) (local $a v128) (local $s v128) (local $wv v128) (local $gv v128)
-    (local $lo v128) (local $hi v128) (local $gsq v128) (local $wsq v128) (local $mx v128)
+    (local $gsq v128) (local $wsq v128) (local $mx v128)
     (local.set $a (f32x4.splat (local.get $alpha)))
     (local.set $s (f32x4.splat (local.get $scale)))
     (local.set $end (i32.add (local.get $w) (i32.shl (local.get $count) (i32.const 2))))
@@ -448,25 +449,24 @@
         (f32x4.add (v128.load (local.get $g)) (f32x4.mul (local.get $a) (local.get $wv)))
         (local.get $s)))
       (local.set $mx (f32x4.max (local.get $mx) (f32x4.abs (local.get $gv))))
-      (local.set $lo (f64x2.promote_low_f32x4 (local.get $gv)))
-      (local.set $hi (f64x2.promote_low_f32x4
-        (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $gv) (local.get $gv))))
-      (local.set $gsq (f64x2.add (local.get $gsq)
-        (f64x2.add (f64x2.mul (local.get $lo) (local.get $lo)) (f64x2.mul (local.get $hi) (local.get $hi)))))
-      (local.set $lo (f64x2.promote_low_f32x4 (local.get $wv)))
-      (local.set $hi (f64x2.promote_low_f32x4
-        (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $wv) (local.get $wv))))
-      (local.set $wsq (f64x2.add (local.get $wsq)
-        (f64x2.add (f64x2.mul (local.get $lo) (local.get $lo)) (f64x2.mul (local.get $hi) (local.get $hi)))))
+      (local.set $gsq (f32x4.add (local.get $gsq) (f32x4.mul (local.get $gv) (local.get $gv))))
+      (local.set $wsq (f32x4.add (local.get $wsq) (f32x4.mul (local.get $wv) (local.get $wv))))
       (local.set $w (i32.add (local.get $w) (i32.const 16)))
       (local.set $g (i32.add (local.get $g) (i32.const 16)))
       (br $next)))
-    (f64.store (local.get $out) (f64.add (f64.load (local.get $out))
-      (f64.add (f64x2.extract_lane 0 (local.get $gsq)) (f64x2.extract_lane 1 (local.get $gsq)))))
+    (f64.store (local.get $out) (f64.add (f64.load (local.get $out)) (call $lanes (local.get $gsq))))
     (f64.store offset=8 (local.get $out) (f64.max (f64.load offset=8 (local.get $out))
       (f64.promote_f32 (f32.max
         (f32.max (f32x4.extract_lane 0 (local.get $mx)) (f32x4.extract_lane 1 (local.get $mx)))
         (f32.max (f32x4.extract_lane 2 (local.get $mx)) (f32x4.extract_lane 3 (local.get $mx)))))))
-    (f64.store offset=16 (local.get $out) (f64.add (f64.load offset=16 (local.get $out))
-      (f64.add (f64x2.extract_lane 0 (local.get $wsq)) (f64x2.extract_lane 1 (local.get $wsq))))))
+    (f64.store offset=16 (local.get $out)
+      (f64.add (f64.load offset=16 (local.get $out)) (call $lanes (local.get $wsq)))))
+
+  ;; The four float32 lanes of v added up in float64.
+  (func $lanes (param $v v128) (result f64)
+    (f64.add
+      (f64.add (f64.promote_f32 (f32x4.extract_lane 0 (local.get $v)))
+        (f64.promote_f32 (f32x4.extract_lane 1 (local.get $v))))
+      (f64.add (f64.promote_f32 (f32x4.extract_lane 2 (local.get $v)))
+        (f64.promote_f32 (f32x4.extract_lane 3 (local.get $v))))))
 )
