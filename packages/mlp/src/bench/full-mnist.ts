@@ -13,15 +13,18 @@
  * The machine is shared: compare within a round, and read the load column.
  */
 import { spawnSync } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fitToEnd } from '@digitlab/core';
 import { bundledMnistDirectory, loadMnist, runPythonPeer } from '@digitlab/datasets/node';
 import type { LayoutChoice } from '@digitlab/kernels';
+import { adamStepConstants } from '@digitlab/optimizers';
 import { softmaxResidualRows, useBackend } from '@digitlab/tfjs-backend';
 import { glorotUniformParameters } from '../glorot-uniform.js';
 import { MlpObjective } from '../mlp-objective.js';
+import { PartWorkers } from '../parallel/part-workers.js';
+import { ThreadedMlpAdam } from '../parallel/threaded-adam.js';
 import { mlp } from '../plugin.js';
 import { MlpKernel } from '../sparse/mlp-kernel.js';
 import { SparseMlpObjective } from '../sparse/sparse-mlp-objective.js';
@@ -201,6 +204,32 @@ async function measureProducts(batches: number): Promise<void> {
     `  sparse kernel: ${format(Object.entries(parts).map(([name, t]) => [name, median(t)]))}; whole step ${sparseStep.toFixed(3)}`,
   );
 
+  // The threaded engine's whole step (gradient and float32 Adam), on this thread and split in parts.
+  const engineStep = async (workers: number) => {
+    const pool = workers > 0 ? await PartWorkers.start(workers) : undefined;
+    const engine = await ThreadedMlpAdam.start({ ...data, batchSize: size }, pool);
+    const zeros = new Float64Array(x.length);
+    engine.load(x, zeros, zeros);
+    const times: number[] = [];
+    for (let b = 0; b < batches + 20; b++) {
+      const batch = batchAt(b);
+      const t = performance.now();
+      engine.step(batch, adamStepConstants(0.9, 0.999, 1e-8, 1e-3, b + 1));
+      if (b >= 20) times.push(performance.now() - t);
+    }
+    engine.stop();
+    await pool?.terminate();
+    return median(times);
+  };
+  const threads = Math.max(1, Math.min(2, availableParallelism()));
+  const engineTimes: string[] = [];
+  for (let parts = 1; parts <= threads; parts++) {
+    engineTimes.push(
+      `${parts} thread${parts > 1 ? 's' : ''} ${(await engineStep(parts - 1)).toFixed(3)}`,
+    );
+  }
+  console.log(`  threaded engine (gradient + Adam): whole step ${engineTimes.join(', ')}`);
+
   // The dense layout's whole step on the wasm backend (its products one by one: pnpm bench:batch).
   await useBackend('wasm');
   const dense = new MlpObjective(data);
@@ -245,6 +274,7 @@ async function main(): Promise<void> {
     const c = rows.map((r) => r.cpuSeconds);
     return `min ${Math.min(...s).toFixed(2)} s, median ${median(s).toFixed(2)} s; CPU min ${Math.min(...c).toFixed(1)} s, median ${median(c).toFixed(1)} s`;
   };
+  if (ours.length === 0) return;
   console.log(`digitlab      ${summary(ours)}`);
   if (peers.length > 0) {
     console.log(`scikit-learn  ${summary(peers)}`);
