@@ -479,7 +479,8 @@
     (param $w i32) (param $g i32) (param $count i32) (param $alpha f32) (param $scale f32)
     (param $out i32)
     (local $end i32) (local $a v128) (local $s v128) (local $wv v128) (local $gv v128)
-    (local $gsq v128) (local $wsq v128) (local $mx v128)
+    (local $gsq v128) (local $wsq v128) (local $mx v128) (local $abs v128)
+    (local.set $abs (v128.const i32x4 0x7fffffff 0x7fffffff 0x7fffffff 0x7fffffff))
     (local.set $a (f32x4.splat (local.get $alpha)))
     (local.set $s (f32x4.splat (local.get $scale)))
     (local.set $end (i32.add (local.get $w) (i32.shl (local.get $count) (i32.const 2))))
@@ -489,7 +490,9 @@
       (local.set $gv (f32x4.mul
         (f32x4.add (v128.load (local.get $g)) (f32x4.mul (local.get $a) (local.get $wv)))
         (local.get $s)))
-      (local.set $mx (f32x4.max (local.get $mx) (f32x4.abs (local.get $gv))))
+      ;; |gi| as bits: the unsigned order of non-negative floats' bits is their order, with NaN
+      ;; above Infinity, so an integer max keeps any NaN.
+      (local.set $mx (i32x4.max_u (local.get $mx) (v128.and (local.get $gv) (local.get $abs))))
       (local.set $gsq (f32x4.add (local.get $gsq) (f32x4.mul (local.get $gv) (local.get $gv))))
       (local.set $wsq (f32x4.add (local.get $wsq) (f32x4.mul (local.get $wv) (local.get $wv))))
       (local.set $w (i32.add (local.get $w) (i32.const 16)))
