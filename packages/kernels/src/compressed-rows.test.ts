@@ -61,6 +61,23 @@ describe('compressed rows', () => {
     );
   });
 
+  it('grow their arrays when the sampled rows underestimate the rest, and share them on request', () => {
+    // 5000 rows of 3: the rows estimateDensity samples (2,048 evenly spaced) are all zero, the
+    // others full, so the first guess holds one row and the arrays grow many times.
+    const rows = 5000;
+    const sampled = new Set(Array.from({ length: 2048 }, (_, r) => Math.floor((r * rows) / 2048)));
+    const matrix = new Float32Array(rows * 3);
+    for (let i = 0; i < rows; i++) if (!sampled.has(i)) matrix.fill(i + 1, i * 3, i * 3 + 3);
+    expect(estimateDensity(matrix, rows, 3)).toBe(0);
+    for (const shared of [false, true]) {
+      const compressed = compressRows(matrix, rows, 3, { shared });
+      expect(compressed.values.length).toBe(3 * (rows - sampled.size));
+      expect(Array.from(expand(compressed))).toEqual(Array.from(matrix));
+      expect(compressed.values.buffer instanceof SharedArrayBuffer).toBe(shared);
+      expect(compressed.rowStart.buffer instanceof SharedArrayBuffer).toBe(shared);
+    }
+  });
+
   it('estimate density exactly from every row, or from evenly spaced rows of a larger matrix', () => {
     // Rows: 2 of 4 nonzero, 0 of 4, 4 of 4, 1 of 4.
     const matrix = Float32Array.of(1, 0, 2, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 3);

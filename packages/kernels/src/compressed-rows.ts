@@ -3,9 +3,10 @@
  * rowStart[i] .. rowStart[i+1] − 1, each a column index and a value. MNIST's pixels are 81 % zero,
  * so the softmax objective's passes over the data touch a fifth of what a dense matrix makes them.
  *
- * Compression takes two passes (count, then fill) so the arrays can be sized exactly, and the
- * caller can place them where it likes (the kernel fills its WebAssembly memory directly). Both
- * passes read the float32 bits as integers: no float conversion, and −0 counts as zero.
+ * `rowOffsets` and `fillCompressedRows` compress in two passes (count, then fill) so the arrays can
+ * be sized exactly where the caller likes (a kernel fills its WebAssembly memory directly);
+ * `compressRows` takes one pass into arrays of its own. All read the float32 bits as integers: no
+ * float conversion, and −0 counts as zero.
  */
 export interface CompressedRows {
   readonly numRows: number;
@@ -125,16 +126,60 @@ export function fillCompressedRows(
   }
 }
 
-/** Compress a row-major numRows × numColumns matrix into fresh arrays. */
+/** Where `compressRows` puts its arrays. */
+export interface CompressOptions {
+  /** On SharedArrayBuffers, for worker threads to read without a copy. Default false. */
+  readonly shared?: boolean;
+}
+
+/**
+ * Compress a row-major numRows × numColumns matrix into fresh arrays in one pass: room for the
+ * share of nonzeros that `estimateDensity` reads off a sample of rows (and some), grown by copying
+ * when a row would not fit. The arrays hold exactly the entries (trimmed by a copy, or views of a
+ * shared buffer that may be a little larger).
+ */
 export function compressRows(
   matrix: Float32Array,
   numRows: number,
   numColumns: number,
+  { shared = false }: CompressOptions = {},
 ): CompressedRows {
-  const rowStart = rowOffsets(matrix, numRows, numColumns);
-  const total = rowStart[numRows] as number;
-  const columns = new Uint16Array(total);
-  const values = new Float32Array(total);
-  fillCompressedRows(matrix, numRows, numColumns, rowStart, columns, values);
-  return { numRows, numColumns, rowStart, columns, values };
+  const size = numRows * numColumns;
+  const expected = estimateDensity(matrix, numRows, numColumns) * size;
+  const buffer = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  let capacity = Math.min(size, Math.ceil(expected * 1.05) + numColumns);
+  let columns = new Uint16Array(buffer(2 * capacity));
+  let valueBits = new Int32Array(buffer(4 * capacity));
+  const rowStart = new Int32Array(buffer(4 * (numRows + 1)));
+  const bits = bitsOf(matrix);
+  let q = 0;
+  for (let i = 0, at = 0; i < numRows; i++) {
+    rowStart[i] = q;
+    if (q + numColumns > capacity) {
+      capacity = Math.min(size, Math.max(2 * capacity, q + numColumns));
+      const grownColumns = new Uint16Array(buffer(2 * capacity));
+      const grownValues = new Int32Array(buffer(4 * capacity));
+      grownColumns.set(columns.subarray(0, q));
+      grownValues.set(valueBits.subarray(0, q));
+      columns = grownColumns;
+      valueBits = grownValues;
+    }
+    for (let j = 0; j < numColumns; j++, at++) {
+      const b = bits[at] as number;
+      if (b << 1 !== 0) {
+        columns[q] = j;
+        valueBits[q] = b;
+        q++;
+      }
+    }
+  }
+  rowStart[numRows] = q;
+  const values = new Float32Array(valueBits.buffer, 0, valueBits.length);
+  return {
+    numRows,
+    numColumns,
+    rowStart,
+    columns: shared ? columns.subarray(0, q) : columns.slice(0, q),
+    values: shared ? values.subarray(0, q) : values.slice(0, q),
+  };
 }

@@ -1,9 +1,4 @@
-import {
-  fillCompressedRows,
-  LockstepStopped,
-  MAX_COMPRESSED_COLUMNS,
-  rowOffsets,
-} from '@digitlab/kernels';
+import { compressRows, LockstepStopped, MAX_COMPRESSED_COLUMNS } from '@digitlab/kernels';
 import { WorkerError } from '@digitlab/kernels/node';
 import type { AdamEngine, AdamStepConstants } from '@digitlab/optimizers';
 import { type MlpShape, parameterOffsets } from '../mlp-parameters.js';
@@ -63,17 +58,7 @@ export class ThreadedMlpAdam implements AdamEngine {
     }
     const shape = { numFeatures: d, hiddenUnits: h, numClasses: k };
     const parts = hiddenUnitParts(h, 1 + (workers?.size ?? 0));
-    const rowStart = rowOffsets(data.features, n, d);
-    const nnz = rowStart[n] as number;
-    const rows = {
-      numRows: n,
-      numColumns: d,
-      rowStart: new Int32Array(new SharedArrayBuffer(4 * (n + 1))),
-      columns: new Uint16Array(new SharedArrayBuffer(2 * nnz)),
-      values: new Float32Array(new SharedArrayBuffer(4 * nnz)),
-    };
-    rows.rowStart.set(rowStart);
-    fillCompressedRows(data.features, n, d, rows.rowStart, rows.columns, rows.values);
+    const rows = compressRows(data.features, n, d, { shared: true });
     const sizes = {
       parts: parts.length,
       batchRows: Math.min(data.batchSize, n),
@@ -82,24 +67,22 @@ export class ThreadedMlpAdam implements AdamEngine {
     };
     const channel = new StepChannel(sizes, LABEL);
     const labels = data.labels;
+    // The workers copy their rows while this thread copies its own.
+    const loaded = parts.slice(1).map((part, w) =>
+      workers!.request(w, {
+        type: 'load',
+        index: w + 1,
+        label: LABEL,
+        channel: channel.buffer,
+        sizes,
+        rows,
+        labels,
+        shape,
+        part,
+      }),
+    );
     const leader = new MlpPart({ index: 0, rows, labels, shape, part: parts[0]!, channel });
-    if (workers) {
-      await Promise.all(
-        parts.slice(1).map((part, w) =>
-          workers.request(w, {
-            type: 'load',
-            index: w + 1,
-            label: LABEL,
-            channel: channel.buffer,
-            sizes,
-            rows,
-            labels,
-            shape,
-            part,
-          }),
-        ),
-      );
-    }
+    await Promise.all(loaded);
     return new ThreadedMlpAdam(leader, channel, data.alpha, sizes.parameters);
   }
 
