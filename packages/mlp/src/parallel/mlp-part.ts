@@ -1,5 +1,4 @@
 import type { CompressedRows } from '@digitlab/kernels';
-import { softmaxResidualRows } from '@digitlab/tfjs-backend';
 import type { MlpShape } from '../mlp-parameters.js';
 import { MLP_BLOCK_ROWS, MlpKernel } from '../sparse/mlp-kernel.js';
 import { type HiddenUnitPart, packPart, partShape, unpackPart } from './hidden-unit-parts.js';
@@ -31,9 +30,8 @@ export class MlpPart {
   private readonly part: HiddenUnitPart;
   private readonly labels: Uint8Array;
   private readonly batchLabels: Uint8Array;
-  private readonly logits: Float32Array;
-  private readonly residual: Float32Array;
-  private readonly bias2Sums: Float64Array;
+  /** Every part's partial logits of a block of each parity, in part order. */
+  private readonly partialViews: Float32Array[][];
 
   constructor(options: {
     readonly index: number;
@@ -53,11 +51,15 @@ export class MlpPart {
     );
     this.channel = options.channel;
     this.labels = options.labels;
-    const k = shape.numClasses;
     this.batchLabels = new Uint8Array(options.channel.sizes.batchRows);
-    this.logits = new Float32Array(MLP_BLOCK_ROWS * k);
-    this.residual = new Float32Array(MLP_BLOCK_ROWS * k);
-    this.bias2Sums = new Float64Array(k);
+    const { parts } = options.channel.sizes;
+    this.partialViews = [0, 1].map((parity) =>
+      Array.from({ length: parts }, (_, q) => options.channel.partialLogits(q, parity)),
+    );
+  }
+
+  private partials(block: number): Float32Array[] {
+    return this.partialViews[block & 1] as Float32Array[];
   }
 
   /** The compressed rows this part holds (for the other parts' copies). */
@@ -95,43 +97,28 @@ export class MlpPart {
     kernel.stageBatch(new Uint32Array(batch.buffer, batch.byteOffset, rows));
     const labels = this.batchLabels.subarray(0, rows);
     for (let r = 0; r < rows; r++) labels[r] = this.labels[batch[r] as number] as number;
-    const k = this.shape.numClasses;
     const ks = kernel.classStride;
     const parts = channel.sizes.parts;
-    this.bias2Sums.fill(0);
     let lossSum = 0;
     for (let first = 0, block = 0; first < rows; first += MLP_BLOCK_ROWS, block++) {
       const count = Math.min(MLP_BLOCK_ROWS, rows - first);
-      const own = kernel.forward('batch', first, count);
-      channel.partialLogits(p, block).set(own.subarray(0, count * ks));
-      lockstep.arrive();
-      // Every part sums the partial logits in the same order, so all get the same residuals.
-      const logits = this.logits.subarray(0, count * k);
-      logits.fill(0);
-      for (let q = 0; q < parts; q++) {
-        const partial = channel.partialLogits(q, block);
-        for (let r = 0; r < count; r++) {
-          for (let c = 0; c < k; c++) {
-            logits[r * k + c] = (logits[r * k + c] as number) + (partial[r * ks + c] as number);
-          }
+      const own = kernel.forward('batch', first, count).subarray(0, count * ks);
+      if (parts > 1) {
+        channel.partialLogits(p, block).set(own);
+        lockstep.arrive();
+        // Every part sums the partial logits in the same order, so all get the same residuals.
+        const partials = this.partials(block);
+        for (let i = 0; i < own.length; i++) {
+          let z = 0;
+          for (const partial of partials) z += partial[i] as number;
+          own[i] = z;
         }
       }
-      const residual = this.residual.subarray(0, count * k);
-      const result = softmaxResidualRows(
-        logits,
-        labels.subarray(first, first + count),
-        k,
-        residual,
-        this.bias2Sums,
-      );
-      lossSum += result.lossSum;
-      for (let r = 0; r < count; r++) {
-        for (let c = 0; c < k; c++) own[r * ks + c] = residual[r * k + c] as number;
-      }
+      lossSum += kernel.softmaxResidual(labels.subarray(first, first + count));
+      if (this.part.holdsBias2) kernel.addResidualSums(count);
       kernel.backwardOutput(count);
       kernel.backwardHidden('batch', first, count);
     }
-    if (this.part.holdsBias2) kernel.addBias2Sums(this.bias2Sums);
     const mine = kernel.gradientStats(settings.alpha, rows);
     const stats = channel.stats;
     stats[p * STATS_PER_PART] = mine.sumOfSquares;

@@ -86,6 +86,7 @@ interface KernelExports {
     epsilon: number,
   ): void;
   stats32(w: number, g: number, count: number, alpha: number, scale: number, out: number): void;
+  softmax(z: number, count: number, ks4: number, k: number, labels: number, stats: number): void;
 }
 
 /**
@@ -127,6 +128,8 @@ type Region =
   | 'm'
   | 'v'
   | 'stats'
+  | 'labels'
+  | 'rowStats'
   | 'g64'
   | 'grad';
 
@@ -160,6 +163,8 @@ function planMemory(n: number, nnz: number, shape: MlpShape): MemoryLayout<Regio
     m: 4 * blockFloats(d, hs, ks),
     v: 4 * blockFloats(d, hs, ks),
     stats: 8 * 6,
+    labels: MLP_BLOCK_ROWS,
+    rowStats: 12 * MLP_BLOCK_ROWS,
     g64: 8 * (d * hs + hs + hs * ks),
     grad: 8 * parameters,
   });
@@ -514,12 +519,6 @@ export class MlpKernel {
     }
   }
 
-  /** Add b2's sums (Σ R over the rows, which the caller computes with the residuals) to the block's. */
-  addBias2Sums(sums: Float64Array): void {
-    const gb2 = new Float32Array(this.buffer, this.at.gb2, this.shape.numClasses);
-    for (let c = 0; c < gb2.length; c++) gb2[c] = (gb2[c] as number) + (sums[c] as number);
-  }
-
   /**
    * Norms of the mini-batch gradient (sums + α·[W1, 0, W2, 0]) / rows over the parameter block, and
    * ‖W1‖² + ‖W2‖² (the penalty's), all in float64. normInf is NaN when an entry is NaN.
@@ -569,6 +568,32 @@ export class MlpKernel {
       );
     }
     this.refreshTransposed();
+  }
+
+  /**
+   * Turn the block's logits (`outputLayer`'s view, classStride apart) into the softmax residuals
+   * softmax(z) − onehot(label) in place, in the kernel: float32 with a polynomial exp (within 2 ulp).
+   * Returns the block's summed cross-entropy Σ (max + log Σ exp(z − max) − z_label), in float64.
+   */
+  softmaxResidual(labels: Uint8Array): number {
+    const count = labels.length;
+    this.checkBlock(0, count);
+    const { at, fn, buffer } = this;
+    new Uint8Array(buffer, at.labels, count).set(labels);
+    fn.softmax(at.out, count, 4 * this.classStride, this.shape.numClasses, at.labels, at.rowStats);
+    const rows = new Float32Array(buffer, at.rowStats, 3 * count);
+    let lossSum = 0;
+    for (let r = 0; r < 3 * count; r += 3) {
+      lossSum += (rows[r] as number) + Math.log(rows[r + 1] as number) - (rows[r + 2] as number);
+    }
+    return lossSum;
+  }
+
+  /** Add the block's residual column sums (Σ R, b2's gradient sums) to b2's sums. */
+  addResidualSums(count: number): void {
+    this.checkBlock(0, count);
+    const { at, fn } = this;
+    fn.colsum(at.out, count, 4 * this.classStride, at.gb2);
   }
 
   /** Drop the gradient sums of the blocks run since the last step (a step that is not taken). */

@@ -513,4 +513,94 @@
         (f64.promote_f32 (f32x4.extract_lane 1 (local.get $v))))
       (f64.add (f64.promote_f32 (f32x4.extract_lane 2 (local.get $v)))
         (f64.promote_f32 (f32x4.extract_lane 3 (local.get $v))))))
+
+  ;; exp(x) of four lanes (x ≤ 0 here; below −87 it flushes towards zero): x = n·ln2 + r with
+  ;; |r| ≤ ln2/2, e^r by Cephes expf's polynomial, 2^n from the exponent bits. Within 2 ulp of exp.
+  (func $exp4 (param $x v128) (result v128)
+    (local $n v128) (local $r v128) (local $p v128)
+    (local.set $x (f32x4.max (local.get $x) (f32x4.splat (f32.const -87.0))))
+    (local.set $n (f32x4.nearest (f32x4.mul (local.get $x) (f32x4.splat (f32.const 1.44269504088896341)))))
+    (local.set $r (f32x4.sub
+      (f32x4.sub (local.get $x) (f32x4.mul (local.get $n) (f32x4.splat (f32.const 0.693359375))))
+      (f32x4.mul (local.get $n) (f32x4.splat (f32.const -2.12194440e-4)))))
+    (local.set $p (f32x4.splat (f32.const 1.9875691500e-4)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (f32x4.splat (f32.const 1.3981999507e-3))))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (f32x4.splat (f32.const 8.3334519073e-3))))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (f32x4.splat (f32.const 4.1665795894e-2))))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (f32x4.splat (f32.const 1.6666665459e-1))))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (f32x4.splat (f32.const 5.0000001201e-1))))
+    (local.set $p (f32x4.add
+      (f32x4.add (f32x4.mul (f32x4.mul (local.get $p) (local.get $r)) (local.get $r)) (local.get $r))
+      (f32x4.splat (f32.const 1.0))))
+    (f32x4.mul (local.get $p)
+      (i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (i32x4.splat (i32.const 127)))
+        (i32.const 23))))
+
+  ;; Softmax cross-entropy's residuals of `count` rows of logits at z (ks4 bytes apart, k classes,
+  ;; padding lanes ignored), in place: r = softmax(z) − onehot(label), labels one byte a row at
+  ;; $labels. For the loss, row i's max, Σ exp(z − max) and z[label] go to stats[3i .. 3i + 2].
+  (func (export "softmax")
+    (param $z i32) (param $count i32) (param $ks4 i32) (param $k i32) (param $labels i32)
+    (param $stats i32)
+    (local $r i32) (local $c i32) (local $m v128) (local $sum v128) (local $e v128) (local $keep v128)
+    (local $idx v128) (local $kv v128) (local $label v128) (local $inv v128) (local $max f32)
+    (local $total f32) (local $zl f32)
+    (local.set $kv (i32x4.splat (local.get $k)))
+    (block $rowsDone (loop $row
+      (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $count)))
+      (local.set $label (i32x4.splat (i32.load8_u (i32.add (local.get $labels) (local.get $r)))))
+      ;; max over the classes
+      (local.set $m (f32x4.splat (f32.const -inf)))
+      (local.set $c (i32.const 0))
+      (local.set $idx (v128.const i32x4 0 1 2 3))
+      (block $d (loop $l
+        (br_if $d (i32.ge_u (local.get $c) (local.get $ks4)))
+        (local.set $m (f32x4.max (local.get $m)
+          (v128.bitselect (v128.load (i32.add (local.get $z) (local.get $c)))
+            (f32x4.splat (f32.const -inf)) (i32x4.lt_s (local.get $idx) (local.get $kv)))))
+        (local.set $idx (i32x4.add (local.get $idx) (i32x4.splat (i32.const 4))))
+        (local.set $c (i32.add (local.get $c) (i32.const 16)))
+        (br $l)))
+      (local.set $max (f32.max
+        (f32.max (f32x4.extract_lane 0 (local.get $m)) (f32x4.extract_lane 1 (local.get $m)))
+        (f32.max (f32x4.extract_lane 2 (local.get $m)) (f32x4.extract_lane 3 (local.get $m)))))
+      (local.set $m (f32x4.splat (local.get $max)))
+      (local.set $zl (f32.load (i32.add (local.get $z)
+        (i32.shl (i32.load8_u (i32.add (local.get $labels) (local.get $r))) (i32.const 2)))))
+      ;; exp(z − max), zero in the padding lanes, and their sum
+      (local.set $sum (v128.const i32x4 0 0 0 0))
+      (local.set $c (i32.const 0))
+      (local.set $idx (v128.const i32x4 0 1 2 3))
+      (block $d (loop $l
+        (br_if $d (i32.ge_u (local.get $c) (local.get $ks4)))
+        (local.set $e (v128.and
+          (call $exp4 (f32x4.sub (v128.load (i32.add (local.get $z) (local.get $c))) (local.get $m)))
+          (i32x4.lt_s (local.get $idx) (local.get $kv))))
+        (v128.store (i32.add (local.get $z) (local.get $c)) (local.get $e))
+        (local.set $sum (f32x4.add (local.get $sum) (local.get $e)))
+        (local.set $idx (i32x4.add (local.get $idx) (i32x4.splat (i32.const 4))))
+        (local.set $c (i32.add (local.get $c) (i32.const 16)))
+        (br $l)))
+      (local.set $total (f32.add
+        (f32.add (f32x4.extract_lane 0 (local.get $sum)) (f32x4.extract_lane 1 (local.get $sum)))
+        (f32.add (f32x4.extract_lane 2 (local.get $sum)) (f32x4.extract_lane 3 (local.get $sum)))))
+      (local.set $inv (f32x4.splat (f32.div (f32.const 1) (local.get $total))))
+      ;; r = e / Σ e − onehot
+      (local.set $c (i32.const 0))
+      (local.set $idx (v128.const i32x4 0 1 2 3))
+      (block $d (loop $l
+        (br_if $d (i32.ge_u (local.get $c) (local.get $ks4)))
+        (v128.store (i32.add (local.get $z) (local.get $c))
+          (f32x4.sub (f32x4.mul (v128.load (i32.add (local.get $z) (local.get $c))) (local.get $inv))
+            (v128.and (i32x4.eq (local.get $idx) (local.get $label)) (f32x4.splat (f32.const 1)))))
+        (local.set $idx (i32x4.add (local.get $idx) (i32x4.splat (i32.const 4))))
+        (local.set $c (i32.add (local.get $c) (i32.const 16)))
+        (br $l)))
+      (f32.store (local.get $stats) (local.get $max))
+      (f32.store offset=4 (local.get $stats) (local.get $total))
+      (f32.store offset=8 (local.get $stats) (local.get $zl))
+      (local.set $stats (i32.add (local.get $stats) (i32.const 12)))
+      (local.set $z (i32.add (local.get $z) (local.get $ks4)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $row))))
 )
