@@ -38,45 +38,37 @@ export function partShape(shape: MlpShape, part: HiddenUnitPart): MlpShape {
 const padded = (units: number) => Math.ceil(units / 4) * 4;
 
 /**
- * Visit every entry a part holds, as (index in the full parameter vector [W1, b1, W2, b2], index in
- * the part's padded block [W1 (d×hs), b1 (hs), W2 (hs×ks), b2 (ks)]); the padding is not visited.
+ * Visit the runs of entries a part holds, as (start in the full parameter vector [W1, b1, W2, b2],
+ * start in the part's padded block [W1 (d×hs), b1 (hs), W2 (hs×ks), b2 (ks)], length); the padding
+ * is not visited.
  */
-function forEachEntry(
+function forEachRun(
   shape: MlpShape,
   part: HiddenUnitPart,
-  visit: (full: number, block: number) => void,
+  visit: (full: number, block: number, length: number) => void,
 ): void {
   const { numFeatures: d, hiddenUnits: h, numClasses: k } = shape;
   const o = parameterOffsets(shape);
   const units = part.end - part.start;
   const hs = padded(units);
   const ks = padded(k);
-  for (let j = 0; j < d; j++) {
-    for (let u = 0; u < units; u++) visit(o.kernel1 + j * h + part.start + u, j * hs + u);
-  }
+  for (let j = 0; j < d; j++) visit(o.kernel1 + j * h + part.start, j * hs, units);
   const b1 = d * hs;
-  for (let u = 0; u < units; u++) visit(o.bias1 + part.start + u, b1 + u);
+  visit(o.bias1 + part.start, b1, units);
   const w2 = b1 + hs;
-  for (let u = 0; u < units; u++) {
-    for (let c = 0; c < k; c++) visit(o.kernel2 + (part.start + u) * k + c, w2 + u * ks + c);
-  }
-  if (part.holdsBias2) {
-    const b2 = w2 + hs * ks;
-    for (let c = 0; c < k; c++) visit(o.bias2 + c, b2 + c);
-  }
+  for (let u = 0; u < units; u++) visit(o.kernel2 + (part.start + u) * k, w2 + u * ks, k);
+  if (part.holdsBias2) visit(o.bias2, w2 + hs * ks, k);
 }
 
 /** Copy a part's entries of a full parameter-shaped vector into its block (rounded to float32). */
 export function packPart(
-  full: ArrayLike<number>,
+  full: Float64Array,
   shape: MlpShape,
   part: HiddenUnitPart,
   block: Float32Array,
 ): void {
   block.fill(0);
-  forEachEntry(shape, part, (f, b) => {
-    block[b] = full[f] as number;
-  });
+  forEachRun(shape, part, (f, b, length) => block.set(full.subarray(f, f + length), b));
 }
 
 /** Copy a part's block back into its entries of a full parameter-shaped vector. */
@@ -86,7 +78,5 @@ export function unpackPart(
   part: HiddenUnitPart,
   full: Float64Array,
 ): void {
-  forEachEntry(shape, part, (f, b) => {
-    full[f] = block[b] as number;
-  });
+  forEachRun(shape, part, (f, b, length) => full.set(block.subarray(b, b + length), f));
 }

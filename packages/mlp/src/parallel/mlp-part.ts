@@ -68,7 +68,7 @@ export class MlpPart {
   }
 
   /** Load this part's weights and moments from full parameter-shaped vectors. */
-  load(x: ArrayLike<number>, m: ArrayLike<number>, v: ArrayLike<number>): void {
+  load(x: Float64Array, m: Float64Array, v: Float64Array): void {
     const { shape, part } = this;
     packPart(x, shape, part, this.kernel.parameterBlock());
     const moments = this.kernel.moments();
