@@ -30,6 +30,8 @@ export class MlpPart {
   private readonly part: HiddenUnitPart;
   private readonly labels: Uint8Array;
   private readonly batchLabels: Uint8Array;
+  /** The channel's mini-batch rows, unsigned. */
+  private readonly batchRows: Uint32Array;
   /** Every part's partial logits of a block of each parity, in part order. */
   private readonly partialViews: Float32Array[][];
 
@@ -52,6 +54,8 @@ export class MlpPart {
     this.channel = options.channel;
     this.labels = options.labels;
     this.batchLabels = new Uint8Array(options.channel.sizes.batchRows);
+    const shared = options.channel.batch;
+    this.batchRows = new Uint32Array(shared.buffer, shared.byteOffset, shared.length);
     const { parts } = options.channel.sizes;
     this.partialViews = [0, 1].map((parity) =>
       Array.from({ length: parts }, (_, q) => options.channel.partialLogits(q, parity)),
@@ -93,8 +97,8 @@ export class MlpPart {
     const { lockstep } = channel;
     const settings = channel.readSettings();
     const rows = settings.rows;
-    const batch = channel.batch.subarray(0, rows);
-    kernel.stageBatch(new Uint32Array(batch.buffer, batch.byteOffset, rows));
+    const batch = this.batchRows.subarray(0, rows);
+    kernel.stageBatch(batch);
     const labels = this.batchLabels.subarray(0, rows);
     for (let r = 0; r < rows; r++) labels[r] = this.labels[batch[r] as number] as number;
     const ks = kernel.classStride;
@@ -108,10 +112,17 @@ export class MlpPart {
         lockstep.arrive();
         // Every part sums the partial logits in the same order, so all get the same residuals.
         const partials = this.partials(block);
-        for (let i = 0; i < own.length; i++) {
-          let z = 0;
-          for (const partial of partials) z += partial[i] as number;
-          own[i] = z;
+        const first = partials[0] as Float32Array;
+        if (parts === 2) {
+          const second = partials[1] as Float32Array;
+          for (let i = 0; i < own.length; i++)
+            own[i] = (first[i] as number) + (second[i] as number);
+        } else {
+          for (let i = 0; i < own.length; i++) {
+            let z = 0;
+            for (const partial of partials) z += partial[i] as number;
+            own[i] = z;
+          }
         }
       }
       lossSum += kernel.softmaxResidual(labels.subarray(first, first + count));

@@ -235,6 +235,11 @@ export class MlpKernel {
   private folded = false;
   /** W1's float64 parameters demote straight into the kernel's layout when no padding is needed. */
   private readonly contiguous: boolean;
+  // Views and tables of the threaded engine's per-step calls, made once (no garbage per step).
+  private readonly statsOut: Float64Array;
+  private readonly blockLabels: Uint8Array;
+  private readonly rowStats: Float32Array;
+  private readonly sectionTable: readonly (readonly [number, number, number, boolean, number])[];
 
   private constructor(source: RowSource, numRows: number, shape: MlpShape) {
     const n = numRows;
@@ -265,13 +270,25 @@ export class MlpKernel {
       held.columns.set(source.rows.columns.subarray(0, nnz));
       held.values.set(source.rows.values.subarray(0, nnz));
     }
+    this.statsOut = new Float64Array(buffer, plan.stats, 6);
+    this.blockLabels = new Uint8Array(buffer, plan.labels, MLP_BLOCK_ROWS);
+    this.rowStats = new Float32Array(buffer, plan.rowStats, 3 * MLP_BLOCK_ROWS);
+    const hs = this.hiddenStride;
+    const ks = this.classStride;
+    // [parameters, sums, floats, penalized, stats slot] of W1, b1, W2 and b2: the weights are
+    // penalized by alpha and counted in stats[0..2], the biases in stats[3..5] (no penalty).
+    this.sectionTable = [
+      [plan.w1, plan.g1, d * hs, true, 0],
+      [plan.b1, plan.gb1, hs, false, 24],
+      [plan.w2, plan.g2, hs * ks, true, 0],
+      [plan.b2, plan.gb2, ks, false, 24],
+    ];
     const all = new Int32Array(buffer, plan.all, n);
     for (let i = 0; i < n; i++) all[i] = i;
     this.batchRows = new Int32Array(buffer, plan.batch, n);
     const parameters = parameterOffsets(shape).length;
     this.x64 = new Float64Array(buffer, plan.x64, parameters);
     this.grad = new Float64Array(buffer, plan.grad, parameters);
-    const hs = this.hiddenStride;
     this.totals = new Float64Array(buffer, plan.g64, d * hs + hs + hs * this.classStride);
     this.blockSums = new Float32Array(buffer, plan.g1, this.totals.length);
   }
@@ -527,12 +544,11 @@ export class MlpKernel {
     alpha: number,
     rows: number,
   ): { sumOfSquares: number; normInf: number; weightSquares: number } {
-    const { at, fn } = this;
-    const out = new Float64Array(this.buffer, at.stats, 6);
+    const { at, fn, statsOut: out } = this;
     out.fill(0);
     const scale = 1 / rows;
-    for (const [w, g, count, a, slot] of this.sections(alpha)) {
-      fn.stats32(w, g, count, a, scale, at.stats + slot);
+    for (const [w, g, count, penalized, slot] of this.sectionTable) {
+      fn.stats32(w, g, count, penalized ? alpha : 0, scale, at.stats + slot);
     }
     return {
       sumOfSquares: (out[0] as number) + (out[3] as number),
@@ -548,7 +564,7 @@ export class MlpKernel {
   adamStep(alpha: number, rows: number, s: AdamStepSettings): void {
     const { at, fn } = this;
     const scale = 1 / rows;
-    for (const [w, g, count, a] of this.sections(alpha)) {
+    for (const [w, g, count, penalized] of this.sectionTable) {
       const shift = w - at.w1;
       fn.adam32(
         w,
@@ -556,7 +572,7 @@ export class MlpKernel {
         at.m + shift,
         at.v + shift,
         count,
-        a,
+        penalized ? alpha : 0,
         scale,
         s.keep1,
         s.take1,
@@ -578,10 +594,9 @@ export class MlpKernel {
   softmaxResidual(labels: Uint8Array): number {
     const count = labels.length;
     this.checkBlock(0, count);
-    const { at, fn, buffer } = this;
-    new Uint8Array(buffer, at.labels, count).set(labels);
+    const { at, fn, rowStats: rows } = this;
+    this.blockLabels.set(labels);
     fn.softmax(at.out, count, 4 * this.classStride, this.shape.numClasses, at.labels, at.rowStats);
-    const rows = new Float32Array(buffer, at.rowStats, 3 * count);
     let lossSum = 0;
     for (let r = 0; r < 3 * count; r += 3) {
       lossSum += (rows[r] as number) + Math.log(rows[r + 1] as number) - (rows[r + 2] as number);
@@ -599,21 +614,6 @@ export class MlpKernel {
   /** Drop the gradient sums of the blocks run since the last step (a step that is not taken). */
   clearGradientSums(): void {
     this.gradientSumsBlock().fill(0);
-  }
-
-  /**
-   * [parameters, sums, floats, penalty, stats slot] of W1, b1, W2 and b2: the weights are penalized
-   * by alpha and counted in stats[0..2], the biases in stats[3..5] (their squares are no penalty).
-   */
-  private sections(alpha: number): [number, number, number, number, number][] {
-    const { at, hiddenStride: hs, classStride: ks } = this;
-    const d = this.shape.numFeatures;
-    return [
-      [at.w1, at.g1, d * hs, alpha, 0],
-      [at.b1, at.gb1, hs, 0, 24],
-      [at.w2, at.g2, hs * ks, alpha, 0],
-      [at.b2, at.gb2, ks, 0, 24],
-    ];
   }
 
   private blockLength(): number {
