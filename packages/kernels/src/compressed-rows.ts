@@ -146,7 +146,8 @@ export function compressRows(
 ): CompressedRows {
   const size = numRows * numColumns;
   const expected = estimateDensity(matrix, numRows, numColumns) * size;
-  const buffer = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  const buffer = (bytes: number) =>
+    shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
   let capacity = Math.min(size, Math.ceil(expected * 1.05) + numColumns);
   let columns = new Uint16Array(buffer(2 * capacity));
   let valueBits = new Int32Array(buffer(4 * capacity));
