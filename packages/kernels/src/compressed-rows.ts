@@ -104,26 +104,40 @@ export function fillCompressedRows(
   const bits = bitsOf(matrix);
   const valueBits = bitsOf(values);
   let q = 0;
-  for (let i = 0, at = 0; i < numRows; i++) {
+  for (let i = 0; i < numRows; i++) {
     if (q !== rowStart[i]) {
       throw new RangeError(
         `compressed rows: row ${i} does not match the offsets counted for it (was the matrix changed?)`,
       );
     }
-    for (let j = 0; j < numColumns; j++, at++) {
-      const b = bits[at] as number;
-      if (b << 1 !== 0) {
-        columns[q] = j;
-        valueBits[q] = b;
-        q++;
-      }
-    }
+    q = copyRow(bits, i * numColumns, numColumns, columns, valueBits, q);
   }
   if (q !== total) {
     throw new RangeError(
       `compressed rows: expected ${total} entries as counted, found ${q} (was the matrix changed?)`,
     );
   }
+}
+
+/** Append one row's nonzeros (its bits from `at`) from entry q on; returns the next entry. */
+function copyRow(
+  bits: Int32Array,
+  at: number,
+  numColumns: number,
+  columns: Uint16Array,
+  valueBits: Int32Array,
+  q: number,
+): number {
+  let next = q;
+  for (let j = 0; j < numColumns; j++) {
+    const b = bits[at + j] as number;
+    if (b << 1 !== 0) {
+      columns[next] = j;
+      valueBits[next] = b;
+      next++;
+    }
+  }
+  return next;
 }
 
 /** Where `compressRows` puts its arrays. */
@@ -154,7 +168,7 @@ export function compressRows(
   const rowStart = new Int32Array(buffer(4 * (numRows + 1)));
   const bits = bitsOf(matrix);
   let q = 0;
-  for (let i = 0, at = 0; i < numRows; i++) {
+  for (let i = 0; i < numRows; i++) {
     rowStart[i] = q;
     if (q + numColumns > capacity) {
       capacity = Math.min(size, Math.max(2 * capacity, q + numColumns));
@@ -165,14 +179,7 @@ export function compressRows(
       columns = grownColumns;
       valueBits = grownValues;
     }
-    for (let j = 0; j < numColumns; j++, at++) {
-      const b = bits[at] as number;
-      if (b << 1 !== 0) {
-        columns[q] = j;
-        valueBits[q] = b;
-        q++;
-      }
-    }
+    q = copyRow(bits, i * numColumns, numColumns, columns, valueBits, q);
   }
   rowStart[numRows] = q;
   const values = new Float32Array(valueBits.buffer, 0, valueBits.length);

@@ -1,4 +1,5 @@
 import { LOCKSTEP_BYTES, Lockstep } from '@digitlab/kernels';
+import type { AdamStepConstants } from '@digitlab/optimizers';
 import { MLP_BLOCK_ROWS } from '../sparse/mlp-kernel.js';
 
 /** What the leader (the fitting thread) asks the other parts to do next. */
@@ -29,17 +30,10 @@ const SETTINGS = 9;
 /** Float64 cells each part reports after its backward pass: Σ g², max |g|, ‖W‖². */
 export const STATS_PER_PART = 3;
 
-/** A mini-batch step's settings as the leader posts them. */
-export interface StepSettings {
+/** A mini-batch step's settings as the leader posts them: its rows, alpha and Adam's constants. */
+export interface StepSettings extends AdamStepConstants {
   readonly rows: number;
   readonly alpha: number;
-  readonly keep1: number;
-  readonly take1: number;
-  readonly keep2: number;
-  readonly take2: number;
-  readonly stepScale: number;
-  readonly rootScale: number;
-  readonly epsilon: number;
 }
 
 /**

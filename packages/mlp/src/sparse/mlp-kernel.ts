@@ -10,6 +10,7 @@ import {
   stageRows,
   wasmModuleSupported,
 } from '@digitlab/kernels';
+import type { AdamStepConstants } from '@digitlab/optimizers';
 import { type MlpShape, parameterOffsets } from '../mlp-parameters.js';
 import { MLP_KERNEL_BASE64 } from './mlp-kernel-binary.js';
 
@@ -188,19 +189,6 @@ function checkShape({ numFeatures: d, hiddenUnits: h, numClasses: k }: MlpShape)
       `MlpKernel: expected at least one hidden unit and one class, found ${h} and ${k}`,
     );
   }
-}
-
-/** Adam's per-step constants (see `createAdamRule`): the decays and the folded bias corrections. */
-export interface AdamStepSettings {
-  readonly keep1: number;
-  readonly take1: number;
-  readonly keep2: number;
-  readonly take2: number;
-  /** lr / (1 − β1ᵗ). */
-  readonly stepScale: number;
-  /** 1 / √(1 − β2ᵗ). */
-  readonly rootScale: number;
-  readonly epsilon: number;
 }
 
 /** Which row list a call covers: every row in order, or the rows staged by `stageBatch`. */
@@ -561,7 +549,7 @@ export class MlpKernel {
    * One Adam step over the parameter block from the gradient sums of the blocks run since the last
    * step, (sums + α·[W1, 0, W2, 0]) / rows, which are then reset to zero.
    */
-  adamStep(alpha: number, rows: number, s: AdamStepSettings): void {
+  adamStep(alpha: number, rows: number, s: AdamStepConstants): void {
     const { at, fn } = this;
     const scale = 1 / rows;
     for (const [w, g, count, penalized] of this.sectionTable) {
