@@ -44,8 +44,8 @@
         ;; two nonzeros a turn (the same sums in the same order as one at a time)
         (block $pairsDone (loop $pair
           (br_if $pairsDone (i32.ge_u (i32.add (local.get $p) (i32.const 2)) (local.get $pend)))
-          (local.set $v (f32x4.splat (f32.load (local.get $q))))
-          (local.set $u (f32x4.splat (f32.load offset=4 (local.get $q))))
+          (local.set $v (v128.load32_splat (local.get $q)))
+          (local.set $u (v128.load32_splat offset=4 (local.get $q)))
           (local.set $w (i32.add (i32.add (local.get $w1) (i32.mul (i32.load16_u (local.get $p)) (local.get $hs4))) (local.get $t)))
           (local.set $x (i32.add (i32.add (local.get $w1) (i32.mul (i32.load16_u offset=2 (local.get $p)) (local.get $hs4))) (local.get $t)))
               (local.set $a0 (f32x4.add (f32x4.add (local.get $a0) (f32x4.mul (local.get $v) (v128.load offset=0 (local.get $w)))) (f32x4.mul (local.get $u) (v128.load offset=0 (local.get $x)))))
@@ -61,7 +61,7 @@
           (br $pair)))
         (if (i32.lt_u (local.get $p) (local.get $pend))
           (then
-          (local.set $v (f32x4.splat (f32.load (local.get $q))))
+          (local.set $v (v128.load32_splat (local.get $q)))
           (local.set $w (i32.add (i32.add (local.get $w1) (i32.mul (i32.load16_u (local.get $p)) (local.get $hs4))) (local.get $t)))
               (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $v) (v128.load offset=0 (local.get $w)))))
               (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $v) (v128.load offset=16 (local.get $w)))))
@@ -91,7 +91,7 @@
         (block $nzDone (loop $nz
           (br_if $nzDone (i32.ge_u (local.get $p) (local.get $pend)))
           (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul
-            (f32x4.splat (f32.load (local.get $q)))
+            (v128.load32_splat (local.get $q))
             (v128.load (i32.add (i32.add (local.get $w1) (i32.mul (i32.load16_u (local.get $p)) (local.get $hs4))) (local.get $t))))))
           (local.set $p (i32.add (local.get $p) (i32.const 2)))
           (local.set $q (i32.add (local.get $q) (i32.const 4)))
@@ -138,8 +138,8 @@
             ;; two nonzeros a turn (two different rows of G1)
             (block $pairsDone (loop $pair
               (br_if $pairsDone (i32.ge_u (i32.add (local.get $p) (i32.const 2)) (local.get $pend)))
-              (local.set $v (f32x4.splat (f32.load (local.get $q))))
-              (local.set $u (f32x4.splat (f32.load offset=4 (local.get $q))))
+              (local.set $v (v128.load32_splat (local.get $q)))
+              (local.set $u (v128.load32_splat offset=4 (local.get $q)))
               (local.set $w (i32.add (i32.add (local.get $g1) (i32.mul (i32.load16_u (local.get $p)) (local.get $hs4))) (local.get $t)))
               (local.set $x (i32.add (i32.add (local.get $g1) (i32.mul (i32.load16_u offset=2 (local.get $p)) (local.get $hs4))) (local.get $t)))
               (v128.store offset=0 (local.get $w) (f32x4.add (v128.load offset=0 (local.get $w)) (f32x4.mul (local.get $v) (local.get $a0))))
@@ -163,7 +163,7 @@
               (br $pair)))
             (if (i32.lt_u (local.get $p) (local.get $pend))
               (then
-              (local.set $v (f32x4.splat (f32.load (local.get $q))))
+              (local.set $v (v128.load32_splat (local.get $q)))
               (local.set $w (i32.add (i32.add (local.get $g1) (i32.mul (i32.load16_u (local.get $p)) (local.get $hs4))) (local.get $t)))
               (v128.store offset=0 (local.get $w) (f32x4.add (v128.load offset=0 (local.get $w)) (f32x4.mul (local.get $v) (local.get $a0))))
               (v128.store offset=16 (local.get $w) (f32x4.add (v128.load offset=16 (local.get $w)) (f32x4.mul (local.get $v) (local.get $a1))))
@@ -184,7 +184,7 @@
           (br_if $nzDone (i32.ge_u (local.get $p) (local.get $pend)))
           (local.set $w (i32.add (i32.add (local.get $g1) (i32.mul (i32.load16_u (local.get $p)) (local.get $hs4))) (local.get $t)))
           (v128.store (local.get $w) (f32x4.add (v128.load (local.get $w))
-            (f32x4.mul (f32x4.splat (f32.load (local.get $q))) (local.get $a0))))
+            (f32x4.mul (v128.load32_splat (local.get $q)) (local.get $a0))))
           (local.set $p (i32.add (local.get $p) (i32.const 2)))
           (local.set $q (i32.add (local.get $q) (i32.const 4)))
           (br $nz)))
