@@ -67,9 +67,10 @@ export class ThreadedMlpAdam implements AdamEngine {
     };
     const channel = new StepChannel(sizes, LABEL);
     const labels = data.labels;
-    // The workers copy their rows while this thread copies its own.
+    // The workers copy their rows while this thread copies its own (parts beyond the first exist
+    // only when there are workers).
     const loaded = parts.slice(1).map((part, w) =>
-      workers!.request(w, {
+      (workers as PartWorkers).request(w, {
         type: 'load',
         index: w + 1,
         label: LABEL,
