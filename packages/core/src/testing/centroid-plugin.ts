@@ -72,10 +72,15 @@ export const centroidPlugin: (defaults?: Partial<Options>) => DefinedPlugin<Opti
           FILE,
         );
       }
-      return {
-        numFeatures: metadata.numFeatures,
-        centroids: new Float32Array(bytes.slice().buffer),
-      };
+      const centroids = new Float32Array(bytes.slice().buffer);
+      const bad = centroids.findIndex((v) => !Number.isFinite(v));
+      if (bad >= 0) {
+        throw new ArtifactError(
+          `expected finite float32 centroids, found ${centroids[bad]} at entry ${bad} (class ${Math.floor(bad / metadata.numFeatures)}, feature ${bad % metadata.numFeatures})`,
+          FILE,
+        );
+      }
+      return { numFeatures: metadata.numFeatures, centroids };
     },
   });
 
@@ -94,6 +99,12 @@ function softmaxOfNegativeDistances(model: Centroids, features: Float32Array): F
       dist[c] = sum;
     }
     const nearest = Math.min(...dist);
+    if (!Number.isFinite(nearest)) {
+      // Every squared distance overflowed (centroids far beyond float32's reach of the row): the
+      // classes are tied, so the probabilities are uniform.
+      out.fill(1 / k, i * k, (i + 1) * k);
+      continue;
+    }
     let total = 0;
     for (let c = 0; c < k; c++) total += Math.exp(nearest - (dist[c] as number));
     for (let c = 0; c < k; c++) out[i * k + c] = Math.exp(nearest - (dist[c] as number)) / total;
