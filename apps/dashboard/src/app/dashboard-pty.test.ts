@@ -276,7 +276,9 @@ describe('the dashboard in a terminal', { timeout: 120_000 }, () => {
     ));
 
   it('a k-NN run shows its evaluation of the 10,000 test images moving, then the matrix', () =>
-    inTerminal(['train', '--classifier', 'knn', '--per-class', '300'], async (app) => {
+    // 20,000 training rows: evaluating 10,000 images against them takes seconds on any machine
+    // this runs on, so several progress batches (200 ms each, after a quiet 50 ms) are drawn.
+    inTerminal(['train', '--classifier', 'knn', '--per-class', '2000'], async (app) => {
       await app.waitFor(/● (converged|finished)/);
       const done = new Set(
         [
