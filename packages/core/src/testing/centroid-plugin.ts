@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type DefinedPlugin, defineClassifier } from '../define-classifier.js';
 import { ArtifactError } from '../errors.js';
 import { imagesOfRows } from '../image-set.js';
+import type { ModelMetadata } from '../model-metadata.js';
 
 const options = z.strictObject({
   shrink: z
@@ -63,26 +64,34 @@ export const centroidPlugin: (defaults?: Partial<Options>) => DefinedPlugin<Opti
     inspect: ({ centroids }, { shape, classNames }) =>
       shape ? [imagesOfRows(CENTROIDS, centroids, shape, classNames)] : [],
     encode: (model) => ({ [FILE]: new Uint8Array(model.centroids.slice().buffer) }),
-    decode(files, metadata) {
-      const bytes = files[FILE];
-      const expected = metadata.numClasses * metadata.numFeatures * 4;
-      if (bytes?.byteLength !== expected) {
-        throw new ArtifactError(
-          `expected ${expected} bytes of float32 centroids, found ${bytes?.byteLength ?? 'no file'}`,
-          FILE,
-        );
-      }
-      const centroids = new Float32Array(bytes.slice().buffer);
-      const bad = centroids.findIndex((v) => !Number.isFinite(v));
-      if (bad >= 0) {
-        throw new ArtifactError(
-          `expected finite float32 centroids, found ${centroids[bad]} at entry ${bad} (class ${Math.floor(bad / metadata.numFeatures)}, feature ${bad % metadata.numFeatures})`,
-          FILE,
-        );
-      }
-      return { numFeatures: metadata.numFeatures, centroids };
-    },
+    decode: (files, metadata) => decodeCentroids(files[FILE], metadata),
   });
+
+/**
+ * Read `centroids.bin` as the metadata's numClasses × numFeatures float32 centroids, refusing a
+ * missing file, a wrong size or a non-finite value with an ArtifactError naming the file and entry.
+ */
+function decodeCentroids(bytes: Uint8Array | undefined, metadata: ModelMetadata): Centroids {
+  const { numClasses: k, numFeatures: d } = metadata;
+  const fail = (problem: string): never => {
+    throw new ArtifactError(problem, FILE);
+  };
+  if (bytes === undefined)
+    return fail(`expected ${k} × ${d} float32 centroids, found the file missing`);
+  if (bytes.byteLength !== k * d * 4)
+    fail(
+      `expected ${k} × ${d} float32 values = ${k * d * 4} bytes (per the model's metadata), found ${bytes.byteLength} bytes`,
+    );
+  // A copy: Float32Array needs 4-byte alignment, and the model must not share the caller's bytes.
+  const centroids = new Float32Array(bytes.slice().buffer);
+  // One NaN or ±Infinity makes every distance to that class NaN or infinite, and the softmax NaN.
+  const bad = centroids.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0)
+    fail(
+      `expected finite values, found ${centroids[bad]} at class ${Math.floor(bad / d)}, feature ${bad % d}`,
+    );
+  return { numFeatures: d, centroids };
+}
 
 /** softmax(−squared distance) per row, shifted by the nearest so no row underflows to zeros. */
 function softmaxOfNegativeDistances(model: Centroids, features: Float32Array): Float32Array {
@@ -98,13 +107,9 @@ function softmaxOfNegativeDistances(model: Centroids, features: Float32Array): F
         sum += ((features[i * d + j] as number) - (centroids[c * d + j] as number)) ** 2;
       dist[c] = sum;
     }
+    // Finite: each term is at most (2 × float32 max)² ≈ 5e77 in float64, given the finite
+    // features core checks and the finite centroids training makes and decodeCentroids checks.
     const nearest = Math.min(...dist);
-    if (!Number.isFinite(nearest)) {
-      // Every squared distance overflowed (centroids far beyond float32's reach of the row): the
-      // classes are tied, so the probabilities are uniform.
-      out.fill(1 / k, i * k, (i + 1) * k);
-      continue;
-    }
     let total = 0;
     for (let c = 0; c < k; c++) total += Math.exp(nearest - (dist[c] as number));
     for (let c = 0; c < k; c++) out[i * k + c] = Math.exp(nearest - (dist[c] as number)) / total;
