@@ -109,7 +109,12 @@ async function* mlpSteps(
     : layout.layout === 'sparse'
       ? SparseMlpObjective.create(objectiveData)
       : new MlpObjective(objectiveData);
-  const hooks = { signal: context.signal, resume: context.resume, beforeEvaluation: ensureBackend };
+  // Only the dense layout's evaluations use the backend; sparse steps (and the engine's) never do.
+  const hooks = {
+    signal: context.signal,
+    resume: context.resume,
+    ...(layout.layout === 'dense' ? { beforeEvaluation: ensureBackend } : {}),
+  };
   const solver: AsyncGenerator<SolverStep, SolverOutcome, undefined> =
     o.solver === 'lbfgs'
       ? lbfgsSteps(objective, x0, {

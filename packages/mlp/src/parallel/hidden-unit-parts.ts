@@ -1,4 +1,5 @@
 import { type MlpShape, parameterOffsets } from '../mlp-parameters.js';
+import { padded } from '../sparse/mlp-kernel.js';
 
 /** The hidden units [start, end) that one thread trains, and whether it also holds b2. */
 export interface HiddenUnitPart {
@@ -34,8 +35,6 @@ export function hiddenUnitParts(hiddenUnits: number, parts: number): HiddenUnitP
 export function partShape(shape: MlpShape, part: HiddenUnitPart): MlpShape {
   return { ...shape, hiddenUnits: part.end - part.start };
 }
-
-const padded = (units: number) => Math.ceil(units / 4) * 4;
 
 /**
  * Visit the runs of entries a part holds, as (start in the full parameter vector [W1, b1, W2, b2],

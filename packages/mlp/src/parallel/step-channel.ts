@@ -100,10 +100,10 @@ export class StepChannel {
   }
 
   /** Leader: the next step's settings (read by every part at the start of its step). */
-  writeSettings(s: StepSettings): void {
+  writeSettings(rows: number, alpha: number, s: AdamStepConstants): void {
     const c = this.settings;
-    c[ROWS] = s.rows;
-    c[ALPHA] = s.alpha;
+    c[ROWS] = rows;
+    c[ALPHA] = alpha;
     c[KEEP1] = s.keep1;
     c[TAKE1] = s.take1;
     c[KEEP2] = s.keep2;

@@ -2,6 +2,7 @@ import { compressRows, LockstepStopped, MAX_COMPRESSED_COLUMNS } from '@digitlab
 import { WorkerError } from '@digitlab/kernels/node';
 import type { AdamEngine, AdamStepConstants } from '@digitlab/optimizers';
 import { type MlpShape, parameterOffsets } from '../mlp-parameters.js';
+import { padded } from '../sparse/mlp-kernel.js';
 import { hiddenUnitParts } from './hidden-unit-parts.js';
 import { MlpPart } from './mlp-part.js';
 import type { PartWorkers } from './part-workers.js';
@@ -62,7 +63,7 @@ export class ThreadedMlpAdam implements AdamEngine {
     const sizes = {
       parts: parts.length,
       batchRows: Math.min(data.batchSize, n),
-      classStride: Math.ceil(k / 4) * 4,
+      classStride: padded(k),
       parameters: parameterOffsets(shape).length,
     };
     const channel = new StepChannel(sizes, LABEL);
@@ -111,7 +112,7 @@ export class ThreadedMlpAdam implements AdamEngine {
       );
     }
     channel.batch.set(batch);
-    channel.writeSettings({ rows: batch.length, alpha: this.alpha, ...constants });
+    channel.writeSettings(batch.length, this.alpha, constants);
     return this.guarded(() => {
       if (this.parts > 1) channel.lockstep.post(PartCommand.Step);
       return this.leader.step();

@@ -101,8 +101,8 @@ export function mlpKernelSupported(): boolean {
   return wasmModuleSupported(MLP_KERNEL_BASE64);
 }
 
-/** Units padded to whole 4-lane vectors. */
-const padded = (units: number) => Math.ceil(units / 4) * 4;
+/** Units (hidden or classes) padded to whole 4-lane vectors: the kernel's vector strides. */
+export const padded = (units: number) => Math.ceil(units / 4) * 4;
 
 /** Floats of the parameter block [W1 (d×hs), b1 (hs), W2 (hs×ks), b2 (ks)] in padded layout. */
 const blockFloats = (d: number, hs: number, ks: number) => d * hs + hs + hs * ks + ks;
