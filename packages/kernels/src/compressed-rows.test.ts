@@ -61,6 +61,63 @@ describe('compressed rows', () => {
     );
   });
 
+  it('agree with a one-entry-at-a-time reference on any layout: −0 in every position, rows that start off an 8-byte boundary, widths not a multiple of 4 (property)', () => {
+    // Mostly zeros in runs (as images are), with ±0 pairs in both orders, which the four-at-a-time
+    // pass reads as float64s; `offset` shifts the matrix inside its buffer by whole floats.
+    const entry = fc.oneof(
+      { weight: 6, arbitrary: fc.constant(0) },
+      { weight: 2, arbitrary: fc.constant(-0) },
+      { weight: 3, arbitrary: fc.float({ noNaN: true, min: -3, max: 3 }) },
+    );
+    const cases = fc
+      .record({
+        rows: fc.integer({ min: 0, max: 9 }),
+        columns: fc.integer({ min: 1, max: 13 }),
+        offset: fc.integer({ min: 0, max: 3 }),
+      })
+      .chain((shape) =>
+        fc
+          .array(entry, {
+            minLength: shape.rows * shape.columns,
+            maxLength: shape.rows * shape.columns,
+          })
+          .map((values) => ({ ...shape, values })),
+      );
+    fc.assert(
+      fc.property(cases, ({ rows, columns, offset, values }) => {
+        const buffer = new Float32Array(offset + values.length + 1);
+        buffer.set(values, offset);
+        const matrix = buffer.subarray(offset, offset + values.length);
+        const expected = { starts: [0], columns: [] as number[], values: [] as number[] };
+        for (let i = 0; i < rows; i++) {
+          for (let j = 0; j < columns; j++) {
+            const v = matrix[i * columns + j] as number;
+            if (v !== 0) {
+              expected.columns.push(j);
+              expected.values.push(v);
+            }
+          }
+          expected.starts.push(expected.columns.length);
+        }
+        const total = expected.columns.length;
+        const one = compressRows(matrix, rows, columns);
+        expect(Array.from(one.rowStart)).toEqual(expected.starts);
+        expect(Array.from(one.columns)).toEqual(expected.columns);
+        expect(Array.from(one.values)).toEqual(expected.values);
+        const starts = rowOffsets(matrix, rows, columns);
+        expect(Array.from(starts)).toEqual(expected.starts);
+        // Arrays longer than the entries: nothing is written past them.
+        const cols = new Uint16Array(total + 3).fill(7777);
+        const vals = new Float32Array(total + 3).fill(-5);
+        fillCompressedRows(matrix, rows, columns, starts, cols, vals);
+        expect(Array.from(cols)).toEqual([...expected.columns, 7777, 7777, 7777]);
+        expect(Array.from(vals)).toEqual([...expected.values, -5, -5, -5]);
+        expect(countNonzeros(matrix)).toBe(total);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('grow their arrays when the sampled rows underestimate the rest, and share them on request', () => {
     // 5000 rows of 3: the rows estimateDensity samples (2,048 evenly spaced) are all zero, the
     // others full, so the first guess holds one row and the arrays grow many times.

@@ -24,6 +24,17 @@ function bitsOf(matrix: Float32Array): Int32Array {
   return new Int32Array(matrix.buffer, matrix.byteOffset, matrix.length);
 }
 
+/**
+ * The matrix as float64 pairs, to pass over four zeros with two comparisons: a float64 is zero
+ * exactly when its bits are 0 or only its top bit is set, so `quads[h] === 0` says both float32s
+ * of the pair are ±0 (the pair (−0, −0), or (−0, +0) in memory order, reads as nonzero and takes
+ * the careful path, which still skips both). Only when every row starts on an 8-byte boundary.
+ */
+function quadsOf(matrix: Float32Array, numColumns: number): Float64Array | undefined {
+  if (matrix.byteOffset % 8 !== 0 || numColumns % 2 !== 0) return undefined;
+  return new Float64Array(matrix.buffer, matrix.byteOffset, matrix.length >> 1);
+}
+
 function checkShape(matrix: Float32Array, numRows: number, numColumns: number): void {
   if (numColumns > MAX_COMPRESSED_COLUMNS) {
     throw new RangeError(
@@ -76,10 +87,11 @@ export function rowOffsets(
 ): Int32Array {
   checkShape(matrix, numRows, numColumns);
   const bits = bitsOf(matrix);
+  const quads = quadsOf(matrix, numColumns);
   let q = 0;
-  for (let i = 0, at = 0; i < numRows; i++) {
+  for (let i = 0; i < numRows; i++) {
     target[i] = q;
-    for (const end = at + numColumns; at < end; at++) if ((bits[at] as number) << 1 !== 0) q++;
+    q += countRow(bits, quads, i * numColumns, numColumns);
   }
   target[numRows] = q;
   return target;
@@ -102,7 +114,11 @@ export function fillCompressedRows(
     );
   }
   const bits = bitsOf(matrix);
-  const valueBits = bitsOf(values);
+  const quads = quadsOf(matrix, numColumns);
+  // Views of exactly the entries: copyRow's scratch write past a row's last entry lands in the
+  // next row's room or, after the last row, nowhere (typed arrays drop writes past their end).
+  const held = columns.subarray(0, total);
+  const valueBits = bitsOf(values.subarray(0, total));
   let q = 0;
   for (let i = 0; i < numRows; i++) {
     if (q !== rowStart[i]) {
@@ -110,7 +126,7 @@ export function fillCompressedRows(
         `compressed rows: row ${i} does not match the offsets counted for it (was the matrix changed?)`,
       );
     }
-    q = copyRow(bits, i * numColumns, numColumns, columns, valueBits, q);
+    q = copyRow(bits, quads, i * numColumns, numColumns, held, valueBits, q);
   }
   if (q !== total) {
     throw new RangeError(
@@ -119,9 +135,39 @@ export function fillCompressedRows(
   }
 }
 
-/** Append one row's nonzeros (its bits from `at`) from entry q on; returns the next entry. */
+/** How many of one row's entries (its bits from `at`) are not ±0. */
+function countRow(
+  bits: Int32Array,
+  quads: Float64Array | undefined,
+  at: number,
+  numColumns: number,
+): number {
+  let count = 0;
+  let j = 0;
+  if (quads !== undefined) {
+    for (let h = at >> 1; j + 4 <= numColumns; j += 4, h += 2) {
+      if (quads[h] === 0 && quads[h + 1] === 0) continue;
+      count +=
+        ((bits[at + j] as number) << 1 !== 0 ? 1 : 0) +
+        ((bits[at + j + 1] as number) << 1 !== 0 ? 1 : 0) +
+        ((bits[at + j + 2] as number) << 1 !== 0 ? 1 : 0) +
+        ((bits[at + j + 3] as number) << 1 !== 0 ? 1 : 0);
+    }
+  }
+  for (; j < numColumns; j++) if ((bits[at + j] as number) << 1 !== 0) count++;
+  return count;
+}
+
+/**
+ * Append one row's nonzeros (its bits from `at`) from entry q on; returns the next entry. With
+ * `quads`, four entries a turn: four zeros are passed over with two comparisons, and the others
+ * are written without branches (each entry goes to the next free slot, which advances only past
+ * a nonzero), since whether a pixel is zero is too irregular for the branch predictor. The slot
+ * after the row's last entry may be written too (the next row's room, or past the arrays' end).
+ */
 function copyRow(
   bits: Int32Array,
+  quads: Float64Array | undefined,
   at: number,
   numColumns: number,
   columns: Uint16Array,
@@ -129,7 +175,29 @@ function copyRow(
   q: number,
 ): number {
   let next = q;
-  for (let j = 0; j < numColumns; j++) {
+  let j = 0;
+  if (quads !== undefined) {
+    for (let h = at >> 1; j + 4 <= numColumns; j += 4, h += 2) {
+      if (quads[h] === 0 && quads[h + 1] === 0) continue;
+      const b0 = bits[at + j] as number;
+      const b1 = bits[at + j + 1] as number;
+      const b2 = bits[at + j + 2] as number;
+      const b3 = bits[at + j + 3] as number;
+      columns[next] = j;
+      valueBits[next] = b0;
+      next += b0 << 1 !== 0 ? 1 : 0;
+      columns[next] = j + 1;
+      valueBits[next] = b1;
+      next += b1 << 1 !== 0 ? 1 : 0;
+      columns[next] = j + 2;
+      valueBits[next] = b2;
+      next += b2 << 1 !== 0 ? 1 : 0;
+      columns[next] = j + 3;
+      valueBits[next] = b3;
+      next += b3 << 1 !== 0 ? 1 : 0;
+    }
+  }
+  for (; j < numColumns; j++) {
     const b = bits[at + j] as number;
     if (b << 1 !== 0) {
       columns[next] = j;
@@ -167,9 +235,11 @@ export function compressRows(
   let valueBits = new Int32Array(buffer(4 * capacity));
   const rowStart = new Int32Array(buffer(4 * (numRows + 1)));
   const bits = bitsOf(matrix);
+  const quads = quadsOf(matrix, numColumns);
   let q = 0;
   for (let i = 0; i < numRows; i++) {
     rowStart[i] = q;
+    // Room for the whole row, copyRow's scratch slot included.
     if (q + numColumns > capacity) {
       capacity = Math.min(size, Math.max(2 * capacity, q + numColumns));
       const grownColumns = new Uint16Array(buffer(2 * capacity));
@@ -179,7 +249,7 @@ export function compressRows(
       columns = grownColumns;
       valueBits = grownValues;
     }
-    q = copyRow(bits, i * numColumns, numColumns, columns, valueBits, q);
+    q = copyRow(bits, quads, i * numColumns, numColumns, columns, valueBits, q);
   }
   rowStart[numRows] = q;
   const values = new Float32Array(valueBits.buffer, 0, valueBits.length);
