@@ -37,7 +37,8 @@ export class MlpPart {
 
   constructor(options: {
     readonly index: number;
-    readonly rows: CompressedRows | MlpKernel;
+    /** The training set: compressed (in chunks of consecutive rows), or another kernel's. */
+    readonly rows: CompressedRows | readonly CompressedRows[] | MlpKernel;
     readonly labels: Uint8Array;
     readonly shape: MlpShape;
     readonly part: HiddenUnitPart;

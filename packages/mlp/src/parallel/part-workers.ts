@@ -1,13 +1,13 @@
 import type { Worker } from 'node:worker_threads';
 import { findWorkerScript, startWorkers, WorkerPool } from '@digitlab/kernels/node';
-import type { PartLoad, PartLoaded } from './part-protocol.js';
+import type { PartReply, PartRequest } from './part-protocol.js';
 
 /**
  * Started part workers of a threaded MLP fit, waiting for their part. Starting them (a thread,
  * its modules, the kernel's compilation) is start-up, which a fit does before its clock starts;
  * `ThreadedMlpAdam.start` then hands each its part.
  */
-export class PartWorkers extends WorkerPool<PartLoad, PartLoaded> {
+export class PartWorkers extends WorkerPool<PartRequest, PartReply> {
   private constructor(workers: Worker[]) {
     super(workers, 'mlp part worker');
   }

@@ -105,6 +105,27 @@ describe('ThreadedMlpAdam', () => {
     expect(Array.from(runs[2]!)).toEqual(Array.from(runs[1]!));
   });
 
+  it('compresses a training set on shared memory in shares, one per thread, to the same steps', async () => {
+    const { data, x0 } = problem(401);
+    const shared = new Float32Array(new SharedArrayBuffer(4 * data.features.length));
+    shared.set(data.features);
+    const onShared = { ...data, features: shared };
+    const ends: Float64Array[] = [];
+    for (const [set, workers] of [
+      [data, 1],
+      [onShared, 1],
+      [onShared, 2],
+    ] as const) {
+      const engine = await ThreadedMlpAdam.start(set, await partWorkers(workers));
+      ends.push(run(engine, x0, 25));
+      engine.stop();
+    }
+    // Compressed by this thread alone or in two shares: the same rows, so the same bits.
+    expect(Array.from(ends[1]!)).toEqual(Array.from(ends[0]!));
+    // Three shares (and three parts): the rows joined right, within the split's rounding.
+    expect(relative(ends[2]!, ends[0]!)).toBeLessThan(1e-5);
+  });
+
   it('saves and loads point and moments across threads: a reloaded engine continues exactly', async () => {
     const { data, x0 } = problem(400);
     const n = x0.length;

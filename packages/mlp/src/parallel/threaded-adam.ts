@@ -1,4 +1,11 @@
-import { compressRows, LockstepStopped, MAX_COMPRESSED_COLUMNS } from '@digitlab/kernels';
+import {
+  type CompressedRows,
+  compressRows,
+  LockstepStopped,
+  MAX_COMPRESSED_COLUMNS,
+  type ShardRange,
+  shardRanges,
+} from '@digitlab/kernels';
 import { WorkerError } from '@digitlab/kernels/node';
 import type { AdamEngine, AdamStepConstants } from '@digitlab/optimizers';
 import { type MlpShape, parameterOffsets } from '../mlp-parameters.js';
@@ -21,6 +28,39 @@ export interface ThreadedMlpData extends MlpShape {
 }
 
 const LABEL = 'mlp parts';
+
+/**
+ * The training set compressed onto shared memory, in chunks of consecutive rows: when the set is
+ * itself on a SharedArrayBuffer (the datasets loaders put it there), this thread and the first
+ * `parts − 1` workers each compress one share at the same time; otherwise this thread does it all.
+ */
+async function compressInParts(
+  features: Float32Array,
+  n: number,
+  d: number,
+  parts: number,
+  workers: PartWorkers | undefined,
+): Promise<CompressedRows[]> {
+  if (parts === 1 || workers === undefined || !(features.buffer instanceof SharedArrayBuffer)) {
+    return [compressRows(features, n, d, { shared: true })];
+  }
+  const [own, ...others] = shardRanges(n, parts) as [ShardRange, ...ShardRange[]];
+  const theirs = others.map(({ first, end }, w) =>
+    workers.request(w, { type: 'compress', features, numColumns: d, first, end }),
+  );
+  const mine = compressRows(features.subarray(own.first * d, own.end * d), own.end - own.first, d, {
+    shared: true,
+  });
+  const replies = await Promise.all(theirs);
+  return [
+    mine,
+    ...replies.map((reply) => {
+      if (reply.type !== 'compressed')
+        throw new Error(`${LABEL}: expected compressed rows, found a '${reply.type}' reply`);
+      return reply.rows;
+    }),
+  ];
+}
 
 /**
  * Adam on an MLP in float32 with the hidden units split between this thread and part workers
@@ -46,9 +86,10 @@ export class ThreadedMlpAdam implements AdamEngine {
   }
 
   /**
-   * Compress the training set once (onto shared memory), build this thread's part and hand the
-   * workers theirs: one part per worker beside this thread's, fewer when the hidden layer has
-   * fewer 4-unit vectors than threads.
+   * Compress the training set once (onto shared memory, each thread a share of the rows when the
+   * set is on shared memory too), build this thread's part and hand the workers theirs: one part
+   * per worker beside this thread's, fewer when the hidden layer has fewer 4-unit vectors than
+   * threads.
    */
   static async start(data: ThreadedMlpData, workers?: PartWorkers): Promise<ThreadedMlpAdam> {
     const { numFeatures: d, hiddenUnits: h, numClasses: k, numSamples: n } = data;
@@ -59,7 +100,7 @@ export class ThreadedMlpAdam implements AdamEngine {
     }
     const shape = { numFeatures: d, hiddenUnits: h, numClasses: k };
     const parts = hiddenUnitParts(h, 1 + (workers?.size ?? 0));
-    const rows = compressRows(data.features, n, d, { shared: true });
+    const rows = await compressInParts(data.features, n, d, parts.length, workers);
     const sizes = {
       parts: parts.length,
       batchRows: Math.min(data.batchSize, n),

@@ -176,7 +176,22 @@ export function mlpKernelBytes(numRows: number, nonzeros: number, shape: MlpShap
   return planMemory(numRows, nonzeros, shape).bytes;
 }
 
-type RowSource = { readonly matrix: Float32Array } | { readonly rows: CompressedRows };
+type RowSource = { readonly matrix: Float32Array } | { readonly chunks: readonly CompressedRows[] };
+
+/** Row offsets of chunks of consecutive rows, one after the other: numRows + 1 offsets. */
+function joinedRowStart(chunks: readonly CompressedRows[], numRows: number): Int32Array {
+  const joined = new Int32Array(numRows + 1);
+  let row = 0;
+  let entry = 0;
+  for (const chunk of chunks) {
+    const { rowStart } = chunk;
+    for (let i = 0; i < chunk.numRows; i++) joined[row + i] = entry + (rowStart[i] as number);
+    row += chunk.numRows;
+    entry += rowStart[chunk.numRows] as number;
+  }
+  joined[numRows] = entry;
+  return joined;
+}
 
 function checkShape({ numFeatures: d, hiddenUnits: h, numClasses: k }: MlpShape): void {
   if (d > MAX_COMPRESSED_COLUMNS) {
@@ -237,7 +252,8 @@ export class MlpKernel {
     this.hiddenStride = padded(h);
     this.classStride = padded(k);
     this.contiguous = this.hiddenStride === h;
-    const rowStart = 'matrix' in source ? rowOffsets(source.matrix, n, d) : source.rows.rowStart;
+    const rowStart =
+      'matrix' in source ? rowOffsets(source.matrix, n, d) : joinedRowStart(source.chunks, n);
     const nnz = rowStart[n] as number;
     this.nonzeros = nnz;
     const plan = planMemory(n, nnz, shape);
@@ -255,8 +271,13 @@ export class MlpKernel {
     if ('matrix' in source) {
       fillCompressedRows(source.matrix, n, d, held.rowStart, held.columns, held.values);
     } else {
-      held.columns.set(source.rows.columns.subarray(0, nnz));
-      held.values.set(source.rows.values.subarray(0, nnz));
+      let entry = 0;
+      for (const chunk of source.chunks) {
+        const size = chunk.rowStart[chunk.numRows] as number;
+        held.columns.set(chunk.columns.subarray(0, size), entry);
+        held.values.set(chunk.values.subarray(0, size), entry);
+        entry += size;
+      }
     }
     this.statsOut = new Float64Array(buffer, plan.stats, 6);
     this.blockLabels = new Uint8Array(buffer, plan.labels, MLP_BLOCK_ROWS);
@@ -291,17 +312,22 @@ export class MlpKernel {
   }
 
   /**
-   * A kernel over rows another kernel already compressed (`rows()`), for a network of `shape`
-   * (its own hidden units): a copy, so threads each hold theirs.
+   * A kernel over rows already compressed (another kernel's `rows()`, or `compressRows`), for a
+   * network of `shape` (its own hidden units): a copy, so threads each hold theirs. The rows may
+   * come in chunks of consecutive rows (compressed by different threads), joined in order.
    */
-  static fromRows(rows: CompressedRows, shape: MlpShape): MlpKernel {
+  static fromRows(rows: CompressedRows | readonly CompressedRows[], shape: MlpShape): MlpKernel {
     checkShape(shape);
-    if (rows.numColumns !== shape.numFeatures) {
-      throw new RangeError(
-        `MlpKernel.fromRows: expected rows of ${shape.numFeatures} features, found ${rows.numColumns}`,
-      );
+    const chunks: readonly CompressedRows[] = Array.isArray(rows) ? rows : [rows];
+    for (const chunk of chunks) {
+      if (chunk.numColumns !== shape.numFeatures) {
+        throw new RangeError(
+          `MlpKernel.fromRows: expected rows of ${shape.numFeatures} features, found ${chunk.numColumns}`,
+        );
+      }
     }
-    return new MlpKernel({ rows }, rows.numRows, shape);
+    const numRows = chunks.reduce((sum, chunk) => sum + chunk.numRows, 0);
+    return new MlpKernel({ chunks }, numRows, shape);
   }
 
   /** Views of the compressed training set this kernel holds (row offsets, columns, values). */
