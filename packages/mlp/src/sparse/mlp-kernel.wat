@@ -6,21 +6,23 @@
 ;;
 ;; The two products with the 784 × h weights, H = relu(X·W1 + b1) and G1 += Xᵀ·dZ1, visit only the
 ;; stored nonzeros: per nonzero x_ij, one row of W1 (or of G1) is read (or updated) as 4-lane
-;; vectors. Hidden units are handled in tiles of 32 (eight vectors kept in registers), then in
-;; tiles of 4 for what remains.
+;; vectors. Hidden units are handled in tiles (of 16 in the forward product, 32 in the backward
+;; one) whose vectors stay in registers, then in tiles of 4 for what remains.
 (module
   (import "env" "memory" (memory 1))
 
   ;; out[r] = relu(b1 + Σ_(j, v) in row v · W1[j]) for the `count` rows whose indices are at `rows`.
+  ;; Tiles of 16 hidden units, two nonzeros a turn: four accumulators, two splats and the eight
+  ;; vectors of W1 a turn reads fit the sixteen SIMD registers of x64 (with wider tiles V8 spills
+  ;; accumulators to the stack every turn), and the sums keep their one-at-a-time order.
   (func (export "hidden")
     (param $rowStart i32) (param $cols i32) (param $vals i32) (param $rows i32) (param $count i32)
     (param $w1 i32) (param $b1 i32) (param $out i32) (param $hs4 i32)
     (local $rowsEnd i32) (local $i i32) (local $p0 i32) (local $pend i32) (local $q0 i32)
     (local $p i32) (local $q i32) (local $t i32) (local $tiles i32) (local $w i32)
-    (local $x i32) (local $u v128)
-    (local $v v128) (local $zero v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
+    (local $x i32) (local $u v128) (local $v v128) (local $zero v128)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
     (local.set $rowsEnd (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
-    (local.set $tiles (i32.and (local.get $hs4) (i32.const -128)))
     (block $rowsDone (loop $row
       (br_if $rowsDone (i32.ge_u (local.get $rows) (local.get $rowsEnd)))
       (local.set $i (i32.add (local.get $rowStart) (i32.shl (i32.load (local.get $rows)) (i32.const 2))))
@@ -28,61 +30,45 @@
       (local.set $pend (i32.add (local.get $cols) (i32.shl (i32.load offset=4 (local.get $i)) (i32.const 1))))
       (local.set $q0 (i32.add (local.get $vals) (i32.shl (i32.load (local.get $i)) (i32.const 2))))
       (local.set $t (i32.const 0))
-      ;; tiles of 32 hidden units
+      (local.set $tiles (i32.and (local.get $hs4) (i32.const -64)))
       (block $tilesDone (loop $tile
         (br_if $tilesDone (i32.ge_u (local.get $t) (local.get $tiles)))
-          (local.set $a0 (v128.load offset=0 (i32.add (local.get $b1) (local.get $t))))
-          (local.set $a1 (v128.load offset=16 (i32.add (local.get $b1) (local.get $t))))
-          (local.set $a2 (v128.load offset=32 (i32.add (local.get $b1) (local.get $t))))
-          (local.set $a3 (v128.load offset=48 (i32.add (local.get $b1) (local.get $t))))
-          (local.set $a4 (v128.load offset=64 (i32.add (local.get $b1) (local.get $t))))
-          (local.set $a5 (v128.load offset=80 (i32.add (local.get $b1) (local.get $t))))
-          (local.set $a6 (v128.load offset=96 (i32.add (local.get $b1) (local.get $t))))
-          (local.set $a7 (v128.load offset=112 (i32.add (local.get $b1) (local.get $t))))
+        (local.set $a0 (v128.load offset=0 (i32.add (local.get $b1) (local.get $t))))
+        (local.set $a1 (v128.load offset=16 (i32.add (local.get $b1) (local.get $t))))
+        (local.set $a2 (v128.load offset=32 (i32.add (local.get $b1) (local.get $t))))
+        (local.set $a3 (v128.load offset=48 (i32.add (local.get $b1) (local.get $t))))
         (local.set $p (local.get $p0))
         (local.set $q (local.get $q0))
-        ;; two nonzeros a turn (the same sums in the same order as one at a time)
         (block $pairsDone (loop $pair
           (br_if $pairsDone (i32.ge_u (i32.add (local.get $p) (i32.const 2)) (local.get $pend)))
           (local.set $v (v128.load32_splat (local.get $q)))
           (local.set $u (v128.load32_splat offset=4 (local.get $q)))
           (local.set $w (i32.add (i32.add (local.get $w1) (i32.mul (i32.load16_u (local.get $p)) (local.get $hs4))) (local.get $t)))
           (local.set $x (i32.add (i32.add (local.get $w1) (i32.mul (i32.load16_u offset=2 (local.get $p)) (local.get $hs4))) (local.get $t)))
-              (local.set $a0 (f32x4.add (f32x4.add (local.get $a0) (f32x4.mul (local.get $v) (v128.load offset=0 (local.get $w)))) (f32x4.mul (local.get $u) (v128.load offset=0 (local.get $x)))))
-              (local.set $a1 (f32x4.add (f32x4.add (local.get $a1) (f32x4.mul (local.get $v) (v128.load offset=16 (local.get $w)))) (f32x4.mul (local.get $u) (v128.load offset=16 (local.get $x)))))
-              (local.set $a2 (f32x4.add (f32x4.add (local.get $a2) (f32x4.mul (local.get $v) (v128.load offset=32 (local.get $w)))) (f32x4.mul (local.get $u) (v128.load offset=32 (local.get $x)))))
-              (local.set $a3 (f32x4.add (f32x4.add (local.get $a3) (f32x4.mul (local.get $v) (v128.load offset=48 (local.get $w)))) (f32x4.mul (local.get $u) (v128.load offset=48 (local.get $x)))))
-              (local.set $a4 (f32x4.add (f32x4.add (local.get $a4) (f32x4.mul (local.get $v) (v128.load offset=64 (local.get $w)))) (f32x4.mul (local.get $u) (v128.load offset=64 (local.get $x)))))
-              (local.set $a5 (f32x4.add (f32x4.add (local.get $a5) (f32x4.mul (local.get $v) (v128.load offset=80 (local.get $w)))) (f32x4.mul (local.get $u) (v128.load offset=80 (local.get $x)))))
-              (local.set $a6 (f32x4.add (f32x4.add (local.get $a6) (f32x4.mul (local.get $v) (v128.load offset=96 (local.get $w)))) (f32x4.mul (local.get $u) (v128.load offset=96 (local.get $x)))))
-              (local.set $a7 (f32x4.add (f32x4.add (local.get $a7) (f32x4.mul (local.get $v) (v128.load offset=112 (local.get $w)))) (f32x4.mul (local.get $u) (v128.load offset=112 (local.get $x)))))
+          (local.set $a0 (f32x4.add (f32x4.add (local.get $a0) (f32x4.mul (local.get $v) (v128.load offset=0 (local.get $w)))) (f32x4.mul (local.get $u) (v128.load offset=0 (local.get $x)))))
+          (local.set $a1 (f32x4.add (f32x4.add (local.get $a1) (f32x4.mul (local.get $v) (v128.load offset=16 (local.get $w)))) (f32x4.mul (local.get $u) (v128.load offset=16 (local.get $x)))))
+          (local.set $a2 (f32x4.add (f32x4.add (local.get $a2) (f32x4.mul (local.get $v) (v128.load offset=32 (local.get $w)))) (f32x4.mul (local.get $u) (v128.load offset=32 (local.get $x)))))
+          (local.set $a3 (f32x4.add (f32x4.add (local.get $a3) (f32x4.mul (local.get $v) (v128.load offset=48 (local.get $w)))) (f32x4.mul (local.get $u) (v128.load offset=48 (local.get $x)))))
           (local.set $p (i32.add (local.get $p) (i32.const 4)))
           (local.set $q (i32.add (local.get $q) (i32.const 8)))
           (br $pair)))
-        (if (i32.lt_u (local.get $p) (local.get $pend))
-          (then
+        (block $oneDone (loop $one
+          (br_if $oneDone (i32.ge_u (local.get $p) (local.get $pend)))
           (local.set $v (v128.load32_splat (local.get $q)))
           (local.set $w (i32.add (i32.add (local.get $w1) (i32.mul (i32.load16_u (local.get $p)) (local.get $hs4))) (local.get $t)))
-              (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $v) (v128.load offset=0 (local.get $w)))))
-              (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $v) (v128.load offset=16 (local.get $w)))))
-              (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $v) (v128.load offset=32 (local.get $w)))))
-              (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $v) (v128.load offset=48 (local.get $w)))))
-              (local.set $a4 (f32x4.add (local.get $a4) (f32x4.mul (local.get $v) (v128.load offset=64 (local.get $w)))))
-              (local.set $a5 (f32x4.add (local.get $a5) (f32x4.mul (local.get $v) (v128.load offset=80 (local.get $w)))))
-              (local.set $a6 (f32x4.add (local.get $a6) (f32x4.mul (local.get $v) (v128.load offset=96 (local.get $w)))))
-              (local.set $a7 (f32x4.add (local.get $a7) (f32x4.mul (local.get $v) (v128.load offset=112 (local.get $w)))))
-))
-          (v128.store offset=0 (i32.add (local.get $out) (local.get $t)) (f32x4.max (local.get $a0) (local.get $zero)))
-          (v128.store offset=16 (i32.add (local.get $out) (local.get $t)) (f32x4.max (local.get $a1) (local.get $zero)))
-          (v128.store offset=32 (i32.add (local.get $out) (local.get $t)) (f32x4.max (local.get $a2) (local.get $zero)))
-          (v128.store offset=48 (i32.add (local.get $out) (local.get $t)) (f32x4.max (local.get $a3) (local.get $zero)))
-          (v128.store offset=64 (i32.add (local.get $out) (local.get $t)) (f32x4.max (local.get $a4) (local.get $zero)))
-          (v128.store offset=80 (i32.add (local.get $out) (local.get $t)) (f32x4.max (local.get $a5) (local.get $zero)))
-          (v128.store offset=96 (i32.add (local.get $out) (local.get $t)) (f32x4.max (local.get $a6) (local.get $zero)))
-          (v128.store offset=112 (i32.add (local.get $out) (local.get $t)) (f32x4.max (local.get $a7) (local.get $zero)))
-        (local.set $t (i32.add (local.get $t) (i32.const 128)))
+          (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $v) (v128.load offset=0 (local.get $w)))))
+          (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $v) (v128.load offset=16 (local.get $w)))))
+          (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $v) (v128.load offset=32 (local.get $w)))))
+          (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $v) (v128.load offset=48 (local.get $w)))))
+          (local.set $p (i32.add (local.get $p) (i32.const 2)))
+          (local.set $q (i32.add (local.get $q) (i32.const 4)))
+          (br $one)))
+        (v128.store offset=0 (i32.add (local.get $out) (local.get $t)) (f32x4.max (local.get $a0) (local.get $zero)))
+        (v128.store offset=16 (i32.add (local.get $out) (local.get $t)) (f32x4.max (local.get $a1) (local.get $zero)))
+        (v128.store offset=32 (i32.add (local.get $out) (local.get $t)) (f32x4.max (local.get $a2) (local.get $zero)))
+        (v128.store offset=48 (i32.add (local.get $out) (local.get $t)) (f32x4.max (local.get $a3) (local.get $zero)))
+        (local.set $t (i32.add (local.get $t) (i32.const 64)))
         (br $tile)))
-      ;; tiles of 4 hidden units
       (block $restDone (loop $rest
         (br_if $restDone (i32.ge_u (local.get $t) (local.get $hs4)))
         (local.set $a0 (v128.load (i32.add (local.get $b1) (local.get $t))))

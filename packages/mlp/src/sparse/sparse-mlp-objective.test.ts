@@ -50,8 +50,9 @@ describe('the WebAssembly MLP kernel binary', () => {
 });
 
 describe('SparseMlpObjective against the dense TensorFlow.js objective', () => {
-  // h = 64 runs the 32-unit register tiles, 7 and 36 the 4-unit tail (7 pads to 8), k = 10 and 3
-  // pad the class vectors, k = 4 does not; n spans several kernel blocks.
+  // h = 64 runs only the register tiles (16 units forward, 32 backward), 36 both tiles and the
+  // 4-unit tail, 7 the tail alone (it pads to 8); k = 10 and 3 pad the class vectors, k = 4 does
+  // not; n spans several kernel blocks.
   it.each([
     [30, 64, 10, 2 * MLP_BLOCK_ROWS + 19],
     [17, 7, 3, 40],
