@@ -18,7 +18,12 @@ describe('MlpKernel.fromRows', () => {
     compressRows(matrix.subarray(first * d, end * d), end - first, d);
 
   it('joins chunks of consecutive rows (some empty) into the rows one compression gives', () => {
-    for (const cuts of [[0, 7], [0, 3, 7], [0, 0, 2, 3, 3, 6, 7], [0, 1, 2, 3, 4, 5, 6, 7]]) {
+    for (const cuts of [
+      [0, 7],
+      [0, 3, 7],
+      [0, 0, 2, 3, 3, 6, 7],
+      [0, 1, 2, 3, 4, 5, 6, 7],
+    ]) {
       const chunks = cuts.slice(1).map((end, c) => share(cuts[c] as number, end));
       const joined = MlpKernel.fromRows(chunks, shape);
       expect(joined.numRows).toBe(n);
