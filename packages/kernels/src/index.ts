@@ -9,6 +9,7 @@ export {
   MAX_COMPRESSED_COLUMNS,
   rowOffsets,
 } from './compressed-rows.js';
+export { FastestVariant, type FastestVariantOptions } from './fastest-variant.js';
 export { LAYOUT_CHOICES, type Layout, type LayoutChoice } from './layout-choice.js';
 export { LOCKSTEP_BYTES, Lockstep, type LockstepOptions, LockstepStopped } from './lockstep.js';
 export { type ShardRange, shardRanges } from './shard-ranges.js';
