@@ -26,7 +26,7 @@ import { MlpObjective } from '../mlp-objective.js';
 import { PartWorkers } from '../parallel/part-workers.js';
 import { ThreadedMlpAdam } from '../parallel/threaded-adam.js';
 import { mlp } from '../plugin.js';
-import { MlpKernel } from '../sparse/mlp-kernel.js';
+import { HIDDEN_VARIANTS, MlpKernel } from '../sparse/mlp-kernel.js';
 import { SparseMlpObjective } from '../sparse/sparse-mlp-objective.js';
 
 const { values } = parseArgs({
@@ -203,6 +203,26 @@ async function measureProducts(batches: number): Promise<void> {
   console.log(
     `  sparse kernel: ${format(Object.entries(parts).map(([name, t]) => [name, median(t)]))}; whole step ${sparseStep.toFixed(3)}`,
   );
+  // X·W1 in each variant of the kernel (the kernel keeps the fastest it times on its first blocks).
+  const variantTimes = HIDDEN_VARIANTS.map((name, v) => {
+    kernel.hiddenChoice.keep(v);
+    const times: number[] = [];
+    for (let b = 0; b < batches + 20; b++) {
+      kernel.stageBatch(batchAt(b));
+      const t = performance.now();
+      kernel.hiddenLayer('batch', 0, size);
+      if (b >= 20) times.push(performance.now() - t);
+    }
+    return [name, median(times)] as [string, number];
+  });
+  const tuned = MlpKernel.fromMatrix(train.features, n, shape);
+  tuned.setParameters(x);
+  for (let b = 0; b < 200; b++) {
+    tuned.stageBatch(batchAt(b));
+    tuned.hiddenLayer('batch', 0, size);
+  }
+  const chosen = HIDDEN_VARIANTS[tuned.hiddenChoice.chosen ?? 0];
+  console.log(`  X·W1 by variant: ${format(variantTimes)}; a new kernel chose ${chosen}`);
 
   // The threaded engine's whole step (gradient and float32 Adam), on this thread and split in parts.
   const engineStep = async (workers: number) => {

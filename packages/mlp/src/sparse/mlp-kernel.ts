@@ -1,5 +1,6 @@
 import {
   type CompressedRows,
+  FastestVariant,
   fillCompressedRows,
   instantiateWasm,
   layOutMemory,
@@ -14,19 +15,27 @@ import type { AdamStepConstants } from '@digitlab/optimizers';
 import { type MlpShape, parameterOffsets } from '../mlp-parameters.js';
 import { MLP_KERNEL_BASE64 } from './mlp-kernel-binary.js';
 
+/** H = relu(XW1 + b1) of listed rows, as the kernel's variants of it compute it. */
+type HiddenProduct = (
+  rowStart: number,
+  cols: number,
+  vals: number,
+  rows: number,
+  count: number,
+  w1: number,
+  b1: number,
+  out: number,
+  hs4: number,
+) => void;
+
+/**
+ * The kernel's variants of the forward sparse product: the same bits, a speed that depends on the
+ * CPU (see mlp-kernel.wat); each kernel times them on its first blocks and keeps the fastest.
+ */
+export const HIDDEN_VARIANTS = ['hidden', 'hidden32', 'hidden32x1'] as const;
+
 /** The functions mlp-kernel.wat exports; every pointer is a byte offset into its memory. */
-interface KernelExports {
-  hidden(
-    rowStart: number,
-    cols: number,
-    vals: number,
-    rows: number,
-    count: number,
-    w1: number,
-    b1: number,
-    out: number,
-    hs4: number,
-  ): void;
+interface KernelExports extends Record<(typeof HIDDEN_VARIANTS)[number], HiddenProduct> {
   scatter(
     rowStart: number,
     cols: number,
@@ -228,6 +237,11 @@ export class MlpKernel {
   private readonly at: MemoryLayout<Region>;
   private readonly buffer: ArrayBuffer;
   private readonly batchRows: Int32Array;
+  /** This kernel's row offsets (to count a block's nonzeros while its variants are timed). */
+  private readonly rowStart: Int32Array;
+  private readonly hiddenVariants: HiddenProduct[];
+  /** Which variant of the forward sparse product runs (timed on the first blocks). */
+  readonly hiddenChoice = new FastestVariant(HIDDEN_VARIANTS.length);
   private readonly x64: Float64Array;
   private readonly grad: Float64Array;
   private readonly totals: Float64Array;
@@ -295,6 +309,8 @@ export class MlpKernel {
     const all = new Int32Array(buffer, plan.all, n);
     for (let i = 0; i < n; i++) all[i] = i;
     this.batchRows = new Int32Array(buffer, plan.batch, n);
+    this.rowStart = held.rowStart;
+    this.hiddenVariants = HIDDEN_VARIANTS.map((name) => exports[name]);
     const parameters = parameterOffsets(shape).length;
     this.x64 = new Float64Array(buffer, plan.x64, parameters);
     this.grad = new Float64Array(buffer, plan.grad, parameters);
@@ -404,9 +420,29 @@ export class MlpKernel {
   /** H = relu(XW1 + b1) of a block, kept for `outputLayer` and `backward` (the sparse product). */
   hiddenLayer(list: RowList, first: number, count: number): void {
     this.checkBlock(first, count);
-    const { at, fn, hiddenStride: hs } = this;
+    const { at, hiddenStride: hs, hiddenChoice: choice } = this;
     const rows = (list === 'all' ? at.all : at.batch) + 4 * first;
-    fn.hidden(at.rowStart, at.cols, at.vals, rows, count, at.w1, at.b1, at.hid, 4 * hs);
+    const product = this.hiddenVariants[choice.next()] as HiddenProduct;
+    if (!choice.timing) {
+      product(at.rowStart, at.cols, at.vals, rows, count, at.w1, at.b1, at.hid, 4 * hs);
+      choice.done(Number.NaN);
+      return;
+    }
+    const start = performance.now();
+    product(at.rowStart, at.cols, at.vals, rows, count, at.w1, at.b1, at.hid, 4 * hs);
+    choice.done((performance.now() - start) / this.blockNonzeros(list, first, count));
+  }
+
+  /** Entries stored in a block's rows. */
+  private blockNonzeros(list: RowList, first: number, count: number): number {
+    const starts = this.rowStart;
+    if (list === 'all') return (starts[first + count] as number) - (starts[first] as number);
+    let total = 0;
+    for (let r = first; r < first + count; r++) {
+      const i = this.batchRows[r] as number;
+      total += (starts[i + 1] as number) - (starts[i] as number);
+    }
+    return total;
   }
 
   /** The logits HW2 + b2 of the block `hiddenLayer` just ran (see `forward`). */
