@@ -2,7 +2,7 @@ import type { CompressedRows } from '@digitlab/kernels';
 import type { MlpShape } from '../mlp-parameters.js';
 import { MLP_BLOCK_ROWS, MlpKernel } from '../sparse/mlp-kernel.js';
 import { type HiddenUnitPart, packPart, partShape, unpackPart } from './hidden-unit-parts.js';
-import { STATS_PER_PART, type StepChannel } from './step-channel.js';
+import { emptyStepSettings, STATS_PER_PART, type StepChannel } from './step-channel.js';
 
 /** What one mini-batch step found, the same in every part. */
 export interface PartStepOutcome {
@@ -32,6 +32,8 @@ export class MlpPart {
   private readonly batchLabels: Uint8Array;
   /** The channel's mini-batch rows, unsigned. */
   private readonly batchRows: Uint32Array;
+  /** The step's settings, read from the channel at the start of each step. */
+  private readonly settings = emptyStepSettings();
   /** Every part's partial logits of a block of each parity, in part order. */
   private readonly partialViews: Float32Array[][];
 
@@ -96,7 +98,7 @@ export class MlpPart {
   step(): PartStepOutcome {
     const { channel, kernel, index: p } = this;
     const { lockstep } = channel;
-    const settings = channel.readSettings();
+    const settings = channel.readSettings(this.settings);
     const rows = settings.rows;
     const batch = this.batchRows.subarray(0, rows);
     kernel.stageBatch(batch);

@@ -31,9 +31,24 @@ const SETTINGS = 9;
 export const STATS_PER_PART = 3;
 
 /** A mini-batch step's settings as the leader posts them: its rows, alpha and Adam's constants. */
-export interface StepSettings extends AdamStepConstants {
-  readonly rows: number;
-  readonly alpha: number;
+export type StepSettings = { -readonly [K in keyof AdamStepConstants]: number } & {
+  rows: number;
+  alpha: number;
+};
+
+/** Settings to read into (a part keeps one, so a step allocates nothing). */
+export function emptyStepSettings(): StepSettings {
+  return {
+    rows: 0,
+    alpha: 0,
+    keep1: 0,
+    take1: 0,
+    keep2: 0,
+    take2: 0,
+    stepScale: 0,
+    rootScale: 0,
+    epsilon: 0,
+  };
 }
 
 /**
@@ -113,19 +128,18 @@ export class StepChannel {
     c[EPSILON] = s.epsilon;
   }
 
-  /** The current step's settings, copied (the leader writes the next ones during this step). */
-  readSettings(): StepSettings {
+  /** Copy the current step's settings into `into` (the leader writes the next ones during this step). */
+  readSettings(into: StepSettings): StepSettings {
     const c = this.settings;
-    return {
-      rows: c[ROWS] as number,
-      alpha: c[ALPHA] as number,
-      keep1: c[KEEP1] as number,
-      take1: c[TAKE1] as number,
-      keep2: c[KEEP2] as number,
-      take2: c[TAKE2] as number,
-      stepScale: c[STEP_SCALE] as number,
-      rootScale: c[ROOT_SCALE] as number,
-      epsilon: c[EPSILON] as number,
-    };
+    into.rows = c[ROWS] as number;
+    into.alpha = c[ALPHA] as number;
+    into.keep1 = c[KEEP1] as number;
+    into.take1 = c[TAKE1] as number;
+    into.keep2 = c[KEEP2] as number;
+    into.take2 = c[TAKE2] as number;
+    into.stepScale = c[STEP_SCALE] as number;
+    into.rootScale = c[ROOT_SCALE] as number;
+    into.epsilon = c[EPSILON] as number;
+    return into;
   }
 }
