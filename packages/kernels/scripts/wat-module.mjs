@@ -29,13 +29,12 @@ const target = resolve(targetArg);
 const name = basename(source);
 
 const assembler = await wabt();
-const module = assembler.parseWat(name, readFileSync(source, 'utf8'), {
-  simd: true,
-  bulk_memory: true,
-});
+// A module may import a shared memory (threads that share one compressed data set): `threads`.
+const features = { simd: true, bulk_memory: true, threads: true };
+const module = assembler.parseWat(name, readFileSync(source, 'utf8'), features);
 let bytes;
 try {
-  module.validate();
+  module.validate(features);
   bytes = module.toBinary({}).buffer;
 } finally {
   module.destroy();

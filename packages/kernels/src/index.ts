@@ -16,11 +16,14 @@ export { type ShardRange, shardRanges } from './shard-ranges.js';
 export { stageRows } from './stage-rows.js';
 export {
   decodeBase64,
+  fixedMemory,
   instantiateWasm,
   layOutMemory,
   MAX_WASM_BYTES,
   type MemoryLayout,
+  sharedMemorySupported,
   WASM_PAGE_BYTES,
   type WasmInstance,
+  type WasmMemory,
   wasmModuleSupported,
 } from './wasm-module.js';

@@ -23,28 +23,79 @@ export function wasmModuleSupported(base64: string): boolean {
   }
 }
 
-/** An instance with its own fixed-size memory (imported as `env.memory`). */
+/**
+ * A WebAssembly.Memory as the kernels' API names it (TypeScript declares the WebAssembly API only
+ * in its DOM library, which packages built on this one should not need). A shared one can be
+ * posted to worker threads.
+ */
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
+}
+
+let canShare: boolean | undefined;
+
+/**
+ * Whether this engine makes shared WebAssembly memories (Node does; a browser page only when it
+ * is cross-origin isolated).
+ */
+export function sharedMemorySupported(): boolean {
+  if (canShare === undefined) {
+    try {
+      canShare =
+        new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true }).buffer instanceof
+        SharedArrayBuffer;
+    } catch {
+      canShare = false;
+    }
+  }
+  return canShare;
+}
+
+/** An instance with its fixed-size memory (imported as `env.memory`). */
 export interface WasmInstance<Exports> {
   readonly exports: Exports;
   /** The memory's buffer: it never grows, so views of it stay valid. */
-  readonly buffer: ArrayBuffer;
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
+  readonly memory: WasmMemory;
 }
 
 /**
- * Instantiate a base64 binary (as `wat-module` writes it; compiled once per thread) with a memory
- * of at least `bytes` that cannot grow. The caller checks `bytes` against MAX_WASM_BYTES first,
- * with a message that says what needed the memory.
+ * A memory of at least `bytes` that cannot grow; `shared` for a module that imports a shared
+ * memory (its buffer is a SharedArrayBuffer, and workers given the memory see the same bytes).
+ * The caller checks `bytes` against MAX_WASM_BYTES first, with a message that says what needed it.
  */
-export function instantiateWasm<Exports>(base64: string, bytes: number): WasmInstance<Exports> {
+export function fixedMemory(
+  bytes: number,
+  options: { readonly shared?: boolean } = {},
+): WasmMemory {
+  const pages = Math.max(1, Math.ceil(bytes / WASM_PAGE_BYTES));
+  return new WebAssembly.Memory({
+    initial: pages,
+    maximum: pages,
+    ...(options.shared ? { shared: true } : {}),
+  });
+}
+
+/**
+ * Instantiate a base64 binary (as `wat-module` writes it; compiled once per thread) with a new
+ * fixed memory of at least `bytes` (see fixedMemory), or with a memory already made (a shared one
+ * other instances, on this thread or others, use too).
+ */
+export function instantiateWasm<Exports>(
+  base64: string,
+  memory: number | WasmMemory,
+  options: { readonly shared?: boolean } = {},
+): WasmInstance<Exports> {
   let module = compiled.get(base64);
   if (!module) {
     module = new WebAssembly.Module(decodeBase64(base64));
     compiled.set(base64, module);
   }
-  const pages = Math.max(1, Math.ceil(bytes / WASM_PAGE_BYTES));
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-  const instance = new WebAssembly.Instance(module, { env: { memory } });
-  return { exports: instance.exports as unknown as Exports, buffer: memory.buffer };
+  const own = (
+    typeof memory === 'number' ? fixedMemory(memory, options) : memory
+  ) as WebAssembly.Memory;
+  const instance = new WebAssembly.Instance(module, { env: { memory: own } });
+  return { exports: instance.exports as unknown as Exports, buffer: own.buffer, memory: own };
 }
 
 /** Byte offsets of named regions in a module's memory, and the bytes they need in all. */
@@ -54,12 +105,16 @@ export type MemoryLayout<Name extends string> = Readonly<Record<Name, number>> &
 
 /**
  * Lay regions of the given byte sizes out one after another, each on a 16-byte boundary (SIMD
- * loads), starting at byte 16 so that offset 0 stays unused.
+ * loads), from byte `start` (a multiple of 16; by default 16, so that offset 0 stays unused).
  */
 export function layOutMemory<Name extends string>(
   sizes: Readonly<Record<Name, number>>,
+  start = 16,
 ): MemoryLayout<Name> {
-  let next = 16;
+  if (!Number.isInteger(start) || start < 16 || start % 16 !== 0) {
+    throw new RangeError(`layOutMemory: expected a start at a multiple of 16 bytes from 16, found ${start}`);
+  }
+  let next = start;
   const offsets: Record<string, number> = {};
   for (const [name, size] of Object.entries<number>(sizes)) {
     if (!Number.isInteger(size) || size < 0) {

@@ -1,6 +1,5 @@
-import type { CompressedRows } from '@digitlab/kernels';
 import type { MlpShape } from '../mlp-parameters.js';
-import { MLP_BLOCK_ROWS, MlpKernel } from '../sparse/mlp-kernel.js';
+import { MLP_BLOCK_ROWS, type MlpKernel } from '../sparse/mlp-kernel.js';
 import { type HiddenUnitPart, packPart, partShape, unpackPart } from './hidden-unit-parts.js';
 import { emptyStepSettings, STATS_PER_PART, type StepChannel } from './step-channel.js';
 
@@ -16,7 +15,7 @@ export interface PartStepOutcome {
 
 /**
  * One thread's share of a threaded MLP: the hidden units of its part, their weights and Adam
- * moments in float32 in its own sparse kernel (over its own copy of the compressed rows). Every
+ * moments in float32 in its own sparse kernel (over the compressed rows every part reads). Every
  * part runs `step` together: each computes its units' hidden layer and partial logits, they meet,
  * each sums the partial logits in part order into the same residuals, runs its units' backward
  * pass, they meet again to combine the gradient's norms, and each applies Adam to its own weights
@@ -39,21 +38,28 @@ export class MlpPart {
 
   constructor(options: {
     readonly index: number;
-    /** The training set: compressed (in chunks of consecutive rows), or another kernel's. */
-    readonly rows: CompressedRows | readonly CompressedRows[] | MlpKernel;
+    /** The kernel of this part's units (`partShape`) over the training set. */
+    readonly kernel: MlpKernel;
     readonly labels: Uint8Array;
     readonly shape: MlpShape;
     readonly part: HiddenUnitPart;
     readonly channel: StepChannel;
   }) {
-    const { shape, part, rows } = options;
+    const { shape, part, kernel } = options;
+    const expected = partShape(shape, part);
+    if (
+      kernel.shape.numFeatures !== expected.numFeatures ||
+      kernel.shape.hiddenUnits !== expected.hiddenUnits ||
+      kernel.shape.numClasses !== expected.numClasses
+    ) {
+      throw new RangeError(
+        `MlpPart: expected a kernel of ${expected.numFeatures} features, ${expected.hiddenUnits} hidden units and ${expected.numClasses} classes (part ${options.index}), found ${kernel.shape.numFeatures}, ${kernel.shape.hiddenUnits} and ${kernel.shape.numClasses}`,
+      );
+    }
     this.index = options.index;
     this.shape = shape;
     this.part = part;
-    this.kernel = MlpKernel.fromRows(
-      rows instanceof MlpKernel ? rows.rows() : rows,
-      partShape(shape, part),
-    );
+    this.kernel = kernel;
     this.channel = options.channel;
     this.labels = options.labels;
     this.batchLabels = new Uint8Array(options.channel.sizes.batchRows);
@@ -67,11 +73,6 @@ export class MlpPart {
 
   private partials(block: number): Float32Array[] {
     return this.partialViews[block & 1] as Float32Array[];
-  }
-
-  /** The compressed rows this part holds (for the other parts' copies). */
-  rows(): CompressedRows {
-    return this.kernel.rows();
   }
 
   /** Load this part's weights and moments from full parameter-shaped vectors. */

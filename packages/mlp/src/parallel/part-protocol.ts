@@ -1,19 +1,22 @@
-import type { CompressedRows } from '@digitlab/kernels';
 import type { MlpShape } from '../mlp-parameters.js';
+import type { SharedRows } from '../sparse/shared-rows.js';
 import type { HiddenUnitPart } from './hidden-unit-parts.js';
 import type { ChannelSizes } from './step-channel.js';
 
-/**
- * The leader's first request to a part worker when the training set is on shared memory: compress
- * rows first .. end − 1 of it (onto shared memory), the worker's share of the start-up.
- */
-export interface PartCompress {
-  readonly type: 'compress';
-  /** The row-major training set, a view of a SharedArrayBuffer. */
+/** Rows first .. end − 1 of the row-major training set, a view of a SharedArrayBuffer. */
+export interface RowShare {
   readonly features: Float32Array;
   readonly numColumns: number;
   readonly first: number;
   readonly end: number;
+}
+
+/**
+ * The leader's first request to a part worker when the training set is on shared memory: count
+ * the entries of its share of the rows (its share of compressing them).
+ */
+export interface PartCount extends RowShare {
+  readonly type: 'count';
 }
 
 /** The leader's last request to a part worker: build its part, then follow the lockstep. */
@@ -23,20 +26,19 @@ export interface PartLoad {
   readonly label: string;
   readonly channel: SharedArrayBuffer;
   readonly sizes: ChannelSizes;
-  /**
-   * The compressed training set on SharedArrayBuffers, in chunks of consecutive rows (each part
-   * copies them into its memory).
-   */
-  readonly rows: readonly CompressedRows[];
+  /** The compressed training set every part reads, with room for each part's kernel. */
+  readonly rows: SharedRows;
+  /** Rows whose entries this worker writes into `rows` first (its share of compressing them). */
+  readonly fill?: RowShare;
   readonly labels: Uint8Array;
   readonly shape: MlpShape;
   readonly part: HiddenUnitPart;
 }
 
 /** What a part worker is asked to do. */
-export type PartRequest = PartCompress | PartLoad;
+export type PartRequest = PartCount | PartLoad;
 
-/** The worker's replies: its compressed rows; its part built (it then runs the lockstep). */
+/** The worker's replies: its share's row offsets (from 0); its part built (it then runs the lockstep). */
 export type PartReply =
-  | { readonly type: 'compressed'; readonly rows: CompressedRows }
+  | { readonly type: 'counted'; readonly rowStart: Int32Array }
   | { readonly type: 'loaded' };

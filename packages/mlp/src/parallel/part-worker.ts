@@ -1,9 +1,12 @@
-// Entry point of one part worker of a threaded MLP fit: it compresses its share of the training
-// set when asked, builds its share of the network from the leader's load request, replies, then
-// runs the lockstep's commands (steps, export, import) on this thread until the leader posts Stop.
+// Entry point of one part worker of a threaded MLP fit: it counts and writes its share of the
+// compressed training set when asked, builds its share of the network from the leader's load
+// request, replies, then runs the lockstep's commands (steps, export, import) on this thread until
+// the leader posts Stop.
 import { parentPort } from 'node:worker_threads';
-import { compressRows, LockstepStopped } from '@digitlab/kernels';
+import { LockstepStopped, rowOffsets } from '@digitlab/kernels';
 import { serveRequests } from '@digitlab/kernels/node';
+import { MlpKernel } from '../sparse/mlp-kernel.js';
+import { fillSharedRows } from '../sparse/shared-rows.js';
 import { MlpPart } from './mlp-part.js';
 import type { PartReply, PartRequest } from './part-protocol.js';
 import { PartCommand, StepChannel } from './step-channel.js';
@@ -31,15 +34,16 @@ function follow(part: MlpPart, channel: StepChannel): void {
 }
 
 await serveRequests<PartRequest, PartReply>(() => (request) => {
-  if (request.type === 'compress') {
+  if (request.type === 'count') {
     const { features, numColumns: d, first, end } = request;
-    const rows = compressRows(features.subarray(first * d, end * d), end - first, d, {
-      shared: true,
-    });
-    return { type: 'compressed', rows };
+    const rowStart = rowOffsets(features.subarray(first * d, end * d), end - first, d);
+    return { type: 'counted', rowStart };
   }
+  const { fill } = request;
+  if (fill) fillSharedRows(request.rows, fill.features, fill.first, fill.end);
   const channel = new StepChannel(request.sizes, request.label, request.channel);
-  const part = new MlpPart({ ...request, rows: request.rows, channel });
+  const kernel = MlpKernel.onSharedRows(request.rows, request.index);
+  const part = new MlpPart({ ...request, kernel, channel });
   // After the reply has gone out: from then on this thread belongs to the lockstep.
   setImmediate(() => follow(part, channel));
   return { type: 'loaded' };

@@ -1,17 +1,23 @@
 import {
-  type CompressedRows,
-  compressRows,
   LockstepStopped,
   MAX_COMPRESSED_COLUMNS,
+  rowOffsets,
   type ShardRange,
   shardRanges,
 } from '@digitlab/kernels';
 import { WorkerError } from '@digitlab/kernels/node';
 import type { AdamEngine, AdamStepConstants } from '@digitlab/optimizers';
 import { type MlpShape, parameterOffsets } from '../mlp-parameters.js';
-import { padded } from '../sparse/mlp-kernel.js';
-import { hiddenUnitParts } from './hidden-unit-parts.js';
+import { MlpKernel, padded } from '../sparse/mlp-kernel.js';
+import {
+  fillSharedRows,
+  joinRowOffsets,
+  type SharedRows,
+  shareRows,
+} from '../sparse/shared-rows.js';
+import { hiddenUnitParts, partShape } from './hidden-unit-parts.js';
 import { MlpPart } from './mlp-part.js';
+import type { RowShare } from './part-protocol.js';
 import type { PartWorkers } from './part-workers.js';
 import { PartCommand, StepChannel } from './step-channel.js';
 
@@ -30,36 +36,41 @@ export interface ThreadedMlpData extends MlpShape {
 const LABEL = 'mlp parts';
 
 /**
- * The training set compressed onto shared memory, in chunks of consecutive rows: when the set is
- * itself on a SharedArrayBuffer (the datasets loaders put it there), this thread and the first
- * `parts − 1` workers each compress one share at the same time; otherwise this thread does it all.
+ * The training set compressed once into a shared memory with room for every part's kernel. When
+ * the set is itself on a SharedArrayBuffer (the datasets loaders put it there) this thread and the
+ * workers each count a share of the rows, and later each writes its share (`fills`); otherwise
+ * this thread does it all.
  */
-async function compressInParts(
+async function shareInParts(
   features: Float32Array,
   n: number,
   d: number,
-  parts: number,
+  shapes: readonly MlpShape[],
   workers: PartWorkers | undefined,
-): Promise<CompressedRows[]> {
-  if (parts === 1 || workers === undefined || !(features.buffer instanceof SharedArrayBuffer)) {
-    return [compressRows(features, n, d, { shared: true })];
-  }
-  const [own, ...others] = shardRanges(n, parts) as [ShardRange, ...ShardRange[]];
+): Promise<{ rows: SharedRows; fills: RowShare[] }> {
+  const parts = shapes.length;
+  const ranges =
+    parts === 1 || workers === undefined || !(features.buffer instanceof SharedArrayBuffer)
+      ? [{ first: 0, end: n }]
+      : shardRanges(n, parts);
+  const [own, ...others] = ranges as [ShardRange, ...ShardRange[]];
   const theirs = others.map(({ first, end }, w) =>
-    workers.request(w, { type: 'compress', features, numColumns: d, first, end }),
+    (workers as PartWorkers).request(w, { type: 'count', features, numColumns: d, first, end }),
   );
-  const mine = compressRows(features.subarray(own.first * d, own.end * d), own.end - own.first, d, {
-    shared: true,
-  });
+  const mine = rowOffsets(features.subarray(own.first * d, own.end * d), own.end - own.first, d);
   const replies = await Promise.all(theirs);
-  return [
+  const counts = [
     mine,
     ...replies.map((reply) => {
-      if (reply.type !== 'compressed')
-        throw new Error(`${LABEL}: expected compressed rows, found a '${reply.type}' reply`);
-      return reply.rows;
+      if (reply.type !== 'counted')
+        throw new Error(`${LABEL}: expected row offsets, found a '${reply.type}' reply`);
+      return reply.rowStart;
     }),
   ];
+  return {
+    rows: shareRows(joinRowOffsets(counts), shapes),
+    fills: ranges.map(({ first, end }) => ({ features, numColumns: d, first, end })),
+  };
 }
 
 /**
@@ -86,8 +97,8 @@ export class ThreadedMlpAdam implements AdamEngine {
   }
 
   /**
-   * Compress the training set once (onto shared memory, each thread a share of the rows when the
-   * set is on shared memory too), build this thread's part and hand the workers theirs: one part
+   * Compress the training set once into a shared memory (each thread a share of the rows when the
+   * set is on shared memory too), build this thread's part on it and hand the workers theirs: one part
    * per worker beside this thread's, fewer when the hidden layer has fewer 4-unit vectors than
    * threads.
    */
@@ -100,7 +111,8 @@ export class ThreadedMlpAdam implements AdamEngine {
     }
     const shape = { numFeatures: d, hiddenUnits: h, numClasses: k };
     const parts = hiddenUnitParts(h, 1 + (workers?.size ?? 0));
-    const rows = await compressInParts(data.features, n, d, parts.length, workers);
+    const shapes = parts.map((part) => partShape(shape, part));
+    const { rows, fills } = await shareInParts(data.features, n, d, shapes, workers);
     const sizes = {
       parts: parts.length,
       batchRows: Math.min(data.batchSize, n),
@@ -109,8 +121,8 @@ export class ThreadedMlpAdam implements AdamEngine {
     };
     const channel = new StepChannel(sizes, LABEL);
     const labels = data.labels;
-    // The workers copy their rows while this thread copies its own (parts beyond the first exist
-    // only when there are workers).
+    // The workers write their share of the rows while this thread writes its own, then each binds
+    // its part's kernel to them (parts beyond the first exist only when there are workers).
     const loaded = parts.slice(1).map((part, w) =>
       (workers as PartWorkers).request(w, {
         type: 'load',
@@ -119,12 +131,16 @@ export class ThreadedMlpAdam implements AdamEngine {
         channel: channel.buffer,
         sizes,
         rows,
+        ...(fills[w + 1] === undefined ? {} : { fill: fills[w + 1] }),
         labels,
         shape,
         part,
       }),
     );
-    const leader = new MlpPart({ index: 0, rows, labels, shape, part: parts[0]!, channel });
+    const own = fills[0] as RowShare;
+    fillSharedRows(rows, own.features, own.first, own.end);
+    const kernel = MlpKernel.onSharedRows(rows, 0);
+    const leader = new MlpPart({ index: 0, kernel, labels, shape, part: parts[0]!, channel });
     await Promise.all(loaded);
     return new ThreadedMlpAdam(leader, channel, data.alpha, sizes.parameters);
   }

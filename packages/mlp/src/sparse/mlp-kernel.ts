@@ -3,17 +3,22 @@ import {
   FastestVariant,
   fillCompressedRows,
   instantiateWasm,
-  layOutMemory,
   MAX_COMPRESSED_COLUMNS,
   MAX_WASM_BYTES,
   type MemoryLayout,
   rowOffsets,
+  sharedMemorySupported,
   stageRows,
+  type WasmInstance,
   wasmModuleSupported,
 } from '@digitlab/kernels';
 import type { AdamStepConstants } from '@digitlab/optimizers';
 import { type MlpShape, parameterOffsets } from '../mlp-parameters.js';
+import { blockFloats, MLP_BLOCK_ROWS, padded, planMemory, type Region } from './kernel-memory.js';
 import { MLP_KERNEL_BASE64 } from './mlp-kernel-binary.js';
+import { joinRowOffsets, type SharedRows } from './shared-rows.js';
+
+export { MLP_BLOCK_ROWS, padded } from './kernel-memory.js';
 
 /** H = relu(XW1 + b1) of listed rows, as the kernel's variants of it compute it. */
 type HiddenProduct = (
@@ -99,107 +104,14 @@ interface KernelExports extends Record<(typeof HIDDEN_VARIANTS)[number], HiddenP
   softmax(z: number, count: number, ks4: number, k: number, labels: number, stats: number): void;
 }
 
-/**
- * Rows per kernel call: a block's hidden activations, logits and hidden gradients stay in cache
- * between the passes, and its float32 gradient sums are folded into float64 after every block.
- */
-export const MLP_BLOCK_ROWS = 256;
-
-/** Whether this JavaScript engine runs the kernel (it needs WebAssembly SIMD). */
+/** Whether this JavaScript engine runs the kernel (it needs WebAssembly SIMD and shared memory). */
 export function mlpKernelSupported(): boolean {
-  return wasmModuleSupported(MLP_KERNEL_BASE64);
-}
-
-/** Units (hidden or classes) padded to whole 4-lane vectors: the kernel's vector strides. */
-export const padded = (units: number) => Math.ceil(units / 4) * 4;
-
-/** Floats of the parameter block [W1 (d×hs), b1 (hs), W2 (hs×ks), b2 (ks)] in padded layout. */
-const blockFloats = (d: number, hs: number, ks: number) => d * hs + hs + hs * ks + ks;
-
-type Region =
-  | 'rowStart'
-  | 'cols'
-  | 'vals'
-  | 'all'
-  | 'batch'
-  | 'x64'
-  | 'w1'
-  | 'b1'
-  | 'w2'
-  | 'b2'
-  | 'w2t'
-  | 'hid'
-  | 'out'
-  | 'dz'
-  | 'g1'
-  | 'gb1'
-  | 'g2'
-  | 'gb2'
-  | 'm'
-  | 'v'
-  | 'stats'
-  | 'labels'
-  | 'rowStats'
-  | 'g64'
-  | 'grad';
-
-function planMemory(n: number, nnz: number, shape: MlpShape): MemoryLayout<Region> {
-  const { numFeatures: d, hiddenUnits: h, numClasses: k } = shape;
-  const hs = padded(h);
-  const ks = padded(k);
-  const parameters = parameterOffsets(shape).length;
-  return layOutMemory({
-    rowStart: 4 * (n + 1),
-    cols: 2 * nnz,
-    vals: 4 * nnz,
-    all: 4 * n,
-    batch: 4 * n,
-    x64: 8 * parameters,
-    // w1, b1, w2 and b2 are adjacent (each a multiple of 16 bytes): the float32 parameter block,
-    // laid out as the gradient sums g1…gb2 and Adam's moments m and v are.
-    w1: 4 * d * hs,
-    b1: 4 * hs,
-    w2: 4 * hs * ks,
-    b2: 4 * ks,
-    w2t: 4 * k * hs,
-    hid: 4 * MLP_BLOCK_ROWS * hs,
-    out: 4 * MLP_BLOCK_ROWS * ks,
-    dz: 4 * MLP_BLOCK_ROWS * hs,
-    // g1, gb1 and g2 are adjacent, so one flush covers them.
-    g1: 4 * d * hs,
-    gb1: 4 * hs,
-    g2: 4 * hs * ks,
-    gb2: 4 * ks,
-    m: 4 * blockFloats(d, hs, ks),
-    v: 4 * blockFloats(d, hs, ks),
-    stats: 8 * 6,
-    labels: MLP_BLOCK_ROWS,
-    rowStats: 12 * MLP_BLOCK_ROWS,
-    g64: 8 * (d * hs + hs + hs * ks),
-    grad: 8 * parameters,
-  });
+  return wasmModuleSupported(MLP_KERNEL_BASE64) && sharedMemorySupported();
 }
 
 /** Bytes of WebAssembly memory a kernel over n rows with `nonzeros` entries needs. */
 export function mlpKernelBytes(numRows: number, nonzeros: number, shape: MlpShape): number {
   return planMemory(numRows, nonzeros, shape).bytes;
-}
-
-type RowSource = { readonly matrix: Float32Array } | { readonly chunks: readonly CompressedRows[] };
-
-/** Row offsets of chunks of consecutive rows, one after the other: numRows + 1 offsets. */
-function joinedRowStart(chunks: readonly CompressedRows[], numRows: number): Int32Array {
-  const joined = new Int32Array(numRows + 1);
-  let row = 0;
-  let entry = 0;
-  for (const chunk of chunks) {
-    const { rowStart } = chunk;
-    for (let i = 0; i < chunk.numRows; i++) joined[row + i] = entry + (rowStart[i] as number);
-    row += chunk.numRows;
-    entry += rowStart[chunk.numRows] as number;
-  }
-  joined[numRows] = entry;
-  return joined;
 }
 
 function checkShape({ numFeatures: d, hiddenUnits: h, numClasses: k }: MlpShape): void {
@@ -235,7 +147,7 @@ export class MlpKernel {
   readonly classStride: number;
   private readonly fn: KernelExports;
   private readonly at: MemoryLayout<Region>;
-  private readonly buffer: ArrayBuffer;
+  private readonly buffer: ArrayBuffer | SharedArrayBuffer;
   private readonly batchRows: Int32Array;
   /** This kernel's row offsets (to count a block's nonzeros while its variants are timed). */
   private readonly rowStart: Int32Array;
@@ -262,64 +174,73 @@ export class MlpKernel {
    */
   private readonly sections: Int32Array;
 
-  private constructor(source: RowSource, numRows: number, shape: MlpShape) {
+  /** A kernel over the rows already at `at.rowStart`, `at.cols`, `at.vals` and `at.all`. */
+  private constructor(
+    instance: WasmInstance<KernelExports>,
+    at: MemoryLayout<Region>,
+    numRows: number,
+    nonzeros: number,
+    shape: MlpShape,
+  ) {
     const n = numRows;
     const { numFeatures: d, hiddenUnits: h, numClasses: k } = shape;
     this.shape = { numFeatures: d, hiddenUnits: h, numClasses: k };
     this.numRows = n;
+    this.nonzeros = nonzeros;
     this.hiddenStride = padded(h);
     this.classStride = padded(k);
     this.contiguous = this.hiddenStride === h;
-    const rowStart =
-      'matrix' in source ? rowOffsets(source.matrix, n, d) : joinedRowStart(source.chunks, n);
-    const nnz = rowStart[n] as number;
-    this.nonzeros = nnz;
-    const plan = planMemory(n, nnz, shape);
-    if (plan.bytes > MAX_WASM_BYTES) {
-      throw new RangeError(
-        `MlpKernel: expected the compressed rows and weights to fit WebAssembly's 4 GiB memory, found ${n} rows with ${nnz} nonzeros and ${h} hidden units needing ${(plan.bytes / 2 ** 30).toFixed(1)} GiB`,
-      );
-    }
-    const { exports, buffer } = instantiateWasm<KernelExports>(MLP_KERNEL_BASE64, plan.bytes);
+    const { exports, buffer } = instance;
     this.fn = exports;
-    this.at = plan;
+    this.at = at;
     this.buffer = buffer;
-    const held = this.compressedRows(n, nnz);
-    held.rowStart.set(rowStart);
-    if ('matrix' in source) {
-      fillCompressedRows(source.matrix, n, d, held.rowStart, held.columns, held.values);
-    } else {
-      let entry = 0;
-      for (const chunk of source.chunks) {
-        const size = chunk.rowStart[chunk.numRows] as number;
-        held.columns.set(chunk.columns.subarray(0, size), entry);
-        held.values.set(chunk.values.subarray(0, size), entry);
-        entry += size;
-      }
-    }
-    this.statsOut = new Float64Array(buffer, plan.stats, 6);
-    this.blockLabels = new Uint8Array(buffer, plan.labels, MLP_BLOCK_ROWS);
-    this.rowStats = new Float32Array(buffer, plan.rowStats, 3 * MLP_BLOCK_ROWS);
+    this.statsOut = new Float64Array(buffer, at.stats, 6);
+    this.blockLabels = new Uint8Array(buffer, at.labels, MLP_BLOCK_ROWS);
+    this.rowStats = new Float32Array(buffer, at.rowStats, 3 * MLP_BLOCK_ROWS);
     const hs = this.hiddenStride;
     const ks = this.classStride;
     // The weights are penalized by alpha and counted in stats[0..2], the biases in stats[3..5]
     // (no penalty).
     this.sections = Int32Array.of(
-      ...[plan.w1, plan.g1, d * hs, 1, 0],
-      ...[plan.b1, plan.gb1, hs, 0, 24],
-      ...[plan.w2, plan.g2, hs * ks, 1, 0],
-      ...[plan.b2, plan.gb2, ks, 0, 24],
+      ...[at.w1, at.g1, d * hs, 1, 0],
+      ...[at.b1, at.gb1, hs, 0, 24],
+      ...[at.w2, at.g2, hs * ks, 1, 0],
+      ...[at.b2, at.gb2, ks, 0, 24],
     );
-    const all = new Int32Array(buffer, plan.all, n);
-    for (let i = 0; i < n; i++) all[i] = i;
-    this.batchRows = new Int32Array(buffer, plan.batch, n);
-    this.rowStart = held.rowStart;
+    this.batchRows = new Int32Array(buffer, at.batch, n);
+    this.rowStart = new Int32Array(buffer, at.rowStart, n + 1);
     this.hiddenVariants = HIDDEN_VARIANTS.map((name) => exports[name]);
     const parameters = parameterOffsets(shape).length;
-    this.x64 = new Float64Array(buffer, plan.x64, parameters);
-    this.grad = new Float64Array(buffer, plan.grad, parameters);
-    this.totals = new Float64Array(buffer, plan.g64, d * hs + hs + hs * this.classStride);
-    this.blockSums = new Float32Array(buffer, plan.g1, this.totals.length);
+    this.x64 = new Float64Array(buffer, at.x64, parameters);
+    this.grad = new Float64Array(buffer, at.grad, parameters);
+    this.totals = new Float64Array(buffer, at.g64, d * hs + hs + hs * this.classStride);
+    this.blockSums = new Float32Array(buffer, at.g1, this.totals.length);
+  }
+
+  /** A new instance with memory for rows of these offsets, which are written, and the row list. */
+  private static withRows(
+    rowStart: Int32Array,
+    shape: MlpShape,
+    write: (rows: CompressedRows) => void,
+  ): MlpKernel {
+    const n = rowStart.length - 1;
+    const nnz = rowStart[n] as number;
+    const plan = planMemory(n, nnz, shape);
+    if (plan.bytes > MAX_WASM_BYTES) {
+      throw new RangeError(
+        `MlpKernel: expected the compressed rows and weights to fit WebAssembly's 4 GiB memory, found ${n} rows with ${nnz} nonzeros and ${shape.hiddenUnits} hidden units needing ${(plan.bytes / 2 ** 30).toFixed(1)} GiB`,
+      );
+    }
+    const instance = instantiateWasm<KernelExports>(MLP_KERNEL_BASE64, plan.bytes, {
+      shared: true,
+    });
+    const kernel = new MlpKernel(instance, plan, n, nnz, shape);
+    const held = kernel.rows();
+    held.rowStart.set(rowStart);
+    write(held);
+    const all = new Int32Array(instance.buffer, plan.all, n);
+    for (let i = 0; i < n; i++) all[i] = i;
+    return kernel;
   }
 
   /**
@@ -328,13 +249,17 @@ export class MlpKernel {
    */
   static fromMatrix(matrix: Float32Array, numRows: number, shape: MlpShape): MlpKernel {
     checkShape(shape);
-    return new MlpKernel({ matrix }, numRows, shape);
+    const d = shape.numFeatures;
+    return MlpKernel.withRows(rowOffsets(matrix, numRows, d), shape, (held) =>
+      fillCompressedRows(matrix, numRows, d, held.rowStart, held.columns, held.values),
+    );
   }
 
   /**
    * A kernel over rows already compressed (another kernel's `rows()`, or `compressRows`), for a
-   * network of `shape` (its own hidden units): a copy, so threads each hold theirs. The rows may
-   * come in chunks of consecutive rows (compressed by different threads), joined in order.
+   * network of `shape` (its own hidden units): a copy. The rows may come in chunks of consecutive
+   * rows (compressed by different threads), joined in order. (Threads that share one set of rows
+   * without copies bind to SharedRows instead: `onSharedRows`.)
    */
   static fromRows(rows: CompressedRows | readonly CompressedRows[], shape: MlpShape): MlpKernel {
     checkShape(shape);
@@ -346,8 +271,35 @@ export class MlpKernel {
         );
       }
     }
-    const numRows = chunks.reduce((sum, chunk) => sum + chunk.numRows, 0);
-    return new MlpKernel({ chunks }, numRows, shape);
+    const offsets = joinRowOffsets(chunks.map((c) => c.rowStart.subarray(0, c.numRows + 1)));
+    return MlpKernel.withRows(offsets, shape, (held) => {
+      let entry = 0;
+      for (const chunk of chunks) {
+        const size = chunk.rowStart[chunk.numRows] as number;
+        held.columns.set(chunk.columns.subarray(0, size), entry);
+        held.values.set(chunk.values.subarray(0, size), entry);
+        entry += size;
+      }
+    });
+  }
+
+  /**
+   * The kernel of part `part` over shared rows (see SharedRows): an instance on their memory,
+   * reading the rows in place and writing only its part's regions, from any thread given them.
+   * The rows are read from its first block on: fill them before.
+   */
+  static onSharedRows(shared: SharedRows, part: number): MlpKernel {
+    const { plan, memory } = shared;
+    const own = plan.parts[part];
+    if (own === undefined) {
+      throw new RangeError(
+        `MlpKernel.onSharedRows: expected a part within 0..${plan.parts.length - 1}, found ${part}`,
+      );
+    }
+    checkShape(own.shape);
+    const instance = instantiateWasm<KernelExports>(MLP_KERNEL_BASE64, memory);
+    const at = { ...plan.rows, ...own.at, bytes: plan.bytes };
+    return new MlpKernel(instance, at, plan.numRows, plan.nonzeros, own.shape);
   }
 
   /** Views of the compressed training set this kernel holds (row offsets, columns, values). */

@@ -9,7 +9,9 @@
 ;; vectors. Hidden units are handled in tiles (of 16 in the forward product, 32 in the backward
 ;; one) whose vectors stay in registers, then in tiles of 4 for what remains.
 (module
-  (import "env" "memory" (memory 1))
+  ;; Shared: the threads of a fit bind their kernels to one memory holding the compressed rows once
+  ;; (each writes only its own regions of it; nothing here needs atomics).
+  (import "env" "memory" (memory 1 65536 shared))
 
   ;; out[r] = relu(b1 + Σ_(j, v) in row v · W1[j]) for the `count` rows whose indices are at `rows`,
   ;; in three variants that differ only in speed (the same sums in the same order, so the same

@@ -1,0 +1,136 @@
+import { layOutMemory, MAX_WASM_BYTES, type MemoryLayout } from '@digitlab/kernels';
+import { type MlpShape, parameterOffsets } from '../mlp-parameters.js';
+
+/**
+ * Rows per kernel call: a block's hidden activations, logits and hidden gradients stay in cache
+ * between the passes, and its float32 gradient sums are folded into float64 after every block.
+ */
+export const MLP_BLOCK_ROWS = 256;
+
+/** Units (hidden or classes) padded to whole 4-lane vectors: the kernel's vector strides. */
+export const padded = (units: number) => Math.ceil(units / 4) * 4;
+
+/** Floats of the parameter block [W1 (d×hs), b1 (hs), W2 (hs×ks), b2 (ks)] in padded layout. */
+export const blockFloats = (d: number, hs: number, ks: number) => d * hs + hs + hs * ks + ks;
+
+/** The compressed training set's regions: what kernels of several parts can share. */
+export type RowRegion = 'rowStart' | 'cols' | 'vals' | 'all';
+
+/** A kernel's own regions: its weights, moments, sums, one block's activations, its batch. */
+export type OwnRegion =
+  | 'batch'
+  | 'x64'
+  | 'w1'
+  | 'b1'
+  | 'w2'
+  | 'b2'
+  | 'w2t'
+  | 'hid'
+  | 'out'
+  | 'dz'
+  | 'g1'
+  | 'gb1'
+  | 'g2'
+  | 'gb2'
+  | 'm'
+  | 'v'
+  | 'stats'
+  | 'labels'
+  | 'rowStats'
+  | 'g64'
+  | 'grad';
+
+export type Region = RowRegion | OwnRegion;
+
+/** Bytes of the compressed rows: offsets, 16-bit columns, float32 values, the list 0..n−1. */
+const rowRegions = (n: number, nnz: number): Record<RowRegion, number> => ({
+  rowStart: 4 * (n + 1),
+  cols: 2 * nnz,
+  vals: 4 * nnz,
+  all: 4 * n,
+});
+
+function ownRegions(n: number, shape: MlpShape): Record<OwnRegion, number> {
+  const { numFeatures: d, hiddenUnits: h, numClasses: k } = shape;
+  const hs = padded(h);
+  const ks = padded(k);
+  const parameters = parameterOffsets(shape).length;
+  return {
+    batch: 4 * n,
+    x64: 8 * parameters,
+    // w1, b1, w2 and b2 are adjacent (each a multiple of 16 bytes): the float32 parameter block,
+    // laid out as the gradient sums g1…gb2 and Adam's moments m and v are.
+    w1: 4 * d * hs,
+    b1: 4 * hs,
+    w2: 4 * hs * ks,
+    b2: 4 * ks,
+    w2t: 4 * k * hs,
+    hid: 4 * MLP_BLOCK_ROWS * hs,
+    out: 4 * MLP_BLOCK_ROWS * ks,
+    dz: 4 * MLP_BLOCK_ROWS * hs,
+    // g1, gb1 and g2 are adjacent, so one flush covers them.
+    g1: 4 * d * hs,
+    gb1: 4 * hs,
+    g2: 4 * hs * ks,
+    gb2: 4 * ks,
+    m: 4 * blockFloats(d, hs, ks),
+    v: 4 * blockFloats(d, hs, ks),
+    stats: 8 * 6,
+    labels: MLP_BLOCK_ROWS,
+    rowStats: 12 * MLP_BLOCK_ROWS,
+    g64: 8 * (d * hs + hs + hs * ks),
+    grad: 8 * parameters,
+  };
+}
+
+/** One kernel's memory: its rows, then its own regions. */
+export function planMemory(n: number, nnz: number, shape: MlpShape): MemoryLayout<Region> {
+  return layOutMemory({ ...rowRegions(n, nnz), ...ownRegions(n, shape) });
+}
+
+/**
+ * One memory for the kernels of several parts (threads) of a network over the same rows: the
+ * compressed rows once, then each part's own regions, each from a new 4 KiB page (no part writes
+ * a cache line another reads).
+ */
+export interface SharedRowsPlan {
+  readonly numRows: number;
+  readonly nonzeros: number;
+  readonly numFeatures: number;
+  readonly rows: MemoryLayout<RowRegion>;
+  readonly parts: readonly { readonly shape: MlpShape; readonly at: MemoryLayout<OwnRegion> }[];
+  readonly bytes: number;
+}
+
+const PAGE_BYTES = 4096;
+const pageAligned = (bytes: number) => Math.ceil(bytes / PAGE_BYTES) * PAGE_BYTES;
+
+export function planSharedRows(
+  numRows: number,
+  nonzeros: number,
+  shapes: readonly MlpShape[],
+): SharedRowsPlan {
+  const numFeatures = shapes[0]?.numFeatures;
+  if (numFeatures === undefined) {
+    throw new RangeError('planSharedRows: expected the shape of at least one part, found none');
+  }
+  const rows = layOutMemory(rowRegions(numRows, nonzeros));
+  let next = pageAligned(rows.bytes);
+  const parts = shapes.map((shape, p) => {
+    if (shape.numFeatures !== numFeatures) {
+      throw new RangeError(
+        `planSharedRows: expected every part to read ${numFeatures} features, found ${shape.numFeatures} in part ${p}`,
+      );
+    }
+    const at = layOutMemory(ownRegions(numRows, shape), next);
+    next = pageAligned(at.bytes);
+    return { shape, at };
+  });
+  if (next > MAX_WASM_BYTES) {
+    const units = shapes.reduce((sum, s) => sum + s.hiddenUnits, 0);
+    throw new RangeError(
+      `MlpKernel: expected the compressed rows and weights to fit WebAssembly's 4 GiB memory, found ${numRows} rows with ${nonzeros} nonzeros and ${units} hidden units in ${shapes.length} parts needing ${(next / 2 ** 30).toFixed(1)} GiB`,
+    );
+  }
+  return { numRows, nonzeros, numFeatures, rows, parts, bytes: next };
+}
