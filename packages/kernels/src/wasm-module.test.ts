@@ -3,13 +3,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import wabt from 'wabt';
 import { checkWatModule } from './testing/check-wat-module.js';
 import {
   decodeBase64,
+  fixedMemory,
   instantiateWasm,
   layOutMemory,
+  sharedMemorySupported,
   WASM_PAGE_BYTES,
   wasmModuleSupported,
 } from './wasm-module.js';
@@ -29,8 +32,11 @@ const SOURCE = `(module
       (br $next)))))`;
 
 async function assemble(source: string): Promise<string> {
-  const module = (await wabt()).parseWat('add.wat', source, { simd: true });
+  const features = { simd: true, threads: true };
+  const module = (await wabt()).parseWat('add.wat', source, features);
   try {
+    // (wabt's types omit validate's features argument, which it reads.)
+    (module.validate as (features: object) => void)(features);
     return Buffer.from(module.toBinary({}).buffer).toString('base64');
   } finally {
     module.destroy();
@@ -54,6 +60,16 @@ describe('layOutMemory', () => {
   it('rejects a size that is not a whole number of bytes', () => {
     expect(() => layOutMemory({ w: 2.5 })).toThrow("whole number of bytes for 'w', found 2.5");
   });
+
+  it('lays regions out from a given start (after another layout), which must be 16-byte aligned', () => {
+    const first = layOutMemory({ a: 40 });
+    const second = layOutMemory({ b: 3, c: 16 }, 4096);
+    expect(first).toEqual({ a: 16, bytes: 64 });
+    expect(second).toEqual({ b: 4096, c: 4112, bytes: 4128 });
+    expect(() => layOutMemory({ b: 3 }, 40)).toThrow(
+      'layOutMemory: expected a start at a multiple of 16 bytes from 16, found 40',
+    );
+  });
 });
 
 describe('instantiateWasm', () => {
@@ -76,6 +92,40 @@ describe('instantiateWasm', () => {
     expect(instantiateWasm(base64, 3 * WASM_PAGE_BYTES + 1).buffer.byteLength).toBe(
       4 * WASM_PAGE_BYTES,
     );
+  });
+
+  it('runs instances of a module that imports a shared memory on one memory, in this thread and a worker', async () => {
+    const base64 = await assemble(SOURCE.replace('(memory 1)', '(memory 1 16 shared)'));
+    expect(sharedMemorySupported()).toBe(true);
+    expect(fixedMemory(10).buffer).toBeInstanceOf(ArrayBuffer);
+    const at = layOutMemory({ a: 32, b: 32 });
+    const memory = fixedMemory(at.bytes, { shared: true });
+    expect(memory.buffer).toBeInstanceOf(SharedArrayBuffer);
+    type Add = { add(a: number, b: number, n: number): void };
+    const here = instantiateWasm<Add>(base64, memory);
+    const other = instantiateWasm<Add>(base64, memory);
+    const a = new Float32Array(here.buffer, at.a, 8);
+    new Float32Array(here.buffer, at.b, 8).fill(1);
+    here.exports.add(at.a, at.b, 8);
+    other.exports.add(at.a, at.b, 8);
+    // A worker given the memory adds into the same bytes.
+    const worker = new Worker(
+      `const { parentPort, workerData: w } = require('node:worker_threads');
+       const module = new WebAssembly.Module(Buffer.from(w.base64, 'base64'));
+       new WebAssembly.Instance(module, { env: { memory: w.memory } }).exports.add(w.a, w.b, 8);
+       parentPort.postMessage('added');`,
+      { eval: true, workerData: { base64, memory, a: at.a, b: at.b } },
+    );
+    const reply = await new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    await worker.terminate();
+    expect(reply).toBe('added');
+    expect(Array.from(a)).toEqual([3, 3, 3, 3, 3, 3, 3, 3]);
+    // A module that imports an unshared memory cannot take a shared one.
+    const unshared = await assemble(SOURCE);
+    expect(() => instantiateWasm(unshared, memory)).toThrow();
   });
 
   it('says an engine cannot run bytes that are not a valid module', () => {

@@ -112,7 +112,9 @@ export function layOutMemory<Name extends string>(
   start = 16,
 ): MemoryLayout<Name> {
   if (!Number.isInteger(start) || start < 16 || start % 16 !== 0) {
-    throw new RangeError(`layOutMemory: expected a start at a multiple of 16 bytes from 16, found ${start}`);
+    throw new RangeError(
+      `layOutMemory: expected a start at a multiple of 16 bytes from 16, found ${start}`,
+    );
   }
   let next = start;
   const offsets: Record<string, number> = {};

@@ -73,7 +73,7 @@ export function searchKernelSupported(): boolean {
  */
 export class SearchKernel {
   private readonly exports: KernelExports;
-  private readonly memory: ArrayBuffer;
+  private readonly memory: ArrayBuffer | SharedArrayBuffer;
   private readonly at: Record<string, number>;
   private readonly n: number;
   private readonly d: number;

@@ -65,7 +65,9 @@ export function fillSharedRows(
   end: number,
 ): void {
   const { numRows: n, numFeatures: d } = plan;
-  if (!(Number.isInteger(first) && Number.isInteger(end) && 0 <= first && first <= end && end <= n)) {
+  if (
+    !(Number.isInteger(first) && Number.isInteger(end) && 0 <= first && first <= end && end <= n)
+  ) {
     throw new RangeError(`fillSharedRows: expected rows within 0..${n}, found ${first}..${end}`);
   }
   if (matrix.length !== n * d) {
