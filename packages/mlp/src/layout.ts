@@ -35,7 +35,8 @@ export function chooseLayout(
   // Read only where the kernel could hold the columns (the estimate checks them too).
   const density = d > MAX_COMPRESSED_COLUMNS ? 1 : estimateDensity(features, numSamples, d);
   let obstacle: string | undefined;
-  if (!mlpKernelSupported()) obstacle = 'this JavaScript engine lacks WebAssembly SIMD';
+  if (!mlpKernelSupported())
+    obstacle = 'this JavaScript engine lacks WebAssembly SIMD or shared WebAssembly memory';
   else if (d > MAX_COMPRESSED_COLUMNS) {
     obstacle = `${d} features exceed the kernel's ${MAX_COMPRESSED_COLUMNS} (16-bit columns)`;
   } else {
