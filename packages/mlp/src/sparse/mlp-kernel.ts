@@ -37,7 +37,7 @@ type HiddenProduct = (
  * The kernel's variants of the forward sparse product: the same bits, a speed that depends on the
  * CPU (see mlp-kernel.wat); each kernel times them on its first blocks and keeps the fastest.
  */
-export const HIDDEN_VARIANTS = ['hidden', 'hidden32', 'hidden32x1'] as const;
+export const HIDDEN_VARIANTS = ['hidden', 'hidden32', 'hidden32x1', 'hiddenTiles'] as const;
 
 /** The functions mlp-kernel.wat exports; every pointer is a byte offset into its memory. */
 interface KernelExports extends Record<(typeof HIDDEN_VARIANTS)[number], HiddenProduct> {
