@@ -16,7 +16,7 @@ import type { AdamStepConstants } from '@digitlab/optimizers';
 import { type MlpShape, parameterOffsets } from '../mlp-parameters.js';
 import { blockFloats, MLP_BLOCK_ROWS, padded, planMemory, type Region } from './kernel-memory.js';
 import { MLP_KERNEL_BASE64 } from './mlp-kernel-binary.js';
-import { joinRowOffsets, type SharedRows } from './shared-rows.js';
+import type { SharedRows } from './shared-rows.js';
 
 export { MLP_BLOCK_ROWS, padded } from './kernel-memory.js';
 
@@ -217,32 +217,6 @@ export class MlpKernel {
     this.blockSums = new Float32Array(buffer, at.g1, this.totals.length);
   }
 
-  /** A new instance with memory for rows of these offsets, which are written, and the row list. */
-  private static withRows(
-    rowStart: Int32Array,
-    shape: MlpShape,
-    write: (rows: CompressedRows) => void,
-  ): MlpKernel {
-    const n = rowStart.length - 1;
-    const nnz = rowStart[n] as number;
-    const plan = planMemory(n, nnz, shape);
-    if (plan.bytes > MAX_WASM_BYTES) {
-      throw new RangeError(
-        `MlpKernel: expected the compressed rows and weights to fit WebAssembly's 4 GiB memory, found ${n} rows with ${nnz} nonzeros and ${shape.hiddenUnits} hidden units needing ${(plan.bytes / 2 ** 30).toFixed(1)} GiB`,
-      );
-    }
-    const instance = instantiateWasm<KernelExports>(MLP_KERNEL_BASE64, plan.bytes, {
-      shared: true,
-    });
-    const kernel = new MlpKernel(instance, plan, n, nnz, shape);
-    const held = kernel.rows();
-    held.rowStart.set(rowStart);
-    write(held);
-    const all = new Int32Array(instance.buffer, plan.all, n);
-    for (let i = 0; i < n; i++) all[i] = i;
-    return kernel;
-  }
-
   /**
    * Compress a row-major numRows × numFeatures matrix straight into a new kernel instance's
    * memory (the matrix is read twice and not kept).
@@ -250,37 +224,24 @@ export class MlpKernel {
   static fromMatrix(matrix: Float32Array, numRows: number, shape: MlpShape): MlpKernel {
     checkShape(shape);
     const d = shape.numFeatures;
-    return MlpKernel.withRows(rowOffsets(matrix, numRows, d), shape, (held) =>
-      fillCompressedRows(matrix, numRows, d, held.rowStart, held.columns, held.values),
-    );
-  }
-
-  /**
-   * A kernel over rows already compressed (another kernel's `rows()`, or `compressRows`), for a
-   * network of `shape` (its own hidden units): a copy. The rows may come in chunks of consecutive
-   * rows (compressed by different threads), joined in order. (Threads that share one set of rows
-   * without copies bind to SharedRows instead: `onSharedRows`.)
-   */
-  static fromRows(rows: CompressedRows | readonly CompressedRows[], shape: MlpShape): MlpKernel {
-    checkShape(shape);
-    const chunks: readonly CompressedRows[] = Array.isArray(rows) ? rows : [rows];
-    for (const chunk of chunks) {
-      if (chunk.numColumns !== shape.numFeatures) {
-        throw new RangeError(
-          `MlpKernel.fromRows: expected rows of ${shape.numFeatures} features, found ${chunk.numColumns}`,
-        );
-      }
+    const rowStart = rowOffsets(matrix, numRows, d);
+    const nnz = rowStart[numRows] as number;
+    const plan = planMemory(numRows, nnz, shape);
+    if (plan.bytes > MAX_WASM_BYTES) {
+      throw new RangeError(
+        `MlpKernel: expected the compressed rows and weights to fit WebAssembly's 4 GiB memory, found ${numRows} rows with ${nnz} nonzeros and ${shape.hiddenUnits} hidden units needing ${(plan.bytes / 2 ** 30).toFixed(1)} GiB`,
+      );
     }
-    const offsets = joinRowOffsets(chunks.map((c) => c.rowStart.subarray(0, c.numRows + 1)));
-    return MlpKernel.withRows(offsets, shape, (held) => {
-      let entry = 0;
-      for (const chunk of chunks) {
-        const size = chunk.rowStart[chunk.numRows] as number;
-        held.columns.set(chunk.columns.subarray(0, size), entry);
-        held.values.set(chunk.values.subarray(0, size), entry);
-        entry += size;
-      }
+    const instance = instantiateWasm<KernelExports>(MLP_KERNEL_BASE64, plan.bytes, {
+      shared: true,
     });
+    const kernel = new MlpKernel(instance, plan, numRows, nnz, shape);
+    const held = kernel.rows();
+    held.rowStart.set(rowStart);
+    fillCompressedRows(matrix, numRows, d, held.rowStart, held.columns, held.values);
+    const all = new Int32Array(instance.buffer, plan.all, numRows);
+    for (let i = 0; i < numRows; i++) all[i] = i;
+    return kernel;
   }
 
   /**
