@@ -56,7 +56,6 @@ export interface WasmInstance<Exports> {
   readonly exports: Exports;
   /** The memory's buffer: it never grows, so views of it stay valid. */
   readonly buffer: ArrayBuffer | SharedArrayBuffer;
-  readonly memory: WasmMemory;
 }
 
 /**
@@ -78,24 +77,22 @@ export function fixedMemory(
 
 /**
  * Instantiate a base64 binary (as `wat-module` writes it; compiled once per thread) with a new
- * fixed memory of at least `bytes` (see fixedMemory), or with a memory already made (a shared one
- * other instances, on this thread or others, use too).
+ * unshared fixed memory of at least `bytes`, or with a memory already made by fixedMemory (a
+ * shared one for a module that imports a shared memory, which other instances, on this thread or
+ * others, may use too).
  */
 export function instantiateWasm<Exports>(
   base64: string,
   memory: number | WasmMemory,
-  options: { readonly shared?: boolean } = {},
 ): WasmInstance<Exports> {
   let module = compiled.get(base64);
   if (!module) {
     module = new WebAssembly.Module(decodeBase64(base64));
     compiled.set(base64, module);
   }
-  const own = (
-    typeof memory === 'number' ? fixedMemory(memory, options) : memory
-  ) as WebAssembly.Memory;
+  const own = (typeof memory === 'number' ? fixedMemory(memory) : memory) as WebAssembly.Memory;
   const instance = new WebAssembly.Instance(module, { env: { memory: own } });
-  return { exports: instance.exports as unknown as Exports, buffer: own.buffer, memory: own };
+  return { exports: instance.exports as unknown as Exports, buffer: own.buffer };
 }
 
 /** Byte offsets of named regions in a module's memory, and the bytes they need in all. */

@@ -83,11 +83,6 @@ function ownRegions(n: number, shape: MlpShape): Record<OwnRegion, number> {
   };
 }
 
-/** One kernel's memory: its rows, then its own regions. */
-export function planMemory(n: number, nnz: number, shape: MlpShape): MemoryLayout<Region> {
-  return layOutMemory({ ...rowRegions(n, nnz), ...ownRegions(n, shape) });
-}
-
 /**
  * One memory for the kernels of several parts (threads) of a network over the same rows: the
  * compressed rows once, then each part's own regions, each from a new 4 KiB page (no part writes
@@ -105,7 +100,8 @@ export interface SharedRowsPlan {
 const PAGE_BYTES = 4096;
 const pageAligned = (bytes: number) => Math.ceil(bytes / PAGE_BYTES) * PAGE_BYTES;
 
-export function planSharedRows(
+/** The layout, without checking it against WebAssembly's 4 GiB. */
+function layOutSharedRows(
   numRows: number,
   nonzeros: number,
   shapes: readonly MlpShape[],
@@ -126,11 +122,29 @@ export function planSharedRows(
     next = pageAligned(at.bytes);
     return { shape, at };
   });
-  if (next > MAX_WASM_BYTES) {
+  return { numRows, nonzeros, numFeatures, rows, parts, bytes: next };
+}
+
+/** Bytes of memory shared rows with parts of these shapes need (they may exceed 4 GiB). */
+export function sharedRowsBytes(
+  numRows: number,
+  nonzeros: number,
+  shapes: readonly MlpShape[],
+): number {
+  return layOutSharedRows(numRows, nonzeros, shapes).bytes;
+}
+
+export function planSharedRows(
+  numRows: number,
+  nonzeros: number,
+  shapes: readonly MlpShape[],
+): SharedRowsPlan {
+  const plan = layOutSharedRows(numRows, nonzeros, shapes);
+  if (plan.bytes > MAX_WASM_BYTES) {
     const units = shapes.reduce((sum, s) => sum + s.hiddenUnits, 0);
     throw new RangeError(
-      `MlpKernel: expected the compressed rows and weights to fit WebAssembly's 4 GiB memory, found ${numRows} rows with ${nonzeros} nonzeros and ${units} hidden units in ${shapes.length} parts needing ${(next / 2 ** 30).toFixed(1)} GiB`,
+      `MlpKernel: expected the compressed rows and weights to fit WebAssembly's 4 GiB memory, found ${numRows} rows with ${nonzeros} nonzeros and ${units} hidden units in ${shapes.length} part${shapes.length === 1 ? '' : 's'} needing ${(plan.bytes / 2 ** 30).toFixed(1)} GiB`,
     );
   }
-  return { numRows, nonzeros, numFeatures, rows, parts, bytes: next };
+  return plan;
 }

@@ -1,10 +1,8 @@
 import {
   type CompressedRows,
   FastestVariant,
-  fillCompressedRows,
   instantiateWasm,
   MAX_COMPRESSED_COLUMNS,
-  MAX_WASM_BYTES,
   type MemoryLayout,
   rowOffsets,
   sharedMemorySupported,
@@ -14,9 +12,15 @@ import {
 } from '@digitlab/kernels';
 import type { AdamStepConstants } from '@digitlab/optimizers';
 import { type MlpShape, parameterOffsets } from '../mlp-parameters.js';
-import { blockFloats, MLP_BLOCK_ROWS, padded, planMemory, type Region } from './kernel-memory.js';
+import {
+  blockFloats,
+  MLP_BLOCK_ROWS,
+  padded,
+  type Region,
+  sharedRowsBytes,
+} from './kernel-memory.js';
 import { MLP_KERNEL_BASE64 } from './mlp-kernel-binary.js';
-import type { SharedRows } from './shared-rows.js';
+import { fillSharedRows, type SharedRows, shareRows } from './shared-rows.js';
 
 export { MLP_BLOCK_ROWS, padded } from './kernel-memory.js';
 
@@ -111,7 +115,7 @@ export function mlpKernelSupported(): boolean {
 
 /** Bytes of WebAssembly memory a kernel over n rows with `nonzeros` entries needs. */
 export function mlpKernelBytes(numRows: number, nonzeros: number, shape: MlpShape): number {
-  return planMemory(numRows, nonzeros, shape).bytes;
+  return sharedRowsBytes(numRows, nonzeros, [shape]);
 }
 
 function checkShape({ numFeatures: d, hiddenUnits: h, numClasses: k }: MlpShape): void {
@@ -223,25 +227,10 @@ export class MlpKernel {
    */
   static fromMatrix(matrix: Float32Array, numRows: number, shape: MlpShape): MlpKernel {
     checkShape(shape);
-    const d = shape.numFeatures;
-    const rowStart = rowOffsets(matrix, numRows, d);
-    const nnz = rowStart[numRows] as number;
-    const plan = planMemory(numRows, nnz, shape);
-    if (plan.bytes > MAX_WASM_BYTES) {
-      throw new RangeError(
-        `MlpKernel: expected the compressed rows and weights to fit WebAssembly's 4 GiB memory, found ${numRows} rows with ${nnz} nonzeros and ${shape.hiddenUnits} hidden units needing ${(plan.bytes / 2 ** 30).toFixed(1)} GiB`,
-      );
-    }
-    const instance = instantiateWasm<KernelExports>(MLP_KERNEL_BASE64, plan.bytes, {
-      shared: true,
-    });
-    const kernel = new MlpKernel(instance, plan, numRows, nnz, shape);
-    const held = kernel.rows();
-    held.rowStart.set(rowStart);
-    fillCompressedRows(matrix, numRows, d, held.rowStart, held.columns, held.values);
-    const all = new Int32Array(instance.buffer, plan.all, numRows);
-    for (let i = 0; i < numRows; i++) all[i] = i;
-    return kernel;
+    // Shared rows with one part: the same memory plan a threaded fit's parts bind to.
+    const shared = shareRows(rowOffsets(matrix, numRows, shape.numFeatures), [shape]);
+    fillSharedRows(shared, matrix, 0, numRows);
+    return MlpKernel.onSharedRows(shared, 0);
   }
 
   /**
