@@ -107,16 +107,37 @@ export class Lockstep {
   }
 
   private waitWhile(cell: number, value: number, timeoutMs: number, what: string): void {
-    const c = this.cells;
-    const start = performance.now();
     // Spin first: within a step the other party is usually microseconds away.
-    for (let spins = 0; ; spins++) {
-      if (Atomics.load(c, cell) !== value) return;
-      if ((spins & 255) === 255) {
+    const start = performance.now();
+    if (this.spin(cell, value, start + this.spinMs)) return;
+    this.sleepWhile(cell, value, start, timeoutMs, what);
+  }
+
+  /**
+   * Spin until the cell no longer holds `value` (true) or the clock passes `until` (false). On its
+   * own, so the hot loop's optimized code holds nothing that runs only in long waits (V8 would
+   * otherwise drop it on the first long wait, and again on later ones).
+   */
+  private spin(cell: number, value: number, until: number): boolean {
+    const c = this.cells;
+    for (let spins = 1; ; spins++) {
+      if (Atomics.load(c, cell) !== value) return true;
+      if ((spins & 255) === 0) {
         this.throwIfStopped();
-        if (performance.now() - start > this.spinMs) break;
+        if (performance.now() > until) return false;
       }
     }
+  }
+
+  /** Sleep in `Atomics.wait` until the cell no longer holds `value`, or throw after timeoutMs. */
+  private sleepWhile(
+    cell: number,
+    value: number,
+    start: number,
+    timeoutMs: number,
+    what: string,
+  ): void {
+    const c = this.cells;
     for (;;) {
       this.throwIfStopped();
       const waited = performance.now() - start;

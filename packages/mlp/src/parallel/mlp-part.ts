@@ -33,8 +33,6 @@ export class MlpPart {
   private readonly batchRows: Uint32Array;
   /** The step's settings, read from the channel at the start of each step. */
   private readonly settings = emptyStepSettings();
-  /** Every part's partial logits of a block of each parity, in part order. */
-  private readonly partialViews: Float32Array[][];
 
   constructor(options: {
     readonly index: number;
@@ -65,14 +63,11 @@ export class MlpPart {
     this.batchLabels = new Uint8Array(options.channel.sizes.batchRows);
     const shared = options.channel.batch;
     this.batchRows = new Uint32Array(shared.buffer, shared.byteOffset, shared.length);
-    const { parts } = options.channel.sizes;
-    this.partialViews = [0, 1].map((parity) =>
-      Array.from({ length: parts }, (_, q) => options.channel.partialLogits(q, parity)),
-    );
-  }
-
-  private partials(block: number): Float32Array[] {
-    return this.partialViews[block & 1] as Float32Array[];
+    if (kernel.part !== options.index || kernel.parts !== options.channel.sizes.parts) {
+      throw new RangeError(
+        `MlpPart: expected the kernel of part ${options.index} of ${options.channel.sizes.parts} (bound to the shared rows), found part ${kernel.part} of ${kernel.parts}`,
+      );
+    }
   }
 
   /** Load this part's weights and moments from full parameter-shaped vectors. */
@@ -105,30 +100,18 @@ export class MlpPart {
     kernel.stageBatch(batch);
     const labels = this.batchLabels.subarray(0, rows);
     for (let r = 0; r < rows; r++) labels[r] = this.labels[batch[r] as number] as number;
-    const ks = kernel.classStride;
     const parts = channel.sizes.parts;
     let lossSum = 0;
     for (let first = 0, block = 0; first < rows; first += MLP_BLOCK_ROWS, block++) {
       const count = Math.min(MLP_BLOCK_ROWS, rows - first);
-      const own = kernel.forward('batch', first, count).subarray(0, count * ks);
+      kernel.hiddenLayer('batch', first, count);
       if (parts > 1) {
-        channel.partialLogits(p, block).set(own);
+        // Each part writes its units' share of the logits; once all have, every part adds them up
+        // in the same order, so all get the same residuals.
+        kernel.partialLogits(count, block);
         lockstep.arrive();
-        // Every part sums the partial logits in the same order, so all get the same residuals.
-        const partials = this.partials(block);
-        const first = partials[0] as Float32Array;
-        if (parts === 2) {
-          const second = partials[1] as Float32Array;
-          for (let i = 0; i < own.length; i++)
-            own[i] = (first[i] as number) + (second[i] as number);
-        } else {
-          for (let i = 0; i < own.length; i++) {
-            let z = 0;
-            for (const partial of partials) z += partial[i] as number;
-            own[i] = z;
-          }
-        }
-      }
+        kernel.sumPartialLogits(count, block);
+      } else kernel.outputLayer(count);
       lossSum += kernel.softmaxResidual(labels.subarray(first, first + count));
       if (this.part.holdsBias2) kernel.addResidualSums(count);
       kernel.backwardOutput(count);

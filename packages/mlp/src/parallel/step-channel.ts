@@ -1,6 +1,5 @@
 import { LOCKSTEP_BYTES, Lockstep } from '@digitlab/kernels';
 import type { AdamStepConstants } from '@digitlab/optimizers';
-import { MLP_BLOCK_ROWS } from '../sparse/mlp-kernel.js';
 
 /** What the leader (the fitting thread) asks the other parts to do next. */
 export const PartCommand = { Step: 1, Export: 2, Import: 3, Stop: 4 } as const;
@@ -10,8 +9,6 @@ export interface ChannelSizes {
   readonly parts: number;
   /** Rows of the largest mini-batch. */
   readonly batchRows: number;
-  /** Class vectors' stride in floats (classes padded to 4 lanes). */
-  readonly classStride: number;
   /** Length of the full parameter vector. */
   readonly parameters: number;
 }
@@ -53,9 +50,9 @@ export function emptyStepSettings(): StepSettings {
 
 /**
  * The SharedArrayBuffer through which the parts of a threaded MLP step talk: the lockstep, the
- * step's settings and mini-batch rows (leader → parts), each part's partial logits of a block
- * (double-buffered by block parity) and its gradient statistics, and a transfer area of three
- * full parameter-shaped vectors (point, m, v) for export and import.
+ * step's settings and mini-batch rows (leader → parts), each part's gradient statistics, and a
+ * transfer area of three full parameter-shaped vectors (point, m, v) for export and import. (The
+ * partial logits go through the kernels' shared memory: see MlpKernel.partialLogits.)
  */
 export class StepChannel {
   readonly buffer: SharedArrayBuffer;
@@ -64,7 +61,6 @@ export class StepChannel {
   private readonly settings: Float64Array;
   readonly stats: Float64Array;
   readonly batch: Int32Array;
-  private readonly partials: Float32Array;
   /** Point, first and second moments, each a full parameter vector. */
   readonly transfer: {
     readonly x: Float64Array;
@@ -74,8 +70,7 @@ export class StepChannel {
 
   /** A new channel (leader) or a view of an existing one (`buffer` from the leader). */
   constructor(sizes: ChannelSizes, label: string, buffer?: SharedArrayBuffer) {
-    const { parts, batchRows, classStride, parameters } = sizes;
-    const partialFloats = MLP_BLOCK_ROWS * classStride;
+    const { parts, batchRows, parameters } = sizes;
     let at = LOCKSTEP_BYTES;
     const settingsAt = at;
     at += 8 * SETTINGS;
@@ -85,8 +80,6 @@ export class StepChannel {
     at += 8 * 3 * parameters;
     const batchAt = at;
     at += 4 * batchRows;
-    const partialsAt = at;
-    at += 4 * 2 * parts * partialFloats;
     this.buffer = buffer ?? new SharedArrayBuffer(at);
     if (this.buffer.byteLength !== at) {
       throw new RangeError(
@@ -104,14 +97,6 @@ export class StepChannel {
       v: new Float64Array(this.buffer, t + 16 * parameters, parameters),
     };
     this.batch = new Int32Array(this.buffer, batchAt, batchRows);
-    this.partials = new Float32Array(this.buffer, partialsAt, 2 * parts * partialFloats);
-  }
-
-  /** Part p's partial logits of the block with this index (MLP_BLOCK_ROWS × classStride). */
-  partialLogits(p: number, block: number): Float32Array {
-    const size = MLP_BLOCK_ROWS * this.sizes.classStride;
-    const offset = ((block & 1) * this.sizes.parts + p) * size;
-    return this.partials.subarray(offset, offset + size);
   }
 
   /** Leader: the next step's settings (read by every part at the start of its step). */

@@ -8,7 +8,7 @@ import {
 import { WorkerError } from '@digitlab/kernels/node';
 import type { AdamEngine, AdamStepConstants } from '@digitlab/optimizers';
 import { type MlpShape, parameterOffsets } from '../mlp-parameters.js';
-import { MlpKernel, padded } from '../sparse/mlp-kernel.js';
+import { MlpKernel } from '../sparse/mlp-kernel.js';
 import {
   fillSharedRows,
   joinRowOffsets,
@@ -116,7 +116,6 @@ export class ThreadedMlpAdam implements AdamEngine {
     const sizes = {
       parts: parts.length,
       batchRows: Math.min(data.batchSize, n),
-      classStride: padded(k),
       parameters: parameterOffsets(shape).length,
     };
     const channel = new StepChannel(sizes, LABEL);

@@ -13,8 +13,11 @@ export const padded = (units: number) => Math.ceil(units / 4) * 4;
 /** Floats of the parameter block [W1 (d×hs), b1 (hs), W2 (hs×ks), b2 (ks)] in padded layout. */
 export const blockFloats = (d: number, hs: number, ks: number) => d * hs + hs + hs * ks + ks;
 
-/** The compressed training set's regions: what kernels of several parts can share. */
-export type RowRegion = 'rowStart' | 'cols' | 'vals' | 'all';
+/**
+ * The regions kernels of several parts share: the compressed training set, and the partial logits
+ * each part writes for the others to add up (see `partialSlotBytes`).
+ */
+export type RowRegion = 'rowStart' | 'cols' | 'vals' | 'all' | 'partials';
 
 /** A kernel's own regions: its weights, moments, sums, one block's activations, its batch. */
 export type OwnRegion =
@@ -43,12 +46,20 @@ export type OwnRegion =
 export type Region = RowRegion | OwnRegion;
 
 /** Bytes of the compressed rows: offsets, 16-bit columns, float32 values, the list 0..n−1. */
-const rowRegions = (n: number, nnz: number): Record<RowRegion, number> => ({
+const rowRegions = (n: number, nnz: number): Record<Exclude<RowRegion, 'partials'>, number> => ({
   rowStart: 4 * (n + 1),
   cols: 2 * nnz,
   vals: 4 * nnz,
   all: 4 * n,
 });
+
+/**
+ * Bytes of one part's partial logits of a block (MLP_BLOCK_ROWS class vectors of `classStride`
+ * floats): a whole number of 4 KiB pages, so no two parts write the same cache line. The shared
+ * `partials` region holds one slot per part for blocks of each parity (even blocks, then odd),
+ * so a part can write the next block's while another still reads this one's.
+ */
+export const partialSlotBytes = (classStride: number) => 4 * MLP_BLOCK_ROWS * classStride;
 
 function ownRegions(n: number, shape: MlpShape): Record<OwnRegion, number> {
   const { numFeatures: d, hiddenUnits: h, numClasses: k } = shape;
@@ -110,12 +121,16 @@ function layOutSharedRows(
   if (numFeatures === undefined) {
     throw new RangeError('planSharedRows: expected the shape of at least one part, found none');
   }
-  const rows = layOutMemory(rowRegions(numRows, nonzeros));
+  const numClasses = shapes[0]?.numClasses as number;
+  const entries = layOutMemory(rowRegions(numRows, nonzeros));
+  const partials = pageAligned(entries.bytes);
+  const slots = 2 * shapes.length * partialSlotBytes(padded(numClasses));
+  const rows = { ...entries, partials, bytes: partials + slots };
   let next = pageAligned(rows.bytes);
   const parts = shapes.map((shape, p) => {
-    if (shape.numFeatures !== numFeatures) {
+    if (shape.numFeatures !== numFeatures || shape.numClasses !== numClasses) {
       throw new RangeError(
-        `planSharedRows: expected every part to read ${numFeatures} features, found ${shape.numFeatures} in part ${p}`,
+        `planSharedRows: expected every part to read ${numFeatures} features and score ${numClasses} classes, found ${shape.numFeatures} and ${shape.numClasses} in part ${p}`,
       );
     }
     const at = layOutMemory(ownRegions(numRows, shape), next);

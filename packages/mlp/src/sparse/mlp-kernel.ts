@@ -16,6 +16,7 @@ import {
   blockFloats,
   MLP_BLOCK_ROWS,
   padded,
+  partialSlotBytes,
   type Region,
   sharedRowsBytes,
 } from './kernel-memory.js';
@@ -77,6 +78,8 @@ interface KernelExports extends Record<(typeof HIDDEN_VARIANTS)[number], HiddenP
     dz: number,
   ): void;
   colsum(src: number, count: number, bytes: number, dst: number): void;
+  sumParts(src: number, parts: number, slot: number, bytes: number, dst: number): void;
+  transpose(w2: number, hs: number, ks4: number, k: number, w2t: number): void;
   flush(g32: number, g64: number, bytes: number): void;
   demote(src64: number, dst32: number, count: number): void;
   penalize(g: number, x: number, out: number, count: number, alpha: number, scale: number): number;
@@ -149,6 +152,9 @@ export class MlpKernel {
   /** Floats between consecutive hidden vectors and class vectors. */
   readonly hiddenStride: number;
   readonly classStride: number;
+  /** This kernel's part among the kernels bound to the same shared rows, and how many there are. */
+  readonly part: number;
+  readonly parts: number;
   private readonly fn: KernelExports;
   private readonly at: MemoryLayout<Region>;
   private readonly buffer: ArrayBuffer | SharedArrayBuffer;
@@ -185,8 +191,11 @@ export class MlpKernel {
     numRows: number,
     nonzeros: number,
     shape: MlpShape,
+    part: { readonly index: number; readonly of: number },
   ) {
     const n = numRows;
+    this.part = part.index;
+    this.parts = part.of;
     const { numFeatures: d, hiddenUnits: h, numClasses: k } = shape;
     this.shape = { numFeatures: d, hiddenUnits: h, numClasses: k };
     this.numRows = n;
@@ -249,7 +258,10 @@ export class MlpKernel {
     checkShape(own.shape);
     const instance = instantiateWasm<KernelExports>(MLP_KERNEL_BASE64, memory);
     const at = { ...plan.rows, ...own.at, bytes: plan.bytes };
-    return new MlpKernel(instance, at, plan.numRows, plan.nonzeros, own.shape);
+    return new MlpKernel(instance, at, plan.numRows, plan.nonzeros, own.shape, {
+      index: part,
+      of: plan.parts.length,
+    });
   }
 
   /** Views of the compressed training set this kernel holds (row offsets, columns, values). */
@@ -354,10 +366,52 @@ export class MlpKernel {
   /** The logits HW2 + b2 of the block `hiddenLayer` just ran (see `forward`). */
   outputLayer(count: number): Float32Array {
     this.checkBlock(0, count);
+    this.logitsInto(count, this.at.out);
+    return new Float32Array(this.buffer, this.at.out, count * this.classStride);
+  }
+
+  /**
+   * This part's share of the logits of the block `hiddenLayer` just ran, H·W2 over its units (plus
+   * b2 in the part that holds it), written to its slot of the shared partial logits of the block's
+   * parity, for every part to add up with `sumPartialLogits` once all have written theirs.
+   */
+  partialLogits(count: number, block: number): void {
+    this.checkBlock(0, count);
+    this.logitsInto(count, this.partialSlot(this.part, block));
+  }
+
+  /**
+   * The block's logits: every part's partial logits (`partialLogits`) added in part order, so
+   * every part gets the same bits, into the place `outputLayer` writes them (for
+   * `softmaxResidual`).
+   */
+  sumPartialLogits(count: number, block: number): void {
+    this.checkBlock(0, count);
+    const { at, fn, classStride: ks } = this;
+    fn.sumParts(
+      this.partialSlot(0, block),
+      this.parts,
+      partialSlotBytes(ks),
+      4 * count * ks,
+      at.out,
+    );
+  }
+
+  /** The block's logits as `outputLayer` or `sumPartialLogits` left them (residuals after `softmaxResidual`). */
+  blockLogits(count: number): Float32Array {
+    this.checkBlock(0, count);
+    return new Float32Array(this.buffer, this.at.out, count * this.classStride);
+  }
+
+  private partialSlot(part: number, block: number): number {
+    const slot = partialSlotBytes(this.classStride);
+    return this.at.partials + ((block & 1) * this.parts + part) * slot;
+  }
+
+  private logitsInto(count: number, out: number): void {
     const { at, fn, hiddenStride: hs, classStride: ks } = this;
-    if (ks === 12) fn.logits12(at.hid, count, hs, at.w2, at.b2, at.out);
-    else fn.logits(at.hid, count, hs, at.w2, at.b2, at.out, 4 * ks);
-    return new Float32Array(this.buffer, at.out, count * ks);
+    if (ks === 12) fn.logits12(at.hid, count, hs, at.w2, at.b2, out);
+    else fn.logits(at.hid, count, hs, at.w2, at.b2, out, 4 * ks);
   }
 
   /** The hidden activations relu(XW1 + b1) of the last `forward` (count × hiddenStride). */
@@ -483,13 +537,8 @@ export class MlpKernel {
 
   /** Copy W2 of the parameter block into the transposed copy the backward pass reads. */
   refreshTransposed(): void {
-    const { numClasses: k } = this.shape;
-    const { hiddenStride: hs, classStride: ks } = this;
-    const w2 = new Float32Array(this.buffer, this.at.w2, hs * ks);
-    const w2t = new Float32Array(this.buffer, this.at.w2t, k * hs);
-    for (let u = 0; u < hs; u++) {
-      for (let c = 0; c < k; c++) w2t[c * hs + u] = w2[u * ks + c] as number;
-    }
+    const { at, hiddenStride: hs, classStride: ks } = this;
+    this.fn.transpose(at.w2, hs, 4 * ks, this.shape.numClasses, at.w2t);
   }
 
   /**

@@ -565,6 +565,48 @@
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br $row))))
 
+  ;; dst = src_0 + src_1 + … + src_(parts−1) over `bytes` bytes of float32 (a multiple of 16), where
+  ;; src_q starts `slot` bytes after src_(q−1), added in that order: the threaded engine's parts
+  ;; each write their units' partial logits to a slot, and every part sums them the same way.
+  (func (export "sumParts")
+    (param $src i32) (param $parts i32) (param $slot i32) (param $bytes i32) (param $dst i32)
+    (local $c i32) (local $q i32) (local $at i32) (local $acc v128)
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $c) (local.get $bytes)))
+      (local.set $at (i32.add (local.get $src) (local.get $c)))
+      (local.set $acc (v128.load (local.get $at)))
+      (local.set $q (i32.const 1))
+      (block $partsDone (loop $part
+        (br_if $partsDone (i32.ge_u (local.get $q) (local.get $parts)))
+        (local.set $at (i32.add (local.get $at) (local.get $slot)))
+        (local.set $acc (f32x4.add (local.get $acc) (v128.load (local.get $at))))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $part)))
+      (v128.store (i32.add (local.get $dst) (local.get $c)) (local.get $acc))
+      (local.set $c (i32.add (local.get $c) (i32.const 16)))
+      (br $next))))
+
+  ;; w2t[c·hs + u] = w2[u·ks + c] for the hs hidden vectors of W2 (ks4 bytes each) and its k
+  ;; classes: the transposed copy dZ1 = R·W2ᵀ reads, copied bit for bit.
+  (func (export "transpose")
+    (param $w2 i32) (param $hs i32) (param $ks4 i32) (param $k i32) (param $w2t i32)
+    (local $u i32) (local $c i32) (local $row i32) (local $hs4 i32)
+    (local.set $hs4 (i32.shl (local.get $hs) (i32.const 2)))
+    (block $unitsDone (loop $unit
+      (br_if $unitsDone (i32.ge_u (local.get $u) (local.get $hs)))
+      (local.set $row (i32.add (local.get $w2) (i32.mul (local.get $u) (local.get $ks4))))
+      (local.set $c (i32.const 0))
+      (block $classesDone (loop $class
+        (br_if $classesDone (i32.ge_u (local.get $c) (local.get $k)))
+        (i32.store
+          (i32.add (local.get $w2t)
+            (i32.add (i32.mul (local.get $c) (local.get $hs4)) (i32.shl (local.get $u) (i32.const 2))))
+          (i32.load (i32.add (local.get $row) (i32.shl (local.get $c) (i32.const 2)))))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br $class)))
+      (local.set $u (i32.add (local.get $u) (i32.const 1)))
+      (br $unit))))
+
   ;; dst += Σ_r src[r] over `count` consecutive vectors of `bytes` bytes (column sums).
   (func (export "colsum") (param $src i32) (param $count i32) (param $bytes i32) (param $dst i32)
     (local $end i32) (local $c i32)

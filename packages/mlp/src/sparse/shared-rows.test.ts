@@ -101,6 +101,58 @@ describe('shared rows', () => {
     expect(plan.bytes).toBeGreaterThanOrEqual(plan.parts[1]!.at.bytes);
   });
 
+  it("adds the parts' partial logits in part order, so every part gets the same bits, blocks of either parity side by side", () => {
+    const random = seededRandom(12);
+    const n = 50;
+    const d = 17;
+    const matrix = Float32Array.from({ length: n * d }, () =>
+      random() < 0.4 ? random() * 2 - 1 : 0,
+    );
+    const shapes = [4, 5, 3].map((h) => ({ numFeatures: d, hiddenUnits: h, numClasses: 6 }));
+    const shared = shareRows(rowOffsets(matrix, n, d), shapes);
+    fillSharedRows(shared, matrix, 0, n);
+    const parts = shapes.map((_, p) => MlpKernel.onSharedRows(shared, p));
+    expect(parts.map((k) => [k.part, k.parts])).toEqual([
+      [0, 3],
+      [1, 3],
+      [2, 3],
+    ]);
+    shapes.forEach((shape, p) => {
+      parts[p]!.setParameters(
+        Float64Array.from(glorotUniformParameters(shape, p + 7), (v) => v + 0.1),
+      );
+    });
+    const blocks = [
+      Uint32Array.from({ length: 30 }, (_, i) => (i * 7) % n),
+      Uint32Array.from({ length: 30 }, (_, i) => (i * 11 + 3) % n),
+    ];
+    const ks = parts[0]!.classStride;
+    // Each part's own logits of each block, then its partials written for both blocks.
+    const own = blocks.map((batch) =>
+      parts.map((kernel) => {
+        kernel.stageBatch(batch);
+        kernel.hiddenLayer('batch', 0, 30);
+        return Array.from(kernel.outputLayer(30));
+      }),
+    );
+    blocks.forEach((batch, block) => {
+      for (const kernel of parts) {
+        kernel.stageBatch(batch);
+        kernel.hiddenLayer('batch', 0, 30);
+        kernel.partialLogits(30, block);
+      }
+    });
+    blocks.forEach((_, block) => {
+      const [a, b, c] = own[block] as [number[], number[], number[]];
+      const expected = a.map((z, i) => Math.fround(Math.fround(z + b[i]!) + c[i]!));
+      expect(expected.length).toBe(30 * ks);
+      for (const kernel of parts) {
+        kernel.sumPartialLogits(30, block);
+        expect(Array.from(kernel.blockLogits(30))).toEqual(expected);
+      }
+    });
+  });
+
   it('refuses what does not fit, naming what was expected and found', () => {
     const matrix = Float32Array.of(1, 0, 0, 2, 3, 0);
     const shape = { numFeatures: 3, hiddenUnits: 4, numClasses: 2 };
@@ -123,7 +175,12 @@ describe('shared rows', () => {
     );
     expect(() =>
       planSharedRows(2, 3, [shape, { numFeatures: 4, hiddenUnits: 4, numClasses: 2 }]),
-    ).toThrow('planSharedRows: expected every part to read 3 features, found 4 in part 1');
+    ).toThrow(
+      'planSharedRows: expected every part to read 3 features and score 2 classes, found 4 and 2 in part 1',
+    );
+    expect(() =>
+      planSharedRows(2, 3, [shape, { numFeatures: 3, hiddenUnits: 4, numClasses: 3 }]),
+    ).toThrow('found 3 and 3 in part 1');
     expect(() => planSharedRows(2, 3, [])).toThrow('expected the shape of at least one part');
     expect(() => planSharedRows(1e6, 8e8, [shape, shape])).toThrow(
       "expected the compressed rows and weights to fit WebAssembly's 4 GiB memory",
