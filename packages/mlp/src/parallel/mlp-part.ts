@@ -90,6 +90,11 @@ export class MlpPart {
     unpackPart(moments.v, shape, part, v);
   }
 
+  /** Write this part's weights (not its moments) into their entries of a full parameter vector. */
+  savePoint(x: Float64Array): void {
+    unpackPart(this.kernel.parameterBlock(), this.shape, this.part, x);
+  }
+
   /** One mini-batch step on the rows and settings in the channel, together with the other parts. */
   step(): PartStepOutcome {
     const { channel, kernel, index: p } = this;

@@ -20,6 +20,9 @@ function follow(part: MlpPart, channel: StepChannel): void {
       else if (command === PartCommand.Export) {
         part.save(transfer.x, transfer.m, transfer.v);
         lockstep.arrive();
+      } else if (command === PartCommand.ExportPoint) {
+        part.savePoint(transfer.x);
+        lockstep.arrive();
       } else if (command === PartCommand.Import) {
         part.load(transfer.x, transfer.m, transfer.v);
         lockstep.arrive();

@@ -2,7 +2,7 @@ import { LOCKSTEP_BYTES, Lockstep } from '@digitlab/kernels';
 import type { AdamStepConstants } from '@digitlab/optimizers';
 
 /** What the leader (the fitting thread) asks the other parts to do next. */
-export const PartCommand = { Step: 1, Export: 2, Import: 3, Stop: 4 } as const;
+export const PartCommand = { Step: 1, Export: 2, Import: 3, Stop: 4, ExportPoint: 5 } as const;
 
 /** The sizes a channel is laid out for. */
 export interface ChannelSizes {

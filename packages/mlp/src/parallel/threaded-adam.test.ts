@@ -137,6 +137,10 @@ describe('ThreadedMlpAdam', () => {
     run(first, x0, 12);
     const saved = { x: new Float64Array(n), m: new Float64Array(n), v: new Float64Array(n) };
     first.save(saved.x, saved.m, saved.v);
+    // The point alone, from both parts, is the point a full save reads.
+    const point = new Float64Array(n).fill(Number.NaN);
+    first.savePoint(point);
+    expect(Array.from(point)).toEqual(Array.from(saved.x));
     first.stop();
     expect(saved.m.some((v) => v !== 0)).toBe(true);
     const second = await ThreadedMlpAdam.start(data, await partWorkers(2));

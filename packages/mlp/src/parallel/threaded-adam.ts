@@ -160,6 +160,13 @@ export class ThreadedMlpAdam implements AdamEngine {
     v.set(transfer.v);
   }
 
+  /** The current point without the moments (what the loop reads after every epoch). */
+  savePoint(x: Float64Array): void {
+    const { transfer } = this.channel;
+    this.together(PartCommand.ExportPoint, () => this.leader.savePoint(transfer.x));
+    x.set(transfer.x);
+  }
+
   step(batch: Uint32Array, constants: AdamStepConstants) {
     const { channel } = this;
     if (batch.length > channel.sizes.batchRows) {

@@ -28,6 +28,49 @@ function scriptedLoss(losses: number[]): TrainingObjective {
   };
 }
 
+describe('stochasticSteps with an Adam engine', () => {
+  it("reads each epoch's point through the engine's savePoint, and its moments only for the end state", async () => {
+    const calls: string[] = [];
+    const objective: TrainingObjective = {
+      numSamples: 8,
+      evaluate: (x) => ({ value: 0, gradient: new Float64Array(x.length) }),
+      evaluateBatch: () => {
+        throw new Error('with an engine, adam never calls evaluateBatch');
+      },
+      adamEngine: {
+        dimension: 3,
+        load: () => calls.push('load'),
+        step: () => ({ value: 1, finite: true, normInf: 0, sumOfSquares: 0 }),
+        save: (x, m, v) => {
+          calls.push('save');
+          x.fill(2);
+          m.fill(3);
+          v.fill(4);
+        },
+        savePoint: (x) => {
+          calls.push('point');
+          x.fill(2);
+        },
+      },
+    };
+    const { progress, result } = await drain(
+      stochasticSteps(objective, new Float64Array(3), {
+        ...base,
+        solver: 'adam',
+        batchSize: 4,
+        convergence: { by: 'patience', tol: 1e-4, epochs: 10 },
+      }),
+    );
+    expect(progress.map((p) => Array.from(p.x))).toEqual([
+      [2, 2, 2],
+      [2, 2, 2],
+      [2, 2, 2],
+    ]);
+    expect(calls).toEqual(['load', 'point', 'point', 'point', 'save']);
+    expect(result.state).toMatchObject({ x: [2, 2, 2], buffers: { m: [3, 3, 3], v: [4, 4, 4] } });
+  });
+});
+
 describe('stochasticSteps judged on the full gradient', () => {
   it('yields one step per epoch and ends with the exact objective, gradient and accuracy at x', async () => {
     const objective = leastSquaresTraining(problem);

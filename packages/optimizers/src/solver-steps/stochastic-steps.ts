@@ -125,6 +125,9 @@ function withTurns(
     dimension: engine.dimension,
     load: (x, m, v) => engine.load(x, m, v),
     save: (x, m, v) => engine.save(x, m, v),
+    ...(engine.savePoint === undefined
+      ? {}
+      : { savePoint: (x: Float64Array) => engine.savePoint?.(x) }),
     async step(batch, constants) {
       await turn();
       if (beforeEvaluation) await beforeEvaluation();

@@ -97,6 +97,40 @@ describe('adam with an AdamEngine', () => {
     expect(resumed.state.buffers.t).toBe(whole.state.buffers.t);
   });
 
+  it('reads only the point after an epoch from an engine that can, and the moments only for a saved state', async () => {
+    const calls: string[] = [];
+    const inner = referenceEngine(objective, 7);
+    const engine: AdamEngine = {
+      dimension: 7,
+      load: (x, m, v) => inner.load(x, m, v),
+      step: (batch, c) => inner.step(batch, c),
+      save(x, m, v) {
+        calls.push('save');
+        inner.save(x, m, v);
+      },
+      savePoint(x) {
+        calls.push('point');
+        inner.save(x, new Float64Array(7), new Float64Array(7));
+      },
+    };
+    const own = adam(objective, x0, options);
+    const run = adam(objective, x0, { ...options, engine });
+    for await (const p of run) {
+      const reference = (await own.next()).value as { x: Float64Array; saveState(): AdamState };
+      // Each epoch's point comes from savePoint; reading it twice costs one export.
+      expect(Array.from(p.x)).toEqual(Array.from(reference.x));
+      expect(Array.from(p.x)).toEqual(Array.from(reference.x));
+      expect(calls.splice(0)).toEqual(['point']);
+      if (p.epoch === 2) {
+        // A saved state needs the moments: one full export, and it is the state adam's own holds.
+        const { elapsedMs: _a, ...state } = p.saveState();
+        const { elapsedMs: _b, ...expected } = reference.saveState();
+        expect(state).toEqual(expected);
+        expect(calls.splice(0)).toEqual(['save']);
+      }
+    }
+  });
+
   it('stops on a non-finite loss with the point it was evaluated at, saying what was not finite', async () => {
     const poisoned: MiniBatchObjective = (x, batch) =>
       batch.includes(5)

@@ -62,6 +62,11 @@ export interface AdamEngine {
   ): MiniBatchEvaluation | Promise<MiniBatchEvaluation>;
   /** Copy the current point and moments out. */
   save(x: Float64Array, m: Float64Array, v: Float64Array): void;
+  /**
+   * Copy the current point out without the moments, if that is cheaper: the loop reads the point
+   * after every epoch (for the model it reports) but the moments only for a saved state.
+   */
+  savePoint?(x: Float64Array): void;
 }
 
 /**
@@ -88,11 +93,21 @@ export function engineStepper(
   let t = saved ? readCount(saved.t, 'buffers.t', 'adam') : 0;
   const x = new Float64Array(start);
   engine.load(x, m, v);
-  let current = true;
+  // Whether x, and m and v, hold the engine's current point and moments.
+  let pointCurrent = true;
+  let momentsCurrent = true;
+  const exportAll = (): void => {
+    engine.save(x, m, v);
+    pointCurrent = true;
+    momentsCurrent = true;
+  };
   const point = (): Float64Array => {
-    if (!current) {
-      engine.save(x, m, v);
-      current = true;
+    if (!pointCurrent) {
+      if (engine.savePoint === undefined) exportAll();
+      else {
+        engine.savePoint(x);
+        pointCurrent = true;
+      }
     }
     return x;
   };
@@ -117,12 +132,13 @@ export function engineStepper(
         };
       }
       t++;
-      current = false;
+      pointCurrent = false;
+      momentsCurrent = false;
       return { value: evaluation.value, finite: true, normInf: evaluation.normInf, norm2 };
     },
     point,
     save() {
-      point();
+      if (!momentsCurrent) exportAll();
       return { m: toNumberArray(m), v: toNumberArray(v), t };
     },
   };
