@@ -5,6 +5,7 @@ import {
   countNonzeros,
   estimateDensity,
   fillCompressedRows,
+  fillRowSpans,
   MAX_COMPRESSED_COLUMNS,
   rowOffsets,
 } from './compressed-rows.js';
@@ -113,6 +114,33 @@ describe('compressed rows', () => {
         expect(Array.from(cols)).toEqual([...expected.columns, 7777, 7777, 7777]);
         expect(Array.from(vals)).toEqual([...expected.values, -5, -5, -5]);
         expect(countNonzeros(matrix)).toBe(total);
+        // One pass from entry `first` into room for every value, spans written beside: the same
+        // entries, after `first`, and nothing past the last one.
+        const first = 2 + offset;
+        const room = first + rows * columns;
+        const spanCols = new Uint16Array(room + 2).fill(7777);
+        const spanVals = new Float32Array(room + 2).fill(-5);
+        const spans = new Int32Array(2 * rows).fill(-1);
+        const end = fillRowSpans(
+          matrix,
+          rows,
+          columns,
+          first,
+          spans,
+          spanCols.subarray(0, room),
+          spanVals.subarray(0, room),
+        );
+        expect(end).toBe(first + total);
+        expect(Array.from(spans)).toEqual(
+          Array.from({ length: rows }, (_, i) => [
+            first + expected.starts[i]!,
+            first + expected.starts[i + 1]!,
+          ]).flat(),
+        );
+        expect(Array.from(spanCols.subarray(first, end))).toEqual(expected.columns);
+        expect(Array.from(spanVals.subarray(first, end))).toEqual(expected.values);
+        expect(Array.from(spanCols.subarray(0, first)).every((c) => c === 7777)).toBe(true);
+        expect(Array.from(spanCols.subarray(room))).toEqual([7777, 7777]);
       }),
       { numRuns: 300 },
     );
@@ -151,6 +179,16 @@ describe('compressed rows', () => {
     expect(() => rowOffsets(new Float32Array(0), 0, MAX_COMPRESSED_COLUMNS + 1)).toThrow(
       /expected at most 65536 columns \(16-bit indices\), found 65537/,
     );
+  });
+
+  it('refuse to fill spans past their room, saying where', () => {
+    const matrix = Float32Array.of(1, 2, 0, 3, 4, 5);
+    expect(() =>
+      fillRowSpans(matrix, 2, 3, 1, new Int32Array(4), new Uint16Array(5), new Float32Array(5)),
+    ).toThrow('compressed rows: expected the entries to fit entries 1..4, found row 1 ending at 6');
+    expect(() =>
+      fillRowSpans(matrix, 2, 3, 0, new Int32Array(3), new Uint16Array(9), new Float32Array(9)),
+    ).toThrow('expected room for 2 spans (4 offsets), found 3');
   });
 
   it('notice a matrix that changed between counting and filling', () => {

@@ -135,6 +135,49 @@ export function fillCompressedRows(
   }
 }
 
+/**
+ * One pass over rows whose room was set aside without counting them: row i's entries go from
+ * `first` on, one row after another, and its span — where its entries start and end — to
+ * spans[2i] and spans[2i + 1]. Returns the entry after the last row's. The arrays bound what may
+ * be written (`columns` and `values` from index 0 of the entry space, as long as the room), so
+ * threads can fill disjoint shares of one entry space at the same time; a share that outgrows its
+ * room throws.
+ */
+export function fillRowSpans(
+  matrix: Float32Array,
+  numRows: number,
+  numColumns: number,
+  first: number,
+  spans: Int32Array,
+  columns: Uint16Array,
+  values: Float32Array,
+): number {
+  checkShape(matrix, numRows, numColumns);
+  if (spans.length < 2 * numRows) {
+    throw new RangeError(
+      `compressed rows: expected room for ${numRows} spans (${2 * numRows} offsets), found ${spans.length}`,
+    );
+  }
+  const room = Math.min(columns.length, values.length);
+  const bits = bitsOf(matrix);
+  const quads = quadsOf(matrix, numColumns);
+  // copyRow may write one scratch entry past a row's last: within the room, or dropped past it.
+  const valueBits = bitsOf(values.subarray(0, room));
+  const held = columns.subarray(0, room);
+  let q = first;
+  for (let i = 0; i < numRows; i++) {
+    spans[2 * i] = q;
+    q = copyRow(bits, quads, i * numColumns, numColumns, held, valueBits, q);
+    if (q > room) {
+      throw new RangeError(
+        `compressed rows: expected the entries to fit entries ${first}..${room - 1}, found row ${i} ending at ${q}`,
+      );
+    }
+    spans[2 * i + 1] = q;
+  }
+  return q;
+}
+
 /** How many of one row's entries (its bits from `at`) are not ±0. */
 function countRow(
   bits: Int32Array,

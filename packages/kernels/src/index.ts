@@ -6,6 +6,7 @@ export {
   countNonzeros,
   estimateDensity,
   fillCompressedRows,
+  fillRowSpans,
   MAX_COMPRESSED_COLUMNS,
   rowOffsets,
 } from './compressed-rows.js';

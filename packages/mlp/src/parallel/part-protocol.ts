@@ -3,20 +3,23 @@ import type { SharedRows } from '../sparse/shared-rows.js';
 import type { HiddenUnitPart } from './hidden-unit-parts.js';
 import type { ChannelSizes } from './step-channel.js';
 
-/** Rows first .. end − 1 of the row-major training set, a view of a SharedArrayBuffer. */
+/** Share `share` of the rows of the row-major training set (on a SharedArrayBuffer), to compress. */
 export interface RowShare {
+  readonly features: Float32Array;
+  readonly share: number;
+}
+
+/**
+ * The leader's first request to a part worker when the training set is on shared memory and too
+ * large to compress without counting it first: count the entries of rows first .. end − 1 (its
+ * share of the rows).
+ */
+export interface PartCount {
+  readonly type: 'count';
   readonly features: Float32Array;
   readonly numColumns: number;
   readonly first: number;
   readonly end: number;
-}
-
-/**
- * The leader's first request to a part worker when the training set is on shared memory: count
- * the entries of its share of the rows (its share of compressing them).
- */
-export interface PartCount extends RowShare {
-  readonly type: 'count';
 }
 
 /** The leader's last request to a part worker: build its part, then follow the lockstep. */
@@ -38,7 +41,7 @@ export interface PartLoad {
 /** What a part worker is asked to do. */
 export type PartRequest = PartCount | PartLoad;
 
-/** The worker's replies: its share's row offsets (from 0); its part built (it then runs the lockstep). */
+/** The worker's replies: its share's count of entries; its part built (it then runs the lockstep). */
 export type PartReply =
-  | { readonly type: 'counted'; readonly rowStart: Int32Array }
+  | { readonly type: 'counted'; readonly entries: number }
   | { readonly type: 'loaded' };

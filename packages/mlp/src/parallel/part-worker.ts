@@ -3,10 +3,10 @@
 // request, replies, then runs the lockstep's commands (steps, export, import) on this thread until
 // the leader posts Stop.
 import { parentPort } from 'node:worker_threads';
-import { LockstepStopped, rowOffsets } from '@digitlab/kernels';
+import { LockstepStopped } from '@digitlab/kernels';
 import { serveRequests } from '@digitlab/kernels/node';
 import { MlpKernel } from '../sparse/mlp-kernel.js';
-import { fillSharedRows } from '../sparse/shared-rows.js';
+import { countedRoom, fillSharedRows } from '../sparse/shared-rows.js';
 import { MlpPart } from './mlp-part.js';
 import type { PartReply, PartRequest } from './part-protocol.js';
 import { PartCommand, StepChannel } from './step-channel.js';
@@ -39,11 +39,10 @@ function follow(part: MlpPart, channel: StepChannel): void {
 await serveRequests<PartRequest, PartReply>(() => (request) => {
   if (request.type === 'count') {
     const { features, numColumns: d, first, end } = request;
-    const rowStart = rowOffsets(features.subarray(first * d, end * d), end - first, d);
-    return { type: 'counted', rowStart };
+    return { type: 'counted', entries: countedRoom(features, d, first, end).entries };
   }
   const { fill } = request;
-  if (fill) fillSharedRows(request.rows, fill.features, fill.first, fill.end);
+  if (fill) fillSharedRows(request.rows, fill.features, fill.share);
   const channel = new StepChannel(request.sizes, request.label, request.channel);
   const kernel = MlpKernel.onSharedRows(request.rows, request.index);
   const part = new MlpPart({ ...request, kernel, channel });

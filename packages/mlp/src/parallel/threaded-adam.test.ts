@@ -111,12 +111,18 @@ describe('ThreadedMlpAdam', () => {
     shared.set(data.features);
     const onShared = { ...data, features: shared };
     const ends: Float64Array[] = [];
-    for (const [set, workers] of [
-      [data, 1],
-      [onShared, 1],
-      [onShared, 2],
+    // Each share in room for all its values, or (room set aside only up to 0 bytes) counted first,
+    // this thread counting one share and each worker another.
+    for (const [set, workers, uncountedRoomBytes] of [
+      [data, 1, undefined],
+      [onShared, 1, undefined],
+      [onShared, 2, undefined],
+      [onShared, 1, 0],
+      [onShared, 2, 0],
     ] as const) {
-      const engine = await ThreadedMlpAdam.start(set, await partWorkers(workers));
+      const engine = await ThreadedMlpAdam.start(set, await partWorkers(workers), {
+        ...(uncountedRoomBytes === undefined ? {} : { uncountedRoomBytes }),
+      });
       ends.push(run(engine, x0, 25));
       engine.stop();
     }
@@ -124,6 +130,9 @@ describe('ThreadedMlpAdam', () => {
     expect(Array.from(ends[1]!)).toEqual(Array.from(ends[0]!));
     // Three shares (and three parts): the rows joined right, within the split's rounding.
     expect(relative(ends[2]!, ends[0]!)).toBeLessThan(1e-5);
+    // Counted shares: the same rows as uncounted ones, so the same bits.
+    expect(Array.from(ends[3]!)).toEqual(Array.from(ends[1]!));
+    expect(Array.from(ends[4]!)).toEqual(Array.from(ends[2]!));
   });
 
   it('saves and loads point and moments across threads: a reloaded engine continues exactly', async () => {

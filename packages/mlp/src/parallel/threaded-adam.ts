@@ -1,19 +1,21 @@
 import {
   LockstepStopped,
   MAX_COMPRESSED_COLUMNS,
-  rowOffsets,
   type ShardRange,
   shardRanges,
 } from '@digitlab/kernels';
 import { WorkerError } from '@digitlab/kernels/node';
 import type { AdamEngine, AdamStepConstants } from '@digitlab/optimizers';
 import { type MlpShape, parameterOffsets } from '../mlp-parameters.js';
+import type { RowShareRoom } from '../sparse/kernel-memory.js';
 import { MlpKernel } from '../sparse/mlp-kernel.js';
 import {
+  countedRoom,
   fillSharedRows,
-  joinRowOffsets,
   type SharedRows,
   shareRows,
+  UNCOUNTED_ROOM_BYTES,
+  uncountedRooms,
 } from '../sparse/shared-rows.js';
 import { hiddenUnitParts, partShape } from './hidden-unit-parts.js';
 import { MlpPart } from './mlp-part.js';
@@ -38,8 +40,9 @@ const LABEL = 'mlp parts';
 /**
  * The training set compressed once into a shared memory with room for every part's kernel. When
  * the set is itself on a SharedArrayBuffer (the datasets loaders put it there) this thread and the
- * workers each count a share of the rows, and later each writes its share (`fills`); otherwise
- * this thread does it all.
+ * workers each compress a share of the rows (`fills`); otherwise this thread does it all. Each
+ * share goes into room for all its values (virtual memory, touched only where entries land), or,
+ * for a set too large for that, into exactly its room, counted first.
  */
 async function shareInParts(
   features: Float32Array,
@@ -47,30 +50,47 @@ async function shareInParts(
   d: number,
   shapes: readonly MlpShape[],
   workers: PartWorkers | undefined,
+  uncountedRoomBytes: number,
 ): Promise<{ rows: SharedRows; fills: RowShare[] }> {
   const parts = shapes.length;
   const ranges =
     parts === 1 || workers === undefined || !(features.buffer instanceof SharedArrayBuffer)
       ? [{ first: 0, end: n }]
       : shardRanges(n, parts);
+  const rooms =
+    uncountedRooms(
+      ranges.map(({ first, end }) => end - first),
+      d,
+      uncountedRoomBytes,
+    ) ?? (await countRooms(features, d, ranges, workers));
+  return {
+    rows: shareRows(rooms, shapes),
+    fills: ranges.map((_, share) => ({ features, share })),
+  };
+}
+
+/** Each share's room, counted: this thread counts the first, the workers one each of the others. */
+async function countRooms(
+  features: Float32Array,
+  d: number,
+  ranges: readonly ShardRange[],
+  workers: PartWorkers | undefined,
+): Promise<RowShareRoom[]> {
   const [own, ...others] = ranges as [ShardRange, ...ShardRange[]];
   const theirs = others.map(({ first, end }, w) =>
     (workers as PartWorkers).request(w, { type: 'count', features, numColumns: d, first, end }),
   );
-  const mine = rowOffsets(features.subarray(own.first * d, own.end * d), own.end - own.first, d);
+  const mine = countedRoom(features, d, own.first, own.end);
   const replies = await Promise.all(theirs);
-  const counts = [
+  return [
     mine,
-    ...replies.map((reply) => {
+    ...replies.map((reply, w) => {
       if (reply.type !== 'counted')
-        throw new Error(`${LABEL}: expected row offsets, found a '${reply.type}' reply`);
-      return reply.rowStart;
+        throw new Error(`${LABEL}: expected a count of entries, found a '${reply.type}' reply`);
+      const { first, end } = others[w] as ShardRange;
+      return { rows: end - first, entries: reply.entries, counted: true };
     }),
   ];
-  return {
-    rows: shareRows(joinRowOffsets(counts), shapes),
-    fills: ranges.map(({ first, end }) => ({ features, numColumns: d, first, end })),
-  };
 }
 
 /**
@@ -102,7 +122,14 @@ export class ThreadedMlpAdam implements AdamEngine {
    * per worker beside this thread's, fewer when the hidden layer has fewer 4-unit vectors than
    * threads.
    */
-  static async start(data: ThreadedMlpData, workers?: PartWorkers): Promise<ThreadedMlpAdam> {
+  static async start(
+    data: ThreadedMlpData,
+    workers?: PartWorkers,
+    options: {
+      /** The most bytes of room set aside for entries without counting them (UNCOUNTED_ROOM_BYTES). */
+      readonly uncountedRoomBytes?: number;
+    } = {},
+  ): Promise<ThreadedMlpAdam> {
     const { numFeatures: d, hiddenUnits: h, numClasses: k, numSamples: n } = data;
     if (d > MAX_COMPRESSED_COLUMNS) {
       throw new RangeError(
@@ -112,7 +139,14 @@ export class ThreadedMlpAdam implements AdamEngine {
     const shape = { numFeatures: d, hiddenUnits: h, numClasses: k };
     const parts = hiddenUnitParts(h, 1 + (workers?.size ?? 0));
     const shapes = parts.map((part) => partShape(shape, part));
-    const { rows, fills } = await shareInParts(data.features, n, d, shapes, workers);
+    const { rows, fills } = await shareInParts(
+      data.features,
+      n,
+      d,
+      shapes,
+      workers,
+      options.uncountedRoomBytes ?? UNCOUNTED_ROOM_BYTES,
+    );
     const sizes = {
       parts: parts.length,
       batchRows: Math.min(data.batchSize, n),
@@ -136,8 +170,7 @@ export class ThreadedMlpAdam implements AdamEngine {
         part,
       }),
     );
-    const own = fills[0] as RowShare;
-    fillSharedRows(rows, own.features, own.first, own.end);
+    fillSharedRows(rows, data.features, 0);
     const kernel = MlpKernel.onSharedRows(rows, 0);
     const leader = new MlpPart({ index: 0, kernel, labels, shape, part: parts[0]!, channel });
     await Promise.all(loaded);

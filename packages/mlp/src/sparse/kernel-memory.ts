@@ -17,7 +17,7 @@ export const blockFloats = (d: number, hs: number, ks: number) => d * hs + hs + 
  * The regions kernels of several parts share: the compressed training set, and the partial logits
  * each part writes for the others to add up (see `partialSlotBytes`).
  */
-export type RowRegion = 'rowStart' | 'cols' | 'vals' | 'all' | 'partials';
+export type RowRegion = 'rowSpans' | 'cols' | 'vals' | 'all' | 'partials';
 
 /** A kernel's own regions: its weights, moments, sums, one block's activations, its batch. */
 export type OwnRegion =
@@ -45,11 +45,17 @@ export type OwnRegion =
 
 export type Region = RowRegion | OwnRegion;
 
-/** Bytes of the compressed rows: offsets, 16-bit columns, float32 values, the list 0..n−1. */
-const rowRegions = (n: number, nnz: number): Record<Exclude<RowRegion, 'partials'>, number> => ({
-  rowStart: 4 * (n + 1),
-  cols: 2 * nnz,
-  vals: 4 * nnz,
+/**
+ * Bytes of the compressed rows: each row's span (where its entries start and end), room for
+ * `entries` 16-bit columns and float32 values, the list 0..n−1.
+ */
+const rowRegions = (
+  n: number,
+  entries: number,
+): Record<Exclude<RowRegion, 'partials'>, number> => ({
+  rowSpans: 8 * n,
+  cols: 2 * entries,
+  vals: 4 * entries,
   all: 4 * n,
 });
 
@@ -94,15 +100,33 @@ function ownRegions(n: number, shape: MlpShape): Record<OwnRegion, number> {
   };
 }
 
+/** A share of consecutive rows that one thread compresses, and the entries set aside for it. */
+export interface RowShareRoom {
+  readonly rows: number;
+  /** Entries set aside: the share's nonzeros as counted, or room for all its values. */
+  readonly entries: number;
+  /** Whether `entries` is the share's count (its fill must find exactly that many). */
+  readonly counted: boolean;
+}
+
+/** A share in the plan: rows first … end − 1, whose entries go from entry `base` on. */
+export interface PlannedShare extends RowShareRoom {
+  readonly first: number;
+  readonly end: number;
+  readonly base: number;
+}
+
 /**
  * One memory for the kernels of several parts (threads) of a network over the same rows: the
- * compressed rows once, then each part's own regions, each from a new 4 KiB page (no part writes
- * a cache line another reads).
+ * compressed rows once (each share's entries in the room set aside for it), then each part's own
+ * regions, each from a new 4 KiB page (no part writes a cache line another reads).
  */
 export interface SharedRowsPlan {
   readonly numRows: number;
-  readonly nonzeros: number;
+  /** Room for entries in all (the shares' rooms, one after another). */
+  readonly entries: number;
   readonly numFeatures: number;
+  readonly shares: readonly PlannedShare[];
   readonly rows: MemoryLayout<RowRegion>;
   readonly parts: readonly { readonly shape: MlpShape; readonly at: MemoryLayout<OwnRegion> }[];
   readonly bytes: number;
@@ -113,8 +137,7 @@ const pageAligned = (bytes: number) => Math.ceil(bytes / PAGE_BYTES) * PAGE_BYTE
 
 /** The layout, without checking it against WebAssembly's 4 GiB. */
 function layOutSharedRows(
-  numRows: number,
-  nonzeros: number,
+  rooms: readonly RowShareRoom[],
   shapes: readonly MlpShape[],
 ): SharedRowsPlan {
   const numFeatures = shapes[0]?.numFeatures;
@@ -122,10 +145,30 @@ function layOutSharedRows(
     throw new RangeError('planSharedRows: expected the shape of at least one part, found none');
   }
   const numClasses = shapes[0]?.numClasses as number;
-  const entries = layOutMemory(rowRegions(numRows, nonzeros));
-  const partials = pageAligned(entries.bytes);
+  let numRows = 0;
+  let entries = 0;
+  const shares = rooms.map((room, s) => {
+    if (
+      !(Number.isInteger(room.rows) && room.rows >= 0) ||
+      !(
+        Number.isInteger(room.entries) &&
+        room.entries >= 0 &&
+        room.entries <= room.rows * numFeatures
+      )
+    ) {
+      throw new RangeError(
+        `planSharedRows: expected share ${s} to hold whole rows and at most ${numFeatures} entries a row, found ${room.rows} rows and ${room.entries} entries`,
+      );
+    }
+    const share = { ...room, first: numRows, end: numRows + room.rows, base: entries };
+    numRows += room.rows;
+    entries += room.entries;
+    return share;
+  });
+  const regions = layOutMemory(rowRegions(numRows, entries));
+  const partials = pageAligned(regions.bytes);
   const slots = 2 * shapes.length * partialSlotBytes(padded(numClasses));
-  const rows = { ...entries, partials, bytes: partials + slots };
+  const rows = { ...regions, partials, bytes: partials + slots };
   let next = pageAligned(rows.bytes);
   const parts = shapes.map((shape, p) => {
     if (shape.numFeatures !== numFeatures || shape.numClasses !== numClasses) {
@@ -137,28 +180,29 @@ function layOutSharedRows(
     next = pageAligned(at.bytes);
     return { shape, at };
   });
-  return { numRows, nonzeros, numFeatures, rows, parts, bytes: next };
+  return { numRows, entries, numFeatures, shares, rows, parts, bytes: next };
 }
 
-/** Bytes of memory shared rows with parts of these shapes need (they may exceed 4 GiB). */
+/**
+ * Bytes of memory shared rows with room for these shares and parts of these shapes need (they
+ * may exceed 4 GiB).
+ */
 export function sharedRowsBytes(
-  numRows: number,
-  nonzeros: number,
+  rooms: readonly RowShareRoom[],
   shapes: readonly MlpShape[],
 ): number {
-  return layOutSharedRows(numRows, nonzeros, shapes).bytes;
+  return layOutSharedRows(rooms, shapes).bytes;
 }
 
 export function planSharedRows(
-  numRows: number,
-  nonzeros: number,
+  rooms: readonly RowShareRoom[],
   shapes: readonly MlpShape[],
 ): SharedRowsPlan {
-  const plan = layOutSharedRows(numRows, nonzeros, shapes);
+  const plan = layOutSharedRows(rooms, shapes);
   if (plan.bytes > MAX_WASM_BYTES) {
     const units = shapes.reduce((sum, s) => sum + s.hiddenUnits, 0);
     throw new RangeError(
-      `MlpKernel: expected the compressed rows and weights to fit WebAssembly's 4 GiB memory, found ${numRows} rows with ${nonzeros} nonzeros and ${units} hidden units in ${shapes.length} part${shapes.length === 1 ? '' : 's'} needing ${(plan.bytes / 2 ** 30).toFixed(1)} GiB`,
+      `MlpKernel: expected the compressed rows and weights to fit WebAssembly's 4 GiB memory, found ${plan.numRows} rows with room for ${plan.entries} entries and ${units} hidden units in ${shapes.length} part${shapes.length === 1 ? '' : 's'} needing ${(plan.bytes / 2 ** 30).toFixed(1)} GiB`,
     );
   }
   return plan;

@@ -1,10 +1,8 @@
 import {
-  type CompressedRows,
   FastestVariant,
   instantiateWasm,
   MAX_COMPRESSED_COLUMNS,
   type MemoryLayout,
-  rowOffsets,
   sharedMemorySupported,
   stageRows,
   type WasmInstance,
@@ -21,13 +19,19 @@ import {
   sharedRowsBytes,
 } from './kernel-memory.js';
 import { MLP_KERNEL_BASE64 } from './mlp-kernel-binary.js';
-import { fillSharedRows, type SharedRows, shareRows } from './shared-rows.js';
+import {
+  countedRoom,
+  fillSharedRows,
+  type SharedRows,
+  shareRows,
+  uncountedRooms,
+} from './shared-rows.js';
 
 export { MLP_BLOCK_ROWS, padded } from './kernel-memory.js';
 
 /** H = relu(XW1 + b1) of listed rows, as the kernel's variants of it compute it. */
 type HiddenProduct = (
-  rowStart: number,
+  rowSpans: number,
   cols: number,
   vals: number,
   rows: number,
@@ -47,7 +51,7 @@ export const HIDDEN_VARIANTS = ['hidden', 'hidden32', 'hidden32x1', 'hiddenTiles
 /** The functions mlp-kernel.wat exports; every pointer is a byte offset into its memory. */
 interface KernelExports extends Record<(typeof HIDDEN_VARIANTS)[number], HiddenProduct> {
   scatter(
-    rowStart: number,
+    rowSpans: number,
     cols: number,
     vals: number,
     rows: number,
@@ -116,9 +120,12 @@ export function mlpKernelSupported(): boolean {
   return wasmModuleSupported(MLP_KERNEL_BASE64) && sharedMemorySupported();
 }
 
-/** Bytes of WebAssembly memory a kernel over n rows with `nonzeros` entries needs. */
+/**
+ * Bytes of WebAssembly memory a kernel over n rows with `nonzeros` entries needs (at least: it
+ * may set more aside, untouched, when it compresses the rows without counting them first).
+ */
 export function mlpKernelBytes(numRows: number, nonzeros: number, shape: MlpShape): number {
-  return sharedRowsBytes(numRows, nonzeros, [shape]);
+  return sharedRowsBytes([{ rows: numRows, entries: nonzeros, counted: true }], [shape]);
 }
 
 function checkShape({ numFeatures: d, hiddenUnits: h, numClasses: k }: MlpShape): void {
@@ -147,8 +154,6 @@ export type RowList = 'all' | 'batch';
 export class MlpKernel {
   readonly shape: MlpShape;
   readonly numRows: number;
-  /** Entries stored (the matrix's nonzeros). */
-  readonly nonzeros: number;
   /** Floats between consecutive hidden vectors and class vectors. */
   readonly hiddenStride: number;
   readonly classStride: number;
@@ -159,8 +164,8 @@ export class MlpKernel {
   private readonly at: MemoryLayout<Region>;
   private readonly buffer: ArrayBuffer | SharedArrayBuffer;
   private readonly batchRows: Int32Array;
-  /** This kernel's row offsets (to count a block's nonzeros while its variants are timed). */
-  private readonly rowStart: Int32Array;
+  /** Each row's span (to count a block's nonzeros while its variants are timed). */
+  private readonly rowSpans: Int32Array;
   private readonly hiddenVariants: HiddenProduct[];
   /** Which variant of the forward sparse product runs (timed on the first blocks). */
   readonly hiddenChoice = new FastestVariant(HIDDEN_VARIANTS.length);
@@ -184,12 +189,11 @@ export class MlpKernel {
    */
   private readonly sections: Int32Array;
 
-  /** A kernel over the rows already at `at.rowStart`, `at.cols`, `at.vals` and `at.all`. */
+  /** A kernel over the rows already at `at.rowSpans`, `at.cols`, `at.vals` and `at.all`. */
   private constructor(
     instance: WasmInstance<KernelExports>,
     at: MemoryLayout<Region>,
     numRows: number,
-    nonzeros: number,
     shape: MlpShape,
     part: { readonly index: number; readonly of: number },
   ) {
@@ -199,7 +203,6 @@ export class MlpKernel {
     const { numFeatures: d, hiddenUnits: h, numClasses: k } = shape;
     this.shape = { numFeatures: d, hiddenUnits: h, numClasses: k };
     this.numRows = n;
-    this.nonzeros = nonzeros;
     this.hiddenStride = padded(h);
     this.classStride = padded(k);
     this.contiguous = this.hiddenStride === h;
@@ -221,7 +224,7 @@ export class MlpKernel {
       ...[at.b2, at.gb2, ks, 0, 24],
     );
     this.batchRows = new Int32Array(buffer, at.batch, n);
-    this.rowStart = new Int32Array(buffer, at.rowStart, n + 1);
+    this.rowSpans = new Int32Array(buffer, at.rowSpans, 2 * n);
     this.hiddenVariants = HIDDEN_VARIANTS.map((name) => exports[name]);
     const parameters = parameterOffsets(shape).length;
     this.x64 = new Float64Array(buffer, at.x64, parameters);
@@ -232,13 +235,16 @@ export class MlpKernel {
 
   /**
    * Compress a row-major numRows × numFeatures matrix straight into a new kernel instance's
-   * memory (the matrix is read twice and not kept).
+   * memory (the matrix is not kept): in one pass into room for every value when that room is
+   * small enough (see uncountedRooms), else counted first.
    */
   static fromMatrix(matrix: Float32Array, numRows: number, shape: MlpShape): MlpKernel {
     checkShape(shape);
     // Shared rows with one part: the same memory plan a threaded fit's parts bind to.
-    const shared = shareRows(rowOffsets(matrix, numRows, shape.numFeatures), [shape]);
-    fillSharedRows(shared, matrix, 0, numRows);
+    const d = shape.numFeatures;
+    const rooms = uncountedRooms([numRows], d) ?? [countedRoom(matrix, d, 0, numRows)];
+    const shared = shareRows(rooms, [shape]);
+    fillSharedRows(shared, matrix, 0);
     return MlpKernel.onSharedRows(shared, 0);
   }
 
@@ -258,25 +264,25 @@ export class MlpKernel {
     checkShape(own.shape);
     const instance = instantiateWasm<KernelExports>(MLP_KERNEL_BASE64, memory);
     const at = { ...plan.rows, ...own.at, bytes: plan.bytes };
-    return new MlpKernel(instance, at, plan.numRows, plan.nonzeros, own.shape, {
+    return new MlpKernel(instance, at, plan.numRows, own.shape, {
       index: part,
       of: plan.parts.length,
     });
   }
 
-  /** Views of the compressed training set this kernel holds (row offsets, columns, values). */
-  rows(): CompressedRows {
-    return this.compressedRows(this.numRows, this.nonzeros);
-  }
-
-  private compressedRows(n: number, nnz: number): CompressedRows {
-    const { at, buffer } = this;
+  /** Views of row i's stored entries in this kernel's memory: their columns and values. */
+  row(i: number): { readonly columns: Uint16Array; readonly values: Float32Array } {
+    if (!(Number.isInteger(i) && i >= 0 && i < this.numRows)) {
+      throw new RangeError(
+        `MlpKernel.row: expected a row within 0..${this.numRows - 1}, found ${i}`,
+      );
+    }
+    const { at, buffer, rowSpans: spans } = this;
+    const start = spans[2 * i] as number;
+    const count = (spans[2 * i + 1] as number) - start;
     return {
-      numRows: n,
-      numColumns: this.shape.numFeatures,
-      rowStart: new Int32Array(buffer, at.rowStart, n + 1),
-      columns: new Uint16Array(buffer, at.cols, nnz),
-      values: new Float32Array(buffer, at.vals, nnz),
+      columns: new Uint16Array(buffer, at.cols + 2 * start, count),
+      values: new Float32Array(buffer, at.vals + 4 * start, count),
     };
   }
 
@@ -342,23 +348,22 @@ export class MlpKernel {
     const rows = (list === 'all' ? at.all : at.batch) + 4 * first;
     const product = this.hiddenVariants[choice.next()] as HiddenProduct;
     if (!choice.timing) {
-      product(at.rowStart, at.cols, at.vals, rows, count, at.w1, at.b1, at.hid, 4 * hs);
+      product(at.rowSpans, at.cols, at.vals, rows, count, at.w1, at.b1, at.hid, 4 * hs);
       choice.done(Number.NaN);
       return;
     }
     const start = performance.now();
-    product(at.rowStart, at.cols, at.vals, rows, count, at.w1, at.b1, at.hid, 4 * hs);
+    product(at.rowSpans, at.cols, at.vals, rows, count, at.w1, at.b1, at.hid, 4 * hs);
     choice.done((performance.now() - start) / this.blockNonzeros(list, first, count));
   }
 
   /** Entries stored in a block's rows. */
   private blockNonzeros(list: RowList, first: number, count: number): number {
-    const starts = this.rowStart;
-    if (list === 'all') return (starts[first + count] as number) - (starts[first] as number);
+    const spans = this.rowSpans;
     let total = 0;
     for (let r = first; r < first + count; r++) {
-      const i = this.batchRows[r] as number;
-      total += (starts[i + 1] as number) - (starts[i] as number);
+      const i = list === 'all' ? r : (this.batchRows[r] as number);
+      total += (spans[2 * i + 1] as number) - (spans[2 * i] as number);
     }
     return total;
   }
@@ -446,7 +451,7 @@ export class MlpKernel {
     this.checkBlock(first, count);
     const { at, fn, hiddenStride: hs } = this;
     const rows = (list === 'all' ? at.all : at.batch) + 4 * first;
-    fn.scatter(at.rowStart, at.cols, at.vals, rows, count, at.g1, at.dz, 4 * hs);
+    fn.scatter(at.rowSpans, at.cols, at.vals, rows, count, at.g1, at.dz, 4 * hs);
   }
 
   /** Fold the block's float32 sums into the float64 totals (see `backward`). */

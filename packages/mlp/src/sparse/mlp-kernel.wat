@@ -4,6 +4,10 @@
 ;; mlp-kernel-binary.ts. Every pointer is a byte offset into the imported memory; hidden vectors are
 ;; hs4 bytes (4·hs, hs = hidden units padded to a multiple of 4), class vectors ks4 bytes.
 ;;
+;; Row i's entries are entries s .. e − 1 of the columns and values, where (s, e) is its span, two
+;; i32 at rowSpans + 8i: rows need not follow one another (threads compress shares of the rows
+;; into room set aside without counting them first), so each row says where it ends.
+;;
 ;; The two products with the 784 × h weights, H = relu(X·W1 + b1) and G1 += Xᵀ·dZ1, visit only the
 ;; stored nonzeros: per nonzero x_ij, one row of W1 (or of G1) is read (or updated) as 4-lane
 ;; vectors. Hidden units are handled in tiles (of 16 in the forward product, 32 in the backward
@@ -20,7 +24,7 @@
   ;; the fastest (FastestVariant). `hidden`: tiles of 16 units, two nonzeros a turn (four
   ;; accumulators, two splats and eight W1 vectors fit x64's sixteen SIMD registers).
   (func (export "hidden")
-    (param $rowStart i32) (param $cols i32) (param $vals i32) (param $rows i32) (param $count i32)
+    (param $rowSpans i32) (param $cols i32) (param $vals i32) (param $rows i32) (param $count i32)
     (param $w1 i32) (param $b1 i32) (param $out i32) (param $hs4 i32)
     (local $rowsEnd i32) (local $i i32) (local $p0 i32) (local $pend i32) (local $q0 i32)
     (local $p i32) (local $q i32) (local $t i32) (local $tiles i32) (local $w i32)
@@ -29,7 +33,7 @@
     (local.set $rowsEnd (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
     (block $rowsDone (loop $row
       (br_if $rowsDone (i32.ge_u (local.get $rows) (local.get $rowsEnd)))
-      (local.set $i (i32.add (local.get $rowStart) (i32.shl (i32.load (local.get $rows)) (i32.const 2))))
+      (local.set $i (i32.add (local.get $rowSpans) (i32.shl (i32.load (local.get $rows)) (i32.const 3))))
       (local.set $p0 (i32.add (local.get $cols) (i32.shl (i32.load (local.get $i)) (i32.const 1))))
       (local.set $pend (i32.add (local.get $cols) (i32.shl (i32.load offset=4 (local.get $i)) (i32.const 1))))
       (local.set $q0 (i32.add (local.get $vals) (i32.shl (i32.load (local.get $i)) (i32.const 2))))
@@ -98,7 +102,7 @@
   ;; column) stays in the L1 cache, where row after row reads it, instead of every row reading
   ;; each of its columns' whole W1 row from L2.
   (func (export "hiddenTiles")
-    (param $rowStart i32) (param $cols i32) (param $vals i32) (param $rows i32) (param $count i32)
+    (param $rowSpans i32) (param $cols i32) (param $vals i32) (param $rows i32) (param $count i32)
     (param $w1 i32) (param $b1 i32) (param $out i32) (param $hs4 i32)
     (local $rowsEnd i32) (local $i i32) (local $p0 i32) (local $pend i32) (local $q0 i32)
     (local $p i32) (local $q i32) (local $t i32) (local $tiles i32) (local $w i32)
@@ -113,7 +117,7 @@
       (local.set $o (i32.add (local.get $out) (local.get $t)))
       (block $rowsDone (loop $row
         (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rowsEnd)))
-        (local.set $i (i32.add (local.get $rowStart) (i32.shl (i32.load (local.get $r)) (i32.const 2))))
+        (local.set $i (i32.add (local.get $rowSpans) (i32.shl (i32.load (local.get $r)) (i32.const 3))))
         (local.set $p (i32.add (local.get $cols) (i32.shl (i32.load (local.get $i)) (i32.const 1))))
         (local.set $pend (i32.add (local.get $cols) (i32.shl (i32.load offset=4 (local.get $i)) (i32.const 1))))
         (local.set $q (i32.add (local.get $vals) (i32.shl (i32.load (local.get $i)) (i32.const 2))))
@@ -160,7 +164,7 @@
       (local.set $o (i32.add (local.get $out) (local.get $t)))
       (block $rowsDone2 (loop $row2
         (br_if $rowsDone2 (i32.ge_u (local.get $r) (local.get $rowsEnd)))
-        (local.set $i (i32.add (local.get $rowStart) (i32.shl (i32.load (local.get $r)) (i32.const 2))))
+        (local.set $i (i32.add (local.get $rowSpans) (i32.shl (i32.load (local.get $r)) (i32.const 3))))
         (local.set $p (i32.add (local.get $cols) (i32.shl (i32.load (local.get $i)) (i32.const 1))))
         (local.set $pend (i32.add (local.get $cols) (i32.shl (i32.load offset=4 (local.get $i)) (i32.const 1))))
         (local.set $q (i32.add (local.get $vals) (i32.shl (i32.load (local.get $i)) (i32.const 2))))
@@ -182,7 +186,7 @@
 
   ;; `hidden32`: tiles of 32 units, two nonzeros a turn (V8 spills part of the tile to the stack).
   (func (export "hidden32")
-    (param $rowStart i32) (param $cols i32) (param $vals i32) (param $rows i32) (param $count i32)
+    (param $rowSpans i32) (param $cols i32) (param $vals i32) (param $rows i32) (param $count i32)
     (param $w1 i32) (param $b1 i32) (param $out i32) (param $hs4 i32)
     (local $rowsEnd i32) (local $i i32) (local $p0 i32) (local $pend i32) (local $q0 i32)
     (local $p i32) (local $q i32) (local $t i32) (local $tiles i32) (local $w i32)
@@ -191,7 +195,7 @@
     (local.set $rowsEnd (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
     (block $rowsDone (loop $row
       (br_if $rowsDone (i32.ge_u (local.get $rows) (local.get $rowsEnd)))
-      (local.set $i (i32.add (local.get $rowStart) (i32.shl (i32.load (local.get $rows)) (i32.const 2))))
+      (local.set $i (i32.add (local.get $rowSpans) (i32.shl (i32.load (local.get $rows)) (i32.const 3))))
       (local.set $p0 (i32.add (local.get $cols) (i32.shl (i32.load (local.get $i)) (i32.const 1))))
       (local.set $pend (i32.add (local.get $cols) (i32.shl (i32.load offset=4 (local.get $i)) (i32.const 1))))
       (local.set $q0 (i32.add (local.get $vals) (i32.shl (i32.load (local.get $i)) (i32.const 2))))
@@ -273,7 +277,7 @@
 
   ;; `hidden32x1`: tiles of 32 units, one nonzero a turn.
   (func (export "hidden32x1")
-    (param $rowStart i32) (param $cols i32) (param $vals i32) (param $rows i32) (param $count i32)
+    (param $rowSpans i32) (param $cols i32) (param $vals i32) (param $rows i32) (param $count i32)
     (param $w1 i32) (param $b1 i32) (param $out i32) (param $hs4 i32)
     (local $rowsEnd i32) (local $i i32) (local $p0 i32) (local $pend i32) (local $q0 i32)
     (local $p i32) (local $q i32) (local $t i32) (local $tiles i32) (local $w i32)
@@ -282,7 +286,7 @@
     (local.set $rowsEnd (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
     (block $rowsDone (loop $row
       (br_if $rowsDone (i32.ge_u (local.get $rows) (local.get $rowsEnd)))
-      (local.set $i (i32.add (local.get $rowStart) (i32.shl (i32.load (local.get $rows)) (i32.const 2))))
+      (local.set $i (i32.add (local.get $rowSpans) (i32.shl (i32.load (local.get $rows)) (i32.const 3))))
       (local.set $p0 (i32.add (local.get $cols) (i32.shl (i32.load (local.get $i)) (i32.const 1))))
       (local.set $pend (i32.add (local.get $cols) (i32.shl (i32.load offset=4 (local.get $i)) (i32.const 1))))
       (local.set $q0 (i32.add (local.get $vals) (i32.shl (i32.load (local.get $i)) (i32.const 2))))
@@ -348,7 +352,7 @@
   ;; G1[j] += v · dz[r] for every nonzero (j, v) of the `count` listed rows: G1 += Xᵀ·dZ1. Tiles of
   ;; dz that are all zero (units the ReLU switched off) are skipped.
   (func (export "scatter")
-    (param $rowStart i32) (param $cols i32) (param $vals i32) (param $rows i32) (param $count i32)
+    (param $rowSpans i32) (param $cols i32) (param $vals i32) (param $rows i32) (param $count i32)
     (param $g1 i32) (param $dz i32) (param $hs4 i32)
     (local $rowsEnd i32) (local $i i32) (local $p0 i32) (local $pend i32) (local $q0 i32)
     (local $p i32) (local $q i32) (local $t i32) (local $tiles i32) (local $w i32)
@@ -358,7 +362,7 @@
     (local.set $tiles (i32.and (local.get $hs4) (i32.const -128)))
     (block $rowsDone (loop $row
       (br_if $rowsDone (i32.ge_u (local.get $rows) (local.get $rowsEnd)))
-      (local.set $i (i32.add (local.get $rowStart) (i32.shl (i32.load (local.get $rows)) (i32.const 2))))
+      (local.set $i (i32.add (local.get $rowSpans) (i32.shl (i32.load (local.get $rows)) (i32.const 3))))
       (local.set $p0 (i32.add (local.get $cols) (i32.shl (i32.load (local.get $i)) (i32.const 1))))
       (local.set $pend (i32.add (local.get $cols) (i32.shl (i32.load offset=4 (local.get $i)) (i32.const 1))))
       (local.set $q0 (i32.add (local.get $vals) (i32.shl (i32.load (local.get $i)) (i32.const 2))))

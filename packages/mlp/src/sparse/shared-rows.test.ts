@@ -1,11 +1,17 @@
 import { seededRandom } from '@digitlab/datasets';
-import { rowOffsets } from '@digitlab/kernels';
+import { compressRows } from '@digitlab/kernels';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { glorotUniformParameters } from '../glorot-uniform.js';
 import { planSharedRows } from './kernel-memory.js';
 import { MlpKernel } from './mlp-kernel.js';
-import { fillSharedRows, joinRowOffsets, shareRows } from './shared-rows.js';
+import {
+  countedRoom,
+  fillSharedRows,
+  shareRows,
+  UNCOUNTED_ROOM_BYTES,
+  uncountedRooms,
+} from './shared-rows.js';
 
 /** n × d with a share of zeros (-0 among them), and cut points 0 = c₀ ≤ … ≤ c_k = n. */
 const cases = fc
@@ -29,35 +35,70 @@ const cases = fc
 const cutsOf = (n: number, inner: readonly number[]) => [0, ...[...inner].sort((a, b) => a - b), n];
 
 describe('shared rows', () => {
-  it('count and fill in shares (in any order) to the rows one compression gives', () => {
+  it('fill shares, counted or not, in any order, to the rows one compression gives', () => {
     fc.assert(
-      fc.property(cases, ({ n, d, values, cuts }) => {
+      fc.property(cases, fc.boolean(), ({ n, d, values, cuts }, counted) => {
         const matrix = Float32Array.from(values);
         const bounds = cutsOf(n, cuts);
-        const shares = bounds.slice(1).map((end, s) => {
-          const first = bounds[s] as number;
-          return rowOffsets(matrix.subarray(first * d, end * d), end - first, d);
-        });
-        const offsets = joinRowOffsets(shares);
+        const ranges = bounds.slice(1).map((end, s) => ({ first: bounds[s] as number, end }));
+        const rooms = counted
+          ? ranges.map(({ first, end }) => countedRoom(matrix, d, first, end))
+          : uncountedRooms(
+              ranges.map(({ first, end }) => end - first),
+              d,
+            );
         const shape = { numFeatures: d, hiddenUnits: 5, numClasses: 3 };
-        expect(Array.from(offsets)).toEqual(Array.from(rowOffsets(matrix, n, d)));
-        const shared = shareRows(offsets, [shape, shape]);
+        const shared = shareRows(rooms!, [shape, shape]);
+        expect(shared.plan.shares.map((s) => [s.first, s.end])).toEqual(
+          ranges.map(({ first, end }) => [first, end]),
+        );
         // The last share first: each writes only its own entries.
-        for (let s = bounds.length - 2; s >= 0; s--) {
-          fillSharedRows(shared, matrix, bounds[s] as number, bounds[s + 1] as number);
-        }
-        const expected = MlpKernel.fromMatrix(matrix, n, shape).rows();
-        for (const part of [0, 1]) {
-          const rows = MlpKernel.onSharedRows(shared, part).rows();
-          expect(Array.from(rows.rowStart)).toEqual(Array.from(expected.rowStart));
-          expect(Array.from(rows.columns)).toEqual(Array.from(expected.columns));
-          // The bits: -0 is not stored, and every stored value is its own.
-          expect(Array.from(new Int32Array(rows.values.slice().buffer))).toEqual(
-            Array.from(new Int32Array(expected.values.slice().buffer)),
-          );
+        for (let s = ranges.length - 1; s >= 0; s--) fillSharedRows(shared, matrix, s);
+        const expected = compressRows(matrix, n, d);
+        const kernels = [
+          MlpKernel.onSharedRows(shared, 0),
+          MlpKernel.onSharedRows(shared, 1),
+          MlpKernel.fromMatrix(matrix, n, shape),
+        ];
+        for (const kernel of kernels) {
+          for (let i = 0; i < n; i++) {
+            const start = expected.rowStart[i] as number;
+            const stop = expected.rowStart[i + 1] as number;
+            const row = kernel.row(i);
+            expect(Array.from(row.columns)).toEqual(
+              Array.from(expected.columns.subarray(start, stop)),
+            );
+            // The bits: -0 is not stored, and every stored value is its own.
+            expect(Array.from(new Int32Array(row.values.slice().buffer))).toEqual(
+              Array.from(new Int32Array(expected.values.slice(start, stop).buffer)),
+            );
+          }
         }
       }),
     );
+  });
+
+  it('sets room for every value aside only up to UNCOUNTED_ROOM_BYTES, and plans counted shares exactly', () => {
+    const perRow = 784;
+    const rows = Math.floor(UNCOUNTED_ROOM_BYTES / 6 / perRow);
+    expect(uncountedRooms([rows], perRow)).toEqual([
+      { rows, entries: rows * perRow, counted: false },
+    ]);
+    expect(uncountedRooms([rows, 1], perRow)).toBeUndefined();
+    const shape = { numFeatures: 3, hiddenUnits: 4, numClasses: 2 };
+    const plan = planSharedRows(
+      [
+        { rows: 2, entries: 5, counted: true },
+        { rows: 3, entries: 9, counted: false },
+      ],
+      [shape],
+    );
+    expect(plan.shares).toEqual([
+      { rows: 2, entries: 5, counted: true, first: 0, end: 2, base: 0 },
+      { rows: 3, entries: 9, counted: false, first: 2, end: 5, base: 5 },
+    ]);
+    expect(plan.entries).toBe(14);
+    expect(plan.numRows).toBe(5);
   });
 
   it("gives each part's kernel its own regions: parts compute as kernels of their own would, side by side", () => {
@@ -71,8 +112,8 @@ describe('shared rows', () => {
       { numFeatures: d, hiddenUnits: 8, numClasses: 3 },
       { numFeatures: d, hiddenUnits: 5, numClasses: 3 },
     ];
-    const shared = shareRows(rowOffsets(matrix, n, d), shapes);
-    fillSharedRows(shared, matrix, 0, n);
+    const shared = shareRows(uncountedRooms([n], d)!, shapes);
+    fillSharedRows(shared, matrix, 0);
     const parts = shapes.map((_, p) => MlpKernel.onSharedRows(shared, p));
     const alone = shapes.map((shape) => MlpKernel.fromMatrix(matrix, n, shape));
     const batch = Uint32Array.from({ length: 40 }, (_, i) => (i * 13) % n);
@@ -109,8 +150,8 @@ describe('shared rows', () => {
       random() < 0.4 ? random() * 2 - 1 : 0,
     );
     const shapes = [4, 5, 3].map((h) => ({ numFeatures: d, hiddenUnits: h, numClasses: 6 }));
-    const shared = shareRows(rowOffsets(matrix, n, d), shapes);
-    fillSharedRows(shared, matrix, 0, n);
+    const shared = shareRows(uncountedRooms([n], d)!, shapes);
+    fillSharedRows(shared, matrix, 0);
     const parts = shapes.map((_, p) => MlpKernel.onSharedRows(shared, p));
     expect(parts.map((k) => [k.part, k.parts])).toEqual([
       [0, 3],
@@ -156,34 +197,45 @@ describe('shared rows', () => {
   it('refuses what does not fit, naming what was expected and found', () => {
     const matrix = Float32Array.of(1, 0, 0, 2, 3, 0);
     const shape = { numFeatures: 3, hiddenUnits: 4, numClasses: 2 };
-    const shared = shareRows(rowOffsets(matrix, 2, 3), [shape]);
-    expect(() => fillSharedRows(shared, matrix, 1, 3)).toThrow(
-      'fillSharedRows: expected rows within 0..2, found 1..3',
+    const shared = shareRows([countedRoom(matrix, 3, 0, 2)], [shape]);
+    expect(() => fillSharedRows(shared, matrix, 1)).toThrow(
+      'fillSharedRows: expected a share within 0..0, found 1',
     );
-    expect(() => fillSharedRows(shared, matrix.subarray(0, 3), 0, 1)).toThrow(
-      'fillSharedRows: expected the 2 × 3 matrix the offsets were counted on, found 3 values',
+    expect(() => fillSharedRows(shared, matrix.subarray(0, 3), 0)).toThrow(
+      'fillSharedRows: expected the 2 × 3 matrix the room was planned for, found 3 values',
     );
-    // A matrix changed between counting and filling.
-    expect(() => fillSharedRows(shared, Float32Array.of(1, 5, 0, 2, 3, 0), 0, 2)).toThrow(
-      'does not match the offsets counted for it',
+    // A matrix changed between counting and filling: more entries, or fewer.
+    expect(() => fillSharedRows(shared, Float32Array.of(1, 5, 0, 2, 3, 0), 0)).toThrow(
+      'fillSharedRows: expected rows 0..1 to hold the 3 entries counted for them, found more (was the matrix changed?)',
+    );
+    expect(() => fillSharedRows(shared, Float32Array.of(1, 0, 0, 2, 0, 0), 0)).toThrow(
+      'expected rows 0..1 to hold the 3 entries counted for them, found 2',
     );
     expect(() => MlpKernel.onSharedRows(shared, 1)).toThrow(
       'MlpKernel.onSharedRows: expected a part within 0..0, found 1',
     );
-    expect(() => shareRows(Int32Array.of(2, 3), [shape])).toThrow(
-      'shareRows: expected row offsets from 0',
+    fillSharedRows(shared, matrix, 0);
+    const kernel = MlpKernel.onSharedRows(shared, 0);
+    expect(Array.from(kernel.row(1).values)).toEqual([2, 3]);
+    expect(() => kernel.row(2)).toThrow('MlpKernel.row: expected a row within 0..1, found 2');
+    expect(() => planSharedRows([{ rows: 2, entries: 7, counted: true }], [shape])).toThrow(
+      'planSharedRows: expected share 0 to hold whole rows and at most 3 entries a row, found 2 rows and 7 entries',
     );
+    const two = [{ rows: 2, entries: 3, counted: true }];
     expect(() =>
-      planSharedRows(2, 3, [shape, { numFeatures: 4, hiddenUnits: 4, numClasses: 2 }]),
+      planSharedRows(two, [shape, { numFeatures: 4, hiddenUnits: 4, numClasses: 2 }]),
     ).toThrow(
       'planSharedRows: expected every part to read 3 features and score 2 classes, found 4 and 2 in part 1',
     );
     expect(() =>
-      planSharedRows(2, 3, [shape, { numFeatures: 3, hiddenUnits: 4, numClasses: 3 }]),
+      planSharedRows(two, [shape, { numFeatures: 3, hiddenUnits: 4, numClasses: 3 }]),
     ).toThrow('found 3 and 3 in part 1');
-    expect(() => planSharedRows(2, 3, [])).toThrow('expected the shape of at least one part');
-    expect(() => planSharedRows(1e6, 8e8, [shape, shape])).toThrow(
-      "expected the compressed rows and weights to fit WebAssembly's 4 GiB memory",
-    );
+    expect(() => planSharedRows(two, [])).toThrow('expected the shape of at least one part');
+    expect(() =>
+      planSharedRows(
+        [{ rows: 1e6, entries: 8e8, counted: true }],
+        [{ ...shape, numFeatures: 800 }],
+      ),
+    ).toThrow("expected the compressed rows and weights to fit WebAssembly's 4 GiB memory");
   });
 });
