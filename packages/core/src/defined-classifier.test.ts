@@ -700,6 +700,30 @@ describe('checkpoints and resume', () => {
     expect(checkpointsOf(written)).toEqual(['2:{"at":2,"ended":true}:false']);
   });
 
+  it("reads a trainer's end state only for a checkpoint (it may be built only when read)", async () => {
+    let reads = 0;
+    const end = {};
+    Object.defineProperty(end, 'state', {
+      enumerable: true,
+      get() {
+        reads++;
+        return { at: 'end' };
+      },
+    });
+    const plain = setup({ steps: 2, end });
+    expect(await fitToEnd(plain.classifier.fit(train))).toMatchObject({ stopReason: 'completed' });
+    expect(reads).toBe(0);
+    const kept = setup({ steps: 2, resumable: 'honour', end });
+    const written: FitCheckpoint[] = [];
+    await fitToEnd(
+      kept.classifier.fit(train, {
+        checkpoint: { every: 10, write: async (c) => void written.push(c) },
+      }),
+    );
+    expect(reads).toBeGreaterThan(0);
+    expect(checkpointsOf(written)).toEqual(['2:{"at":"end"}:true']);
+  });
+
   it('refuses a checkpoint of other options, or a trainer that ignores it', async () => {
     const { classifier } = setup({ steps: 4, resumable: 'honour' }, { level: 4 });
     const written: FitCheckpoint[] = [];

@@ -221,9 +221,6 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
         const next = await trainer.steps.next();
         if (next.done) {
           end = next.value;
-          // The trainer has moved past its last step: where it ended is what a checkpoint holds.
-          const state = end?.state;
-          if (checkpoint) unsaved = () => state;
           break;
         }
         const s = next.value;
@@ -279,6 +276,13 @@ export class DefinedClassifier<O extends Record<string, unknown>, M> implements 
         clock.start();
       }
       clock.stop();
+      // The trainer has moved past its last step: where it ended is what a checkpoint holds. Read
+      // off the clock (it is for the checkpoint; a trainer may build it only when it is read) and
+      // while the trainer is open.
+      if (end !== undefined && checkpoint) {
+        const state = end.state;
+        unsaved = () => state;
+      }
       // Stopped by an abort: the trainer is still at its last step, so its state is read now.
       const abortedState = end === undefined ? unsaved?.() : undefined;
       // Stopped by an abort: free the trainer before the last evaluation and the end event.

@@ -99,12 +99,11 @@ export function scriptedPlugin(script: Script) {
               ...(script.resumable ? { step: s, saveState: () => ({ at: s }) } : {}),
             };
           }
-          return {
-            stopReason: 'completed',
-            converged: true,
-            message: `finished ${script.steps}`,
-            ...script.end,
-          };
+          // The script's end fields as they are (a getter stays a getter, as a lazy state may be).
+          return Object.defineProperties(
+            { stopReason: 'completed', converged: true, message: `finished ${script.steps}` },
+            Object.getOwnPropertyDescriptors(script.end ?? {}),
+          ) as TrainingEnd<ScriptedModel>;
         } finally {
           log.push('steps closed');
         }

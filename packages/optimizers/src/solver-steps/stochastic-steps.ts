@@ -167,7 +167,10 @@ async function judgedOnFullGradient(
     objective: full.value,
     gradientNorm,
     ...(full.correct === undefined ? {} : { correct: full.correct }),
-    state: r.state,
+    // Passed on unread (see runStochastic's end state).
+    get state() {
+      return r.state;
+    },
   };
 }
 
@@ -194,6 +197,8 @@ function judgedByPatience(
     evaluations: r.evaluations,
     objective: r.loss,
     gradientNorm,
-    state: r.state,
+    get state() {
+      return r.state;
+    },
   };
 }

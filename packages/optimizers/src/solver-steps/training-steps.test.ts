@@ -146,6 +146,25 @@ describe('trainingSteps', () => {
     expect(again.filter((c) => c.startsWith('accuracy'))).toEqual(['accuracy at 0.4']);
   });
 
+  it("passes the solver's end state on unread: a state built when read stays so", async () => {
+    let reads = 0;
+    const end = outcome([0.5]);
+    Object.defineProperty(end, 'state', {
+      enumerable: true,
+      get() {
+        reads++;
+        return { kind: 'scripted' };
+      },
+    });
+    const { run } = scripted([step(1, [0.4])], end);
+    const { end: ended } = await collect(trainingSteps(run, options(1, [])));
+    expect(reads).toBe(0);
+    expect(ended).toMatchObject({ model: [0.5], message: 'stopped', steps: 3, trainAccuracy: 0.5 });
+    expect(ended.state).toEqual({ kind: 'scripted' });
+    expect(reads).toBe(1);
+    expect('x' in ended || 'correct' in ended).toBe(false);
+  });
+
   it("without a trainAccuracy function reports only the solver's counts and measures nothing", async () => {
     const calls: string[] = [];
     const { run } = scripted(

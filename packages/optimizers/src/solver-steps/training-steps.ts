@@ -78,13 +78,20 @@ export async function* trainingSteps<M>(
     for (;;) {
       const next = await solver.next();
       if (next.done) {
-        const { x, correct, ...outcome } = next.value;
-        return {
+        const end = next.value;
+        const { x, correct } = end;
+        // The outcome's other fields as they are: its state may be a getter, built when read.
+        const fields = Object.getOwnPropertyDescriptors(end) as Partial<
+          Record<keyof SolverOutcome, PropertyDescriptor>
+        >;
+        delete fields.x;
+        delete fields.correct;
+        const outcome = Object.defineProperties(
           // The solver may end away from its last step (e.g. aborted before its first).
-          ...(last && sameVector(last, x) ? {} : { model: model(x) }),
-          ...outcome,
-          ...(every > 0 ? await trainAccuracyAt(x, correct) : {}),
-        };
+          last && sameVector(last, x) ? {} : { model: model(x) },
+          fields,
+        ) as ModelOutcome<M>;
+        return Object.assign(outcome, every > 0 ? await trainAccuracyAt(x, correct) : {});
       }
       const s = next.value;
       last = s.x;

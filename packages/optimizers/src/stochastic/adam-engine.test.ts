@@ -131,6 +131,38 @@ describe('adam with an AdamEngine', () => {
     }
   });
 
+  it('builds the end state only when it is read, from what it took over from the engine at the end', async () => {
+    const inner = referenceEngine(objective, 7);
+    let stopped = false;
+    let saves = 0;
+    const engine: AdamEngine = {
+      dimension: 7,
+      load: (x, m, v) => inner.load(x, m, v),
+      step: (batch, c) => inner.step(batch, c),
+      save(x, m, v) {
+        if (stopped) throw new Error('the engine was stopped');
+        saves++;
+        inner.save(x, m, v);
+      },
+      savePoint(x) {
+        if (stopped) throw new Error('the engine was stopped');
+        inner.save(x, new Float64Array(7), new Float64Array(7));
+      },
+    };
+    const result = await minimizeAdam(objective, x0, { ...options, engine });
+    // One full export as the run ended (its moments), none for the state yet.
+    expect(saves).toBe(1);
+    expect(Object.getOwnPropertyDescriptor(result, 'state')?.get).toBeDefined();
+    stopped = true;
+    const own = await minimizeAdam(objective, x0, options);
+    const { elapsedMs, ...state } = result.state;
+    const { elapsedMs: _, ...expected } = own.state;
+    expect(state).toEqual(expected);
+    // Taken when the run ended, not when read; and the same object on every read.
+    expect(elapsedMs).toBe(result.elapsedMs);
+    expect(result.state).toBe(result.state);
+  });
+
   it('stops on a non-finite loss with the point it was evaluated at, saying what was not finite', async () => {
     const poisoned: MiniBatchObjective = (x, batch) =>
       batch.includes(5)

@@ -137,6 +137,9 @@ export function engineStepper(
       return { value: evaluation.value, finite: true, normInf: evaluation.normInf, norm2 };
     },
     point,
+    settle() {
+      if (!momentsCurrent) exportAll();
+    },
     save() {
       if (!momentsCurrent) exportAll();
       return { m: toNumberArray(m), v: toNumberArray(v), t };

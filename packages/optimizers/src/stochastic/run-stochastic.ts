@@ -123,7 +123,7 @@ export async function* runStochastic<
   let g2 = Number.NaN;
 
   const elapsed = (): number => priorElapsed + (performance.now() - startTime);
-  const snapshot = (): StochasticState<K, B> => ({
+  const snapshot = (elapsedMs = elapsed()): StochasticState<K, B> => ({
     kind,
     version: STOCHASTIC_STATE_VERSION,
     dimension: n,
@@ -151,7 +151,7 @@ export async function* runStochastic<
             bestX: tracked.bestX === null ? null : toNumberArray(tracked.bestX),
           },
     noImprovement: noImprovement === null ? null : { ...noImprovement },
-    elapsedMs: elapsed(),
+    elapsedMs,
     buffers: stepper.save(),
   });
   const currentLoss = (): number =>
@@ -162,6 +162,12 @@ export async function* runStochastic<
     warning?: string,
   ): StochasticResult<StochasticState<K, B>> => {
     const restore = validation?.restoreBest === true && tracked?.bestX != null;
+    // The end state is built when first read (a checkpoint, a resume), not on every run's clock:
+    // it copies x and the buffers into plain arrays. Nothing moves after the end, so it reads the
+    // same then as now; an engine hands over what it holds first, as it may be stopped by then.
+    stepper.settle?.();
+    const elapsedMs = elapsed();
+    let state: StochasticState<K, B> | undefined;
     const best =
       tracked?.best != null && tracked.bestEpoch != null
         ? { bestValidation: tracked.best, bestEpoch: tracked.bestEpoch }
@@ -180,8 +186,11 @@ export async function* runStochastic<
         : message,
       ...(warning === undefined ? {} : { warning }),
       ...best,
-      elapsedMs: elapsed(),
-      state: snapshot(),
+      elapsedMs,
+      get state() {
+        state ??= snapshot(elapsedMs);
+        return state;
+      },
     };
   };
   // The tests that end the run at the top of the loop, also asked when reporting so that the

@@ -27,6 +27,12 @@ export interface Stepper<B> {
   point(): Float64Array;
   /** The update rule's buffers as plain data, for a saved state. */
   save(): B;
+  /**
+   * Bring the point and buffers over from wherever else they live (an engine's threads), so that
+   * `point` and `save` need nothing from there afterwards: a run calls it when it ends, before its
+   * engine may be stopped, and builds its end state only when that is read.
+   */
+  settle?(): void;
 }
 
 /**
