@@ -46,6 +46,25 @@ describe('measureLongRun, checkLongRun and checkPluginLongRun', () => {
     expect(kept).toHaveLength(200);
   });
 
+  it('wait for workers that exit late, and count those that never do', async () => {
+    const cycle = async () => undefined;
+    let exitsAt = performance.now() + 300;
+    const late = await measureLongRun(cycle, {
+      cycles: 2,
+      warmUp: 0,
+      liveWorkers: () => (performance.now() < exitsAt ? 2 : 0),
+    });
+    expect(late.workersAtEnd).toBe(0);
+    exitsAt = Number.POSITIVE_INFINITY;
+    const leaked = await measureLongRun(cycle, {
+      cycles: 2,
+      warmUp: 0,
+      liveWorkers: () => (performance.now() < exitsAt ? 1 : 0),
+      workerExitMs: 200,
+    });
+    expect(leaked.workersAtEnd).toBe(1);
+  });
+
   it('name leaked tensors, live workers and memory growth', () => {
     expect(() => checkLongRun({ ...clean, rssAtEndMb: 220, rssGrowthMb: 120 })).toThrow(
       /expected resident memory to grow by less than 50 MB over 200 fit and dispose cycles, found 120\.0 MB \(100 → 220 MB\)/,

@@ -30,6 +30,11 @@ export interface LongRunOptions {
   readonly tensorMemory?: () => number;
   /** Live worker threads (e.g. `liveWorkerCount` from `@digitlab/kernels/node`). */
   readonly liveWorkers?: () => number;
+  /**
+   * Milliseconds to wait for terminated workers to exit before counting them as alive (a loaded
+   * machine delays their 'exit'; a leaked worker never exits); default 5000.
+   */
+  readonly workerExitMs?: number;
 }
 
 /** What a long run left behind: tensors, worker threads and resident memory, start against end. */
@@ -62,6 +67,13 @@ export async function measureLongRun(
   const msPerCycle = (performance.now() - started) / options.cycles;
   // Exited workers free their memory on their own schedule: give the event loop a turn first.
   await new Promise((resolve) => setTimeout(resolve, 50));
+  // A terminated worker is counted until its 'exit' event, which a loaded machine can delay past
+  // that turn: wait for stragglers (a leaked worker never exits, and is still counted then).
+  const live = options.liveWorkers;
+  const deadline = performance.now() + (options.workerExitMs ?? 5000);
+  while (live !== undefined && live() > 0 && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   collectGarbage();
   const end = process.memoryUsage();
   return {
