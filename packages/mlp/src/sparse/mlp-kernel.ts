@@ -71,6 +71,7 @@ interface KernelExports extends Record<(typeof HIDDEN_VARIANTS)[number], HiddenP
   ): void;
   logits12(hid: number, count: number, hs: number, w2: number, b2: number, out: number): void;
   outer2(hid: number, count: number, hs: number, res: number, ks4: number, g2: number): void;
+  outer12(hid: number, count: number, hs: number, res: number, g2: number): void;
   hiddenGradient(
     hid: number,
     count: number,
@@ -441,7 +442,8 @@ export class MlpKernel {
   backwardOutput(count: number): void {
     this.checkBlock(0, count);
     const { at, fn, hiddenStride: hs, classStride: ks } = this;
-    fn.outer2(at.hid, count, hs, at.out, 4 * ks, at.g2);
+    if (ks === 12) fn.outer12(at.hid, count, hs, at.out, at.g2);
+    else fn.outer2(at.hid, count, hs, at.out, 4 * ks, at.g2);
     fn.hiddenGradient(at.hid, count, 4 * hs, at.w2t, at.out, 4 * ks, this.shape.numClasses, at.dz);
     fn.colsum(at.dz, count, 4 * hs, at.gb1);
   }
